@@ -2582,6 +2582,8 @@ function environmentProgram(s) {
     return void 0;
   if (isInterpreterName(name) || isPipName(name) || /^(python|pip|pypy)/i.test(base))
     return void 0;
+  if (s.env.checkedOnPath?.some((n) => n.replace(/\.exe$/i, "") === base))
+    return void 0;
   const args = s.argv.slice(1).map((a) => wordText(a));
   if (args.length === 1 && (args[0] === "--version" || args[0] === "-V" || args[0] === "version"))
     return void 0;
@@ -12990,6 +12992,19 @@ function looksUpOnPath(text3, name) {
 var lookedUp = /* @__PURE__ */ new WeakMap();
 var MARIMO = /^import marimo\b|^\s*@app\.cell\b/m;
 var CLICK_COMPLETION = /\b_[A-Z][A-Z0-9_]*_COMPLETE\b/;
+var fileFacts = /* @__PURE__ */ new WeakMap();
+function fileSays(mod, what) {
+  let m = fileFacts.get(mod);
+  if (!m)
+    fileFacts.set(mod, m = /* @__PURE__ */ new Map());
+  let v = m.get(what);
+  if (v === void 0) {
+    const text3 = mod.file.text;
+    v = what === "marimo" ? MARIMO.test(text3) && /\bmarimo\b/.test(text3.slice(0, 4096)) : CLICK_COMPLETION.test(text3);
+    m.set(what, v);
+  }
+  return v;
+}
 var SAFE_PARENTS = /* @__PURE__ */ new Set(["argument_list", "list", "tuple", "keyword_argument", "assignment", "expression_list", "parenthesized_expression", "return_statement", "pair"]);
 var PythonRewriter = class {
   mod;
@@ -13007,9 +13022,9 @@ var PythonRewriter = class {
       return void 0;
     if (mayRunFrozen(this.mod))
       return void 0;
-    if (MARIMO.test(this.mod.file.text) && /\bmarimo\b/.test(this.mod.file.text.slice(0, 4096)))
+    if (fileSays(this.mod, "marimo"))
       return void 0;
-    if (target.kind === "interpreter" && target.module && target.module !== "pip" && CLICK_COMPLETION.test(this.mod.file.text))
+    if (target.kind === "interpreter" && target.module && target.module !== "pip" && fileSays(this.mod, "click-completion"))
       return void 0;
     const program = this.site.argv[0];
     if (!program || program.fragments.length !== 1)
@@ -13409,7 +13424,7 @@ function pathChecksBefore(mod, call) {
     if (block.type === "if_statement") {
       const body = block.childForFieldName("consequence");
       if (body && body.startIndex <= call.startIndex && call.endIndex <= body.endIndex) {
-        const t = lookupTest(mod, block.childForFieldName("condition"));
+        const t = lookupTest(mod, block.childForFieldName("condition"), block);
         if (t && !t.negated)
           out.push(...t.names);
       }
@@ -13435,7 +13450,7 @@ function leavingGuards(mod, block) {
     for (const s of block.namedChildren) {
       if (!s || s.type !== "if_statement")
         continue;
-      const t = lookupTest(mod, s.childForFieldName("condition"));
+      const t = lookupTest(mod, s.childForFieldName("condition"), s);
       if (t && t.negated && leaves2(s.childForFieldName("consequence")))
         guards.push({ end: s.endIndex, names: t.names });
     }
@@ -13443,17 +13458,24 @@ function leavingGuards(mod, block) {
   }
   return guards;
 }
-function lookupTest(mod, cond) {
+function lookupTest(mod, cond, stmt) {
   if (!cond)
     return void 0;
   let { node, negated: negated2 } = unwrapNot(cond);
-  if (node?.type === "comparison_operator" && node.namedChildren.length === 2 && node.namedChildren[1]?.type === "none") {
-    const op = node.children.slice(1, -1).map((c) => c?.text).join(" ");
+  const compared = node?.type === "comparison_operator" && node.namedChildren.length === 2 ? node.namedChildren[1] : void 0;
+  const op = compared ? node.children.slice(1, -1).map((c) => c?.text).join(" ") : "";
+  if (compared?.type === "none") {
     if (op !== "is" && op !== "is not" && op !== "==" && op !== "!=")
       return void 0;
     negated2 = negated2 !== (op === "is" || op === "==");
     node = node.namedChildren[0];
+  } else if (compared?.type === "integer" && compared.text === "0") {
+    if (op !== "==" && op !== "!=")
+      return void 0;
+    const names2 = lookupProgramNames(mod, assignedValue(mod, node.namedChildren[0], stmt));
+    return names2 ? { names: names2, negated: negated2 !== (op === "!=") } : void 0;
   }
+  node = assignedValue(mod, node, stmt);
   if (node?.type !== "call")
     return void 0;
   const fn = node.childForFieldName("function");
@@ -13470,6 +13492,70 @@ function lookupTest(mod, cond) {
     names.push(t);
   }
   return { names, negated: negated2 };
+}
+function assignedValue(mod, node, stmt) {
+  if (node?.type !== "identifier")
+    return node ?? null;
+  const block = stmt.parent;
+  if (!block)
+    return node;
+  let byBlock = assignmentCache.get(mod);
+  if (!byBlock)
+    assignmentCache.set(mod, byBlock = /* @__PURE__ */ new Map());
+  let names = byBlock.get(block.id);
+  if (!names) {
+    names = /* @__PURE__ */ new Map();
+    for (const s of block.namedChildren) {
+      const a = s?.type === "expression_statement" ? s.namedChildren[0] : void 0;
+      const left = a?.type === "assignment" ? a.childForFieldName("left") : void 0;
+      if (!a || left?.type !== "identifier")
+        continue;
+      const list2 = names.get(left.text) ?? [];
+      list2.push({ start: a.startIndex, value: a.childForFieldName("right") });
+      names.set(left.text, list2);
+    }
+    byBlock.set(block.id, names);
+  }
+  const list = names.get(node.text);
+  if (!list)
+    return node;
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = lo + hi >> 1;
+    if (list[mid].start < stmt.startIndex)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo > 0 ? list[lo - 1].value : node;
+}
+var assignmentCache = /* @__PURE__ */ new WeakMap();
+var LOOKUP_PROGRAM = /^\s*(?:which|command\s+-v)\s+([\w.+-]+)(?:\s*(?:[12]?>\s*\S+|[12]?>&[12]))*\s*$/;
+function lookupProgramNames(mod, node) {
+  const status = node?.type === "attribute" && node.childForFieldName("attribute")?.text === "returncode";
+  if (status)
+    node = node.childForFieldName("object");
+  if (node?.type !== "call")
+    return void 0;
+  const fn = node.childForFieldName("function");
+  const api = fn ? mod.qualify(fn, mod.scopeAt(node)) : void 0;
+  if (!(status ? api === "subprocess.run" : api === "subprocess.call" || api === "os.system"))
+    return void 0;
+  const first = mod.callArgs(node).positional[0];
+  let text3;
+  if (first?.type === "list") {
+    const words4 = first.namedChildren.map((c) => c ? options(mod.eval(c)) : []);
+    if (words4.some((o) => o.length !== 1 || o[0].k !== "str"))
+      return void 0;
+    const texts = words4.map((o) => o[0].k === "str" ? wordTextOf(o[0].word) : void 0);
+    text3 = texts.every((t) => t !== void 0) ? texts.join(" ") : void 0;
+  } else if (first) {
+    const o = options(mod.eval(first));
+    text3 = o.length === 1 && o[0].k === "str" ? wordTextOf(o[0].word) : void 0;
+  }
+  const m = text3 === void 0 ? null : LOOKUP_PROGRAM.exec(text3);
+  return m ? [m[1]] : void 0;
 }
 function leaves2(block) {
   const last = block?.namedChildren.filter((c) => c && c.type !== "comment").pop();
@@ -18293,7 +18379,7 @@ var bareConsoleScript = defineRule({
     exampleLanguage: "python",
     mentalModel: "A console script such as `pytest` or `celery` is a tiny launcher that pip writes into an environment's `bin/`, with a shebang naming that environment's interpreter. Whichever copy PATH finds first decides which interpreter and which packages run. The venv's own copy sits next to `sys.executable`, and `python -m <module>` reaches the same code through the running interpreter. Reported by default only when nothing in the file shows that it runs with its environment on PATH: a file that sets PATH before the launch, also starts by name a program only its environment provides (`torchserve`), or installs with PATH's `pip` and runs PATH's `python` has its findings held back, and shown without a fix by the opt-in VG106 `path-reliant-launch`; a name next to `sys.executable` in the same function is always reported.",
     example: ["import subprocess", "", 'subprocess.run(["pytest", "--version"])', ""].join("\n"),
-    why: 'The name is resolved through PATH, and the script found there runs on the interpreter in its own shebang, not on the caller\'s. Not reported: a tool the code looks up on PATH itself before running it and stops without (`if not shutil.which("ansible"): sys.exit("install ansible")`, then `ansible-playbook`), or runs only inside `if shutil.which(\u2026):`; the program then treats the tool as one the user installs on PATH, not as a package of its own environment. Nor in a script whose shebang is a system interpreter (`#!/usr/bin/python3`): no venv to escape from.',
+    why: 'The name is resolved through PATH, and the script found there runs on the interpreter in its own shebang, not on the caller\'s. Not reported: a tool the code looks up on PATH itself before running it and stops without (`if not shutil.which("ansible"): sys.exit("install ansible")`, then `ansible-playbook`), or runs only inside `if shutil.which(\u2026):`, the look-up held in a name first (`exe = shutil.which("flake8")`, then `if exe is None: return`) or made by the `which` program (`rc = subprocess.call(["which", "cookiecutter"])`, then `if rc == 0:`); the program then treats the tool as one the user installs on PATH, not as a package of its own environment. Nor in a script whose shebang is a system interpreter (`#!/usr/bin/python3`): no venv to escape from.',
     useInstead: ["import subprocess", "import sys", "", 'subprocess.run([sys.executable, "-m", "pytest", "--version"])', ""].join("\n"),
     inRealSystems: "Task runners, test harnesses and worker supervisors call `celery`, `gunicorn`, `pytest` or `black` by name; under systemd, cron or an IDE they pick up a global install or none. See fastapi/typer#408 and python-lsp/python-lsp-server#327.",
     fixSafety: "Always unsafe. `[sys.executable, \"-m\", module]` needs the module to be installed in the running environment and to be runnable with `-m`, and `-m` puts the current directory first on `sys.path`. The program's own name changes too: a command-line parser that names the program after `sys.argv[0]` (argparse does) prints `__main__.py` (Python 3.11 to 3.13 do) instead of the command's name, which breaks a test that compares the usage line (bandit's functional tests). Where no module is known, the fix uses the script beside the interpreter when there is one, else the name on PATH as before (`shutil.which(name, path=os.path.dirname(sys.executable)) or name`; a `pip --user` install or a source checkout keeps its scripts elsewhere); in Python 2 code, which has no `shutil.which`, the script beside the interpreter (`os.path.join(os.path.dirname(sys.executable), name)`), which assumes the script is installed in the running environment. In a notebook's shell escape (`!pytest -x`) the fix is `!{sys.executable} -m pytest -x`, with `import sys` added when no cell imports it; without a known module there is none.",

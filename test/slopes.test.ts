@@ -83,6 +83,11 @@ test('slope: a Python file whose only \\r comes first, 25 → 400 blocks of func
   await assertLinear('a lone \\r', (k) => checkPython(file(25 * k), 25 * k));
 });
 
+test('slope: module-level `if` statements on names, 300 → 4,800 (each looked back over the block for the name\'s assignment to a which() look-up)', async () => {
+  const lines = (n: number) => 'import os\nimport shutil\n' + 'exe = shutil.which("black")\nif exe:\n    os.system("python a.py")\n'.repeat(n);
+  await assertLinear('if on a name', (k) => checkPython(lines(300 * k), 300 * k));
+});
+
 test('slope: launches nested in each other\'s arguments, 300 → 4,800 levels (each look-up of a scope, block or guard walked up parent by parent, and tree-sitter finds a parent by descending from the root again: 150 levels took 1.2 s, 300 4.5 s)', { timeout: 120_000 }, async () => {
   // os.system(os.system(…os.system("python a.py")…)): only the innermost runs a known command.
   const nested = (n: number) => 'import os\n' + 'os.system('.repeat(n) + '"python a.py"' + ')'.repeat(n) + '\n';

@@ -63,6 +63,23 @@ const MARIMO = /^import marimo\b|^\s*@app\.cell\b/m;
  */
 const CLICK_COMPLETION = /\b_[A-Z][A-Z0-9_]*_COMPLETE\b/;
 
+/**
+ * Whether the file is a marimo notebook, or drives click's completion: each read once per file (a
+ * search of the whole text for each of a file's fixes made n launches cost n²).
+ */
+const fileFacts = new WeakMap<PythonModule, Map<'marimo' | 'click-completion', boolean>>();
+function fileSays(mod: PythonModule, what: 'marimo' | 'click-completion'): boolean {
+  let m = fileFacts.get(mod);
+  if (!m) fileFacts.set(mod, (m = new Map()));
+  let v = m.get(what);
+  if (v === undefined) {
+    const text = mod.file.text;
+    v = what === 'marimo' ? MARIMO.test(text) && /\bmarimo\b/.test(text.slice(0, 4096)) : CLICK_COMPLETION.test(text);
+    m.set(what, v);
+  }
+  return v;
+}
+
 /** Contexts where `a + b + c` can replace a string literal without changing precedence. */
 const SAFE_PARENTS = new Set(['argument_list', 'list', 'tuple', 'keyword_argument', 'assignment', 'expression_list', 'parenthesized_expression', 'return_statement', 'pair']);
 
@@ -86,8 +103,8 @@ export class PythonRewriter implements ProgramRewriter {
   rewrite(target: RewriteTarget): Rewrite | undefined {
     if (target.kind === 'persist-venv') return undefined; // configuration files only
     if (mayRunFrozen(this.mod)) return undefined;
-    if (MARIMO.test(this.mod.file.text) && /\bmarimo\b/.test(this.mod.file.text.slice(0, 4096))) return undefined;
-    if (target.kind === 'interpreter' && target.module && target.module !== 'pip' && CLICK_COMPLETION.test(this.mod.file.text)) return undefined;
+    if (fileSays(this.mod, 'marimo')) return undefined;
+    if (target.kind === 'interpreter' && target.module && target.module !== 'pip' && fileSays(this.mod, 'click-completion')) return undefined;
     const program = this.site.argv[0];
     if (!program || program.fragments.length !== 1) return undefined;
     const frag = program.fragments[0];

@@ -108,10 +108,10 @@ function lookupTest(mod: PythonModule, cond: Node | null, stmt: Node): { names: 
   } else if (compared?.type === 'integer' && compared.text === '0') {
     // A look-up program's exit status: 0 when it found the name.
     if (op !== '==' && op !== '!=') return undefined;
-    const names = lookupProgramNames(mod, assignedValue(node!.namedChildren[0], stmt));
+    const names = lookupProgramNames(mod, assignedValue(mod, node!.namedChildren[0], stmt));
     return names ? { names, negated: negated !== (op === '!=') } : undefined;
   }
-  node = assignedValue(node, stmt);
+  node = assignedValue(mod, node, stmt);
   if (node?.type !== 'call') return undefined;
   const fn = node.childForFieldName('function');
   if (!fn || !LOOKUPS.has(mod.qualify(fn, mod.scopeAt(node)) ?? '')) return undefined;
@@ -126,19 +126,43 @@ function lookupTest(mod: PythonModule, cond: Node | null, stmt: Node): { names: 
   return { names, negated };
 }
 
-/** What a name holds when the block of `stmt` assigns it in a statement before `stmt` (the last such one); any other node as it is. */
-function assignedValue(node: Node | null | undefined, stmt: Node): Node | null {
+/**
+ * What a name holds when the block of `stmt` assigns it in a statement before `stmt` (the last such one); any other node as it is.
+ * The block's assignments are listed once per block: looking back from each `if` of a block of n
+ * statements would cost n².
+ */
+function assignedValue(mod: PythonModule, node: Node | null | undefined, stmt: Node): Node | null {
   if (node?.type !== 'identifier') return node ?? null;
   const block = stmt.parent;
   if (!block) return node;
-  let value: Node | null = node;
-  for (const s of block.namedChildren) {
-    if (!s || s.startIndex >= stmt.startIndex) break;
-    const a = s.type === 'expression_statement' ? s.namedChildren[0] : undefined;
-    if (a?.type === 'assignment' && a.childForFieldName('left')?.text === node.text) value = a.childForFieldName('right');
+  let byBlock = assignmentCache.get(mod);
+  if (!byBlock) assignmentCache.set(mod, (byBlock = new Map()));
+  let names = byBlock.get(block.id);
+  if (!names) {
+    names = new Map();
+    for (const s of block.namedChildren) {
+      const a = s?.type === 'expression_statement' ? s.namedChildren[0] : undefined;
+      const left = a?.type === 'assignment' ? a.childForFieldName('left') : undefined;
+      if (!a || left?.type !== 'identifier') continue;
+      const list = names.get(left.text) ?? [];
+      list.push({ start: a.startIndex, value: a.childForFieldName('right') });
+      names.set(left.text, list);
+    }
+    byBlock.set(block.id, names);
   }
-  return value;
+  const list = names.get(node.text);
+  if (!list) return node;
+  // The last assignment that starts before the statement (the list is in source order).
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].start < stmt.startIndex) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? list[lo - 1].value : node;
 }
+const assignmentCache = new WeakMap<PythonModule, Map<number, Map<string, { start: number; value: Node | null }[]>>>();
 
 /** Programs that exit 0 when PATH has the name that follows: `which X`, `command -v X`. */
 const LOOKUP_PROGRAM = /^\s*(?:which|command\s+-v)\s+([\w.+-]+)(?:\s*(?:[12]?>\s*\S+|[12]?>&[12]))*\s*$/;
