@@ -24224,8 +24224,9 @@ function recordSite(who, s, dir, root, anywhere) {
   };
   const ownFolder = (w) => w !== void 0 && (w === ACTION_PATH || w.startsWith(ACTION_PATH + "/")) ? path47.join(path47.dirname(path47.resolve(s.file.path)), w.slice(ACTION_PATH.length)) : w;
   const cwd = s.config?.cwd;
-  const below = real(cwd);
-  const dirs = below && below !== dir && (below + path47.sep).startsWith(root + path47.sep) ? [below, dir, root] : [dir, root];
+  const inAction = cwd !== void 0 && ownFolder(cwd) !== cwd ? ownFolder(cwd) : void 0;
+  const below = inAction ?? real(cwd);
+  const dirs = inAction ? [inAction] : below && below !== dir && (below + path47.sep).startsWith(root + path47.sep) ? [below, dir, root] : [dir, root];
   const host = (p) => real(p) ?? (p.startsWith(".") ? path47.resolve(dirs[0], p) : void 0);
   const inner = containerRunCommands(s.argv, host);
   if (inner)

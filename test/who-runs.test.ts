@@ -438,6 +438,12 @@ test("a composite action's step runs a file of its own folder: `python \"${{ git
   assert.deepEqual(codes(await findings({ '.github/actions/audit/action.py': actionPy, '.github/actions/audit/action.yml': yml('python "${{ github.action_path }}/action.py"') })), ['.github/actions/audit/action.py:3 VG106']);
   // The twin: the step runs another file of the action's folder.
   assert.deepEqual(codes(await findings({ 'action.py': actionPy, 'action.yml': yml('python "${{ github.action_path }}/other.py"') })), ['action.py:3 VG101']);
+  // The step changes into the action's folder first: a relative path is then beside its action.yml, not at the checkout's root.
+  const inFolder = { '.github/actions/audit/action.py': actionPy, '.github/actions/audit/action.yml': yml('cd "$GITHUB_ACTION_PATH" && python action.py') };
+  assert.deepEqual(codes(await findings(inFolder)), ['.github/actions/audit/action.py:3 VG106']);
+  assert.deepEqual(codes(await findings({ ...inFolder, '.github/actions/audit/action.yml': yml('cd "${{ github.action_path }}" && python action.py') })), ['.github/actions/audit/action.py:3 VG106']);
+  // …and a file of that name at the root is not the one it runs.
+  assert.deepEqual(codes(await findings({ 'action.py': actionPy, '.github/actions/audit/action.yml': yml('cd "$GITHUB_ACTION_PATH" && python action.py') })), ['action.py:3 VG101']);
 });
 
 test("a runner named by its path runs the file in its environment too (myoboku's unit: `ExecStart=/home/pi/.local/bin/poetry run scripts/run.py`)", async () => {

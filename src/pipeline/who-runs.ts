@@ -569,10 +569,13 @@ function recordSite(who: WhoRuns, s: LaunchSite, dir: string, root: string, anyw
   };
   // A path below a composite action's own folder (`${{ github.action_path }}/action.py`): beside its action.yml.
   const ownFolder = (w: string | undefined) => (w !== undefined && (w === ACTION_PATH || w.startsWith(ACTION_PATH + '/')) ? path.join(path.dirname(path.resolve(s.file.path)), w.slice(ACTION_PATH.length)) : w);
-  // Its folder, when the shell model knows it below its stand-in (`cd cpython && python ../release.py`).
+  // Its folder, when the shell model knows it below its stand-in (`cd cpython && python ../release.py`),
+  // or below the action's own folder (`cd "$GITHUB_ACTION_PATH" && python action.py`).
   const cwd = s.config?.cwd;
-  const below = real(cwd);
-  const dirs = below && below !== dir && (below + path.sep).startsWith(root + path.sep) ? [below, dir, root] : [dir, root];
+  const inAction = cwd !== undefined && ownFolder(cwd) !== cwd ? ownFolder(cwd) : undefined;
+  const below = inAction ?? real(cwd);
+  // The action's folder is known exactly; a folder below the stand-in may be a guess, with the file's and the root's after it.
+  const dirs = inAction ? [inAction] : below && below !== dir && (below + path.sep).startsWith(root + path.sep) ? [below, dir, root] : [dir, root];
   // A container it starts (the image's PATH, which the command's own interpreter by name shares), or the command.
   const host = (p: string) => real(p) ?? (p.startsWith('.') ? path.resolve(dirs[0], p) : undefined);
   const inner = containerRunCommands(s.argv, host);
