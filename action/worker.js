@@ -6961,6 +6961,32 @@ var LTRACE_SPEC = {
   withArg: "aAeFlnopsuwxD",
   long: { output: "arg", library: "arg", config: "arg", indent: "arg", align: "arg", demangle: "flag", help: "flag", version: "flag" }
 };
+var SCREEN_WITH_ARG = /* @__PURE__ */ new Set(["-c", "-e", "-h", "-p", "-s", "-S", "-t", "-T", "-Logfile"]);
+var SCREEN_SELF = /* @__PURE__ */ new Set(["-ls", "-list", "-wipe", "-r", "-R", "-RR", "-x", "-v", "-version", "-help"]);
+var SCREEN_BUNDLE = /^-[aAdDmiflLOqU]+([cehpsStT])?$/;
+var screen = (argv, st, name) => {
+  let i = 1;
+  for (; i < argv.length; i++) {
+    const w = wordText(argv[i]);
+    if (w === void 0)
+      return { kind: "unknown" };
+    if (w === "--" || !w.startsWith("-"))
+      break;
+    if (SCREEN_SELF.has(w))
+      return { kind: "self" };
+    if (w === "-X") {
+      if (wordText(argv[i + 1] ?? { fragments: [] }) !== "screen")
+        return { kind: "self" };
+      i++;
+    } else if (SCREEN_WITH_ARG.has(w) || SCREEN_BUNDLE.exec(w)?.[1])
+      i++;
+    else if (!SCREEN_BUNDLE.test(w) && w !== "-fn" && w !== "-fa" && w !== "-ln")
+      return { kind: "unknown" };
+  }
+  if (wordText(argv[i] ?? { fragments: [] }) === "--")
+    i++;
+  return operand(argv, { options: [], next: i, status: "ok" }, st, name);
+};
 var SHELLS2 = ["sh", "bash", "dash", "zsh", "ksh", "ash", "mksh"];
 var HANDLERS = new Map([
   ["env", env],
@@ -6992,6 +7018,7 @@ var HANDLERS = new Map([
   ["strace", simple(STRACE_SPEC)],
   ["ltrace", simple(LTRACE_SPEC)],
   ["watch", watch],
+  ["screen", screen],
   ["eval", evalBuiltin],
   ["gosu", simple({}, { positional: 1, computedPositional: true })],
   ["su-exec", simple({}, { positional: 1, computedPositional: true })],

@@ -456,3 +456,15 @@ test("a runner named by its path runs the file in its environment too (myoboku's
   const byPath = await findings({ 'scripts/run.py': run, 'myoboku.service': unit('/srv/myoboku/.venv/bin/python scripts/run.py') });
   assert.deepEqual(codes(byPath), ['scripts/run.py:4 VG101']);
 });
+
+test('a script that starts the file in a GNU screen session, after activating the venv inside it, runs it on PATH (Internet-Speed-Logger-Dashboard-For-Pi\'s run_in_screen.sh)', async () => {
+  const logger = ['import subprocess', '', 'subprocess.run(["pip", "install", "speedtest-cli"])', ''].join('\n');
+  const runner = (inner: string) => ['#!/bin/bash', 'python3 -m venv venv', 'venv/bin/pip install -r requirements.txt', `screen -dmS speed_logger bash -c "`, ...inner.split('\n').map((l) => `    ${l}`), '"', ''].join('\n');
+  const found = await findings({ 'logger.py': logger, 'run_in_screen.sh': runner('source venv/bin/activate\npython logger.py') });
+  assert.deepEqual(codes(found), ['logger.py:3 VG106']);
+  assert.match(found[0], /run_in_screen\.sh:6 runs this file as "python" from PATH/);
+  // The twins: without the activation the command inside the session is the script's own escape,
+  // and the session started by the venv's interpreter by path leaves the file's finding shown.
+  assert.deepEqual(codes(await findings({ 'logger.py': logger, 'run_in_screen.sh': runner('python logger.py') })), ['logger.py:3 VG106', 'run_in_screen.sh:5 VG201']);
+  assert.deepEqual(codes(await findings({ 'logger.py': logger, 'run_in_screen.sh': runner('venv/bin/python logger.py') })), ['logger.py:3 VG102']);
+});

@@ -276,6 +276,9 @@ describe('expandShellScript', () => {
       ['/usr/bin/env python3', ['python3'], ['env']],
       ['xargs -0 -I{} -P 4 python {}', ['python', '{}'], ['xargs']],
       ['watch -x pip list', ['pip', 'list'], ['watch']],
+      ['screen -dmS logger python app.py', ['python', 'app.py'], ['screen']],
+      ['screen -d -m -S logger -L -Logfile log.txt python', ['python'], ['screen']],
+      ['screen -S ail -X screen -t worker python w.py', ['python', 'w.py'], ['screen']],
     ];
     for (const [src, argv, wrappers] of cases) {
       const c = one(src);
@@ -292,6 +295,10 @@ describe('expandShellScript', () => {
     assert.deepEqual(one('strace -p 1234').argv.map(show), ['strace', '-p', '1234']);
     assert.deepEqual(one('ionice -p 1 python').argv.map(show), ['ionice', '-p', '1', 'python']);
     assert.deepEqual(one('taskset -p 3 1234').argv.map(show), ['taskset', '-p', '3', '1234']);
+    // screen: listing, reattaching, and a command sent to a session that opens no window.
+    assert.deepEqual(one('screen -ls').argv.map(show), ['screen', '-ls']);
+    assert.deepEqual(one('screen -r logger').argv.map(show), ['screen', '-r', 'logger']);
+    assert.deepEqual(one('screen -S game -p 0 -X stuff python').argv.map(show), ['screen', '-S', 'game', '-p', '0', '-X', 'stuff', 'python']);
   });
 
   test('command -p looks up on the default PATH; doas and su -l reset PATH', () => {

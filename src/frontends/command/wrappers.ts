@@ -324,6 +324,38 @@ const LTRACE_SPEC: OptionSpec = {
   long: { output: 'arg', library: 'arg', config: 'arg', indent: 'arg', align: 'arg', demangle: 'flag', help: 'flag', version: 'flag' },
 };
 
+/** GNU screen's options that take the next word (`-S name`, `-t title`, `-Logfile file`). */
+const SCREEN_WITH_ARG = new Set(['-c', '-e', '-h', '-p', '-s', '-S', '-t', '-T', '-Logfile']);
+/** Options that list, reattach to or clean up sessions: no program is started. */
+const SCREEN_SELF = new Set(['-ls', '-list', '-wipe', '-r', '-R', '-RR', '-x', '-v', '-version', '-help']);
+/** One word of bundled flags, whose last letter may take the next word as its value (`-dmS name`). */
+const SCREEN_BUNDLE = /^-[aAdDmiflLOqU]+([cehpsStT])?$/;
+
+/**
+ * GNU screen runs its operand in a new window: `screen -dmS name cmd args` (a new detached session
+ * started from this shell, with its environment), `screen -S name -X screen -t title cmd args` (a
+ * running session opens the window; its environment is the one that session was started with,
+ * taken here as this shell's, which is where scripts start it). Other `-X` commands (`stuff`,
+ * `quit`), listing and reattaching start no program of their own.
+ */
+const screen: Handler = (argv, st, name) => {
+  let i = 1;
+  for (; i < argv.length; i++) {
+    const w = wordText(argv[i]);
+    if (w === undefined) return { kind: 'unknown' };
+    if (w === '--' || !w.startsWith('-')) break;
+    if (SCREEN_SELF.has(w)) return { kind: 'self' };
+    if (w === '-X') {
+      // The screen command sent to the session: only `screen` opens a window that runs a program.
+      if (wordText(argv[i + 1] ?? { fragments: [] }) !== 'screen') return { kind: 'self' };
+      i++;
+    } else if (SCREEN_WITH_ARG.has(w) || SCREEN_BUNDLE.exec(w)?.[1]) i++;
+    else if (!SCREEN_BUNDLE.test(w) && w !== '-fn' && w !== '-fa' && w !== '-ln') return { kind: 'unknown' };
+  }
+  if (wordText(argv[i] ?? { fragments: [] }) === '--') i++;
+  return operand(argv, { options: [], next: i, status: 'ok' }, st, name);
+};
+
 const SHELLS = ['sh', 'bash', 'dash', 'zsh', 'ksh', 'ash', 'mksh'];
 
 export const HANDLERS = new Map<string, Handler>([
@@ -356,6 +388,7 @@ export const HANDLERS = new Map<string, Handler>([
   ['strace', simple(STRACE_SPEC)],
   ['ltrace', simple(LTRACE_SPEC)],
   ['watch', watch],
+  ['screen', screen],
   ['eval', evalBuiltin],
   ['gosu', simple({}, { positional: 1, computedPositional: true })],
   ['su-exec', simple({}, { positional: 1, computedPositional: true })],
