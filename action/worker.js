@@ -6987,6 +6987,63 @@ var screen = (argv, st, name) => {
     i++;
   return operand(argv, { options: [], next: i, status: "ok" }, st, name);
 };
+var TMUX_WITH_ARG = /* @__PURE__ */ new Set(["-f", "-L", "-S", "-T"]);
+var TMUX_STARTS = new Map([
+  [["new-session", "new"], "c e f F n s t x y"],
+  [["new-window", "neww"], "c e F n t"],
+  [["split-window", "splitw"], "c e l t F p"],
+  [["respawn-pane", "respawnp", "respawn-window", "respawnw"], "c e t"]
+].flatMap(([names, args]) => names.map((n) => [n, new Set(args.split(" ").map((a) => `-${a}`))])));
+var tmux = (argv, st0, name) => {
+  let st = st0;
+  let i = 1;
+  for (; i < argv.length; i++) {
+    const w = wordText(argv[i]);
+    if (w === void 0)
+      return { kind: "unknown" };
+    if (!w.startsWith("-"))
+      break;
+    if (w === "-c")
+      return argv[i + 1] ? nestedShell(argv[i + 1], "bash", wrapped(wrapped(st, name), "$SHELL -c")) : { kind: "self" };
+    if (TMUX_WITH_ARG.has(w))
+      i++;
+    else if (!/^-[2CDlNuv]+$/.test(w))
+      return { kind: "unknown" };
+  }
+  const command2 = wordText(argv[i] ?? { fragments: [] });
+  const withArg = command2 === void 0 ? void 0 : TMUX_STARTS.get(command2);
+  if (!withArg)
+    return command2 === void 0 && i < argv.length ? { kind: "unknown" } : { kind: "self" };
+  for (i++; i < argv.length; i++) {
+    const w = wordText(argv[i]);
+    if (w === void 0)
+      return { kind: "unknown" };
+    if (w === "--") {
+      i++;
+      break;
+    }
+    if (!w.startsWith("-") || w === "-")
+      break;
+    if (withArg.has(w)) {
+      const value = argv[i + 1];
+      if (w === "-e" && value) {
+        const lead = leadingText(value);
+        const eq = lead.indexOf("=");
+        if (eq <= 0)
+          return { kind: "unknown" };
+        st = assign(st, { name: lead.slice(0, eq), value: dropLeading(value, eq + 1) });
+      }
+      i++;
+    } else if (!/^-[a-zA-Z]+$/.test(w))
+      return { kind: "unknown" };
+  }
+  const rest = argv.slice(i);
+  if (rest.some((w) => wordText(w) === ";"))
+    return { kind: "unknown" };
+  if (rest.length === 1)
+    return nestedShell(rest[0], "bash", wrapped(wrapped(st, name), "$SHELL -c"));
+  return operand(argv, { options: [], next: i, status: "ok" }, st, name);
+};
 var SHELLS2 = ["sh", "bash", "dash", "zsh", "ksh", "ash", "mksh"];
 var HANDLERS = new Map([
   ["env", env],
@@ -7019,6 +7076,7 @@ var HANDLERS = new Map([
   ["ltrace", simple(LTRACE_SPEC)],
   ["watch", watch],
   ["screen", screen],
+  ["tmux", tmux],
   ["eval", evalBuiltin],
   ["gosu", simple({}, { positional: 1, computedPositional: true })],
   ["su-exec", simple({}, { positional: 1, computedPositional: true })],

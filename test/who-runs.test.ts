@@ -468,3 +468,15 @@ test('a script that starts the file in a GNU screen session, after activating th
   assert.deepEqual(codes(await findings({ 'logger.py': logger, 'run_in_screen.sh': runner('python logger.py') })), ['logger.py:3 VG106', 'run_in_screen.sh:5 VG201']);
   assert.deepEqual(codes(await findings({ 'logger.py': logger, 'run_in_screen.sh': runner('venv/bin/python logger.py') })), ['logger.py:3 VG102']);
 });
+
+test('a script that starts the file in a tmux session, after activating the venv inside it, runs it on PATH (StackStorm\'s launchdev.sh)', async () => {
+  const api = ['import subprocess', '', 'subprocess.run(["pip", "freeze"])', ''].join('\n');
+  const launch = (cmd: string) => ['#!/bin/bash', 'VIRTUALENV=virtualenv', 'python3 -m venv $VIRTUALENV', `PRE_SCRIPT="source \${VIRTUALENV}/bin/activate"`, `tmux new-session -d -s st2-api ${cmd}`, ''].join('\n');
+  const found = await findings({ 'st2api/app.py': api, 'tools/launchdev.sh': launch('"${PRE_SCRIPT}; python ./st2api/app.py 2>&1 | tee -a api.log"') });
+  assert.deepEqual(codes(found), ['st2api/app.py:3 VG106']);
+  assert.match(found[0], /launchdev\.sh:5 runs this file as "python" from PATH/);
+  // The twins: the program and its arguments as words of their own (tmux runs them without a
+  // shell: no activation), and the venv's interpreter by path with nothing activated.
+  assert.deepEqual(codes(await findings({ 'st2api/app.py': api, 'tools/launchdev.sh': launch('virtualenv/bin/python ./st2api/app.py') })), ['st2api/app.py:3 VG102']);
+  assert.deepEqual(codes(await findings({ 'st2api/app.py': api, 'tools/launchdev.sh': launch('"virtualenv/bin/python ./st2api/app.py"') })), ['st2api/app.py:3 VG102']);
+});

@@ -279,6 +279,9 @@ describe('expandShellScript', () => {
       ['screen -dmS logger python app.py', ['python', 'app.py'], ['screen']],
       ['screen -d -m -S logger -L -Logfile log.txt python', ['python'], ['screen']],
       ['screen -S ail -X screen -t worker python w.py', ['python', 'w.py'], ['screen']],
+      ['tmux new-session -d -s api python app.py', ['python', 'app.py'], ['tmux']],
+      ['tmux -L dev new -d -s api -n main -e FOO=1 -- python -m app', ['python', '-m', 'app'], ['tmux']],
+      ['tmux split-window -h -t api.0 -l 30% pytest -x', ['pytest', '-x'], ['tmux']],
     ];
     for (const [src, argv, wrappers] of cases) {
       const c = one(src);
@@ -299,6 +302,9 @@ describe('expandShellScript', () => {
     assert.deepEqual(one('screen -ls').argv.map(show), ['screen', '-ls']);
     assert.deepEqual(one('screen -r logger').argv.map(show), ['screen', '-r', 'logger']);
     assert.deepEqual(one('screen -S game -p 0 -X stuff python').argv.map(show), ['screen', '-S', 'game', '-p', '0', '-X', 'stuff', 'python']);
+    // tmux: typing into a pane and attaching start nothing of their own.
+    assert.deepEqual(one('tmux send-keys -t api "python app.py" Enter').argv.map(show), ['tmux', 'send-keys', '-t', 'api', 'python app.py', 'Enter']);
+    assert.deepEqual(one('tmux attach -t api').argv.map(show), ['tmux', 'attach', '-t', 'api']);
   });
 
   test('command -p looks up on the default PATH; doas and su -l reset PATH', () => {

@@ -91,7 +91,6 @@ export function wrapped(st: State, label: string): State {
 }
 
 /** An environment assignment that applies to the command; PATH ones change where it is looked up. */
-/** An environment assignment that applies to the command; PATH ones change where it is looked up. */
 export function assign(st: State, a: ShellAssignment): State {
   const s: State = { ...st, assignments: [...st.assignments.filter((x) => x.name !== a.name), a] };
   if (a.name === 'PATH') {

@@ -356,6 +356,70 @@ const screen: Handler = (argv, st, name) => {
   return operand(argv, { options: [], next: i, status: 'ok' }, st, name);
 };
 
+/** tmux's own options, before its command: those that take the next word. */
+const TMUX_WITH_ARG = new Set(['-f', '-L', '-S', '-T']);
+/** The tmux commands that start a program, and their options that take the next word. */
+const TMUX_STARTS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  (
+    [
+      [['new-session', 'new'], 'c e f F n s t x y'],
+      [['new-window', 'neww'], 'c e F n t'],
+      [['split-window', 'splitw'], 'c e l t F p'],
+      [['respawn-pane', 'respawnp', 'respawn-window', 'respawnw'], 'c e t'],
+    ] as const
+  ).flatMap(([names, args]) => names.map((n): [string, ReadonlySet<string>] => [n, new Set(args.split(' ').map((a) => `-${a}`))])),
+);
+
+/**
+ * tmux runs a command in a new session, window or pane: `tmux new-session -d -s api "source
+ * venv/bin/activate; python app.py"` (StackStorm's launchdev.sh). One word is a shell command,
+ * which tmux hands to its default-shell with `-c` (the user's $SHELL, read as bash here: the
+ * interactive shells that have `source`), several are the program and its arguments. Its environment is taken
+ * as the caller's, with `-e NAME=VALUE` added; a server already running would give its own, which
+ * a script cannot tell. `-c DIR` (the start folder) is not followed. Other commands (`send-keys`
+ * types into a shell whose state is not known here, `kill-session`, `attach`) start nothing of
+ * their own, and `tmux -c cmd` runs cmd as a shell command.
+ */
+const tmux: Handler = (argv, st0, name) => {
+  let st = st0;
+  let i = 1;
+  for (; i < argv.length; i++) {
+    const w = wordText(argv[i]);
+    if (w === undefined) return { kind: 'unknown' };
+    if (!w.startsWith('-')) break;
+    if (w === '-c') return argv[i + 1] ? nestedShell(argv[i + 1], 'bash', wrapped(wrapped(st, name), '$SHELL -c')) : { kind: 'self' };
+    if (TMUX_WITH_ARG.has(w)) i++;
+    else if (!/^-[2CDlNuv]+$/.test(w)) return { kind: 'unknown' };
+  }
+  const command = wordText(argv[i] ?? { fragments: [] });
+  const withArg = command === undefined ? undefined : TMUX_STARTS.get(command);
+  if (!withArg) return command === undefined && i < argv.length ? { kind: 'unknown' } : { kind: 'self' };
+  for (i++; i < argv.length; i++) {
+    const w = wordText(argv[i]);
+    if (w === undefined) return { kind: 'unknown' };
+    if (w === '--') {
+      i++;
+      break;
+    }
+    if (!w.startsWith('-') || w === '-') break;
+    if (withArg.has(w)) {
+      const value = argv[i + 1];
+      if (w === '-e' && value) {
+        const lead = leadingText(value);
+        const eq = lead.indexOf('=');
+        if (eq <= 0) return { kind: 'unknown' };
+        st = assign(st, { name: lead.slice(0, eq), value: dropLeading(value, eq + 1) });
+      }
+      i++;
+    } else if (!/^-[a-zA-Z]+$/.test(w)) return { kind: 'unknown' };
+  }
+  const rest = argv.slice(i);
+  // `\;` ends this command and starts another: what follows is not its program.
+  if (rest.some((w) => wordText(w) === ';')) return { kind: 'unknown' };
+  if (rest.length === 1) return nestedShell(rest[0], 'bash', wrapped(wrapped(st, name), '$SHELL -c'));
+  return operand(argv, { options: [], next: i, status: 'ok' }, st, name);
+};
+
 const SHELLS = ['sh', 'bash', 'dash', 'zsh', 'ksh', 'ash', 'mksh'];
 
 export const HANDLERS = new Map<string, Handler>([
@@ -389,6 +453,7 @@ export const HANDLERS = new Map<string, Handler>([
   ['ltrace', simple(LTRACE_SPEC)],
   ['watch', watch],
   ['screen', screen],
+  ['tmux', tmux],
   ['eval', evalBuiltin],
   ['gosu', simple({}, { positional: 1, computedPositional: true })],
   ['su-exec', simple({}, { positional: 1, computedPositional: true })],
