@@ -10585,6 +10585,33 @@ function substituteWs(s) {
   return s.replace(/\$\{?GITHUB_WORKSPACE\}?/g, WS).replace(/\$\{?HOME\}?(?![A-Za-z0-9_])/g, HOME).replace(/^~(?=\/|$)/, HOME).replace(/\$\{?RUNNER_TEMP\}?/g, RUNNER_TEMP);
 }
 
+// dist/src/frontends/actions/matrix.js
+var TERM = /^\(?\s*(?:matrix\.([\w-]+)\s*==\s*'((?:[^']|'')*)'|'((?:[^']|'')*)'\s*==\s*matrix\.([\w-]+))\s*\)?$/;
+function pinnedMatrix(condition) {
+  const pins = /* @__PURE__ */ new Map();
+  if (condition === void 0)
+    return pins;
+  const expr = condition.trim().replace(/^\$\{\{([\s\S]*)\}\}$/, "$1").trim();
+  if (expr.includes("||") || /(^|[^=!<>])!(?!=)/.test(expr))
+    return pins;
+  for (const term of expr.split("&&")) {
+    const m = TERM.exec(term.trim());
+    if (!m)
+      continue;
+    const key = m[1] ?? m[4];
+    const value = (m[2] ?? m[3]).replace(/''/g, "'");
+    if (pins.has(key) && pins.get(key) !== value)
+      return /* @__PURE__ */ new Map();
+    pins.set(key, value);
+  }
+  return pins;
+}
+function pinMatrix(text3, pins) {
+  if (pins.size === 0)
+    return text3;
+  return text3.replace(/\$\{\{\s*matrix\.([\w-]+)\s*\}\}/g, (whole, key) => pins.get(key) ?? whole);
+}
+
 // dist/src/frontends/actions/index.js
 var parseDocument = ((src, options2) => yaml().parseDocument(src, options2));
 function ghPathEntry(v) {
@@ -10597,12 +10624,13 @@ var underStandIn = (v) => STAND_INS.some(([root]) => isUnder(v, root));
 var get = (m, key) => isMap(m) ? m.items.find((p) => isScalar(p.key) && String(p.key.value) === key)?.value : void 0;
 var scalarText = (n) => isScalar(n) && n.value !== null && typeof n.value !== "object" ? String(n.value) : void 0;
 var EXPRESSION = String.raw`\$\{\{\s*((?:'(?:[^']|'')*'|[^'}]|\}(?!\}))*?)\s*\}\}`;
-function substituteExpressions(cs, env2, inputs) {
+function substituteExpressions(cs, env2, inputs, pins) {
   return replaceChars(cs, new RegExp(EXPRESSION, "g"), "${{", (m, s) => {
     const expr = m[1];
     const envRef = /^env\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(expr);
     const inputRef = /^inputs\.([A-Za-z_][A-Za-z0-9_-]*)$/.exec(expr);
-    const known = expr === "github.workspace" ? WS : expr === "runner.temp" ? RUNNER_TEMP : expr === "github.action_path" ? env2.get("GITHUB_ACTION_PATH") : envRef && env2.has(envRef[1]) ? env2.get(envRef[1]) : inputRef ? inputs?.get(inputRef[1]) : void 0;
+    const matrixRef = /^matrix\.([\w-]+)$/.exec(expr);
+    const known = expr === "github.workspace" ? WS : expr === "runner.temp" ? RUNNER_TEMP : expr === "github.action_path" ? env2.get("GITHUB_ACTION_PATH") : envRef && env2.has(envRef[1]) ? env2.get(envRef[1]) : inputRef ? inputs?.get(inputRef[1]) : matrixRef ? pins?.get(matrixRef[1]) : void 0;
     return known !== void 0 ? { text: known, at: false } : { text: inArithmetic(s, m.index) ? "0" : UNKNOWN2, at: true };
   });
 }
@@ -10797,6 +10825,7 @@ function analyzeActions(file, caller) {
     if (!isSeq(steps))
       return;
     const js = caller?.job ?? { venvs: /* @__PURE__ */ new Map(), ghPath: [], ghEnv: /* @__PURE__ */ new Map(), ghEnvAt: /* @__PURE__ */ new Map(), named: /* @__PURE__ */ new Set() };
+    const jobPins = pinnedMatrix(scalarText(get(job, "if")));
     steps.items.forEach((step, i) => {
       const stepNo = i + 1;
       const uses = scalarText(get(step, "uses"));
@@ -10824,8 +10853,9 @@ function analyzeActions(file, caller) {
       run2.suppress(firstLine, lastLine, { above: [lineOf(stepOff) - 1, lineOf(keyOff) - 1], trailingFrom: lineOf(keyOff) });
       const stepEnv = envOf(get(step, "env"), src, scope.env, inputs);
       const dialect = dialectOf(scalarText(get(step, "shell")) ?? scope.shell, windows);
-      const wd = scalarText(get(step, "working-directory")) ?? scope.workdir;
-      const cwd = resolveDir(wd === void 0 ? "." : substituteWs(wd), WS);
+      const pins = new Map([...jobPins, ...pinnedMatrix(scalarText(get(step, "if")))]);
+      const wd = pinMatrix(scalarText(get(step, "working-directory")) ?? scope.workdir ?? ".", pins);
+      const cwd = resolveDir(substituteWs(wd), WS);
       const envPath = stepEnv.get("PATH") ?? js.ghEnv.get("PATH") ?? DEFAULT_PATH;
       const stepPath = [...js.ghPath, envPath].join(":");
       if (dialect === void 0) {
@@ -10835,7 +10865,7 @@ function analyzeActions(file, caller) {
         return;
       }
       const vars = new Map([...js.ghEnv, ...stepEnv]);
-      const script = substituteExpressions(scalarChars(src, runNode), vars, inputs);
+      const script = substituteExpressions(scalarChars(src, runNode), vars, inputs, pins);
       vars.delete("PATH");
       vars.set("GITHUB_WORKSPACE", WS);
       if (!vars.has("HOME"))

@@ -480,3 +480,23 @@ test('a script that starts the file in a tmux session, after activating the venv
   assert.deepEqual(codes(await findings({ 'st2api/app.py': api, 'tools/launchdev.sh': launch('virtualenv/bin/python ./st2api/app.py') })), ['st2api/app.py:3 VG102']);
   assert.deepEqual(codes(await findings({ 'st2api/app.py': api, 'tools/launchdev.sh': launch('"virtualenv/bin/python ./st2api/app.py"') })), ['st2api/app.py:3 VG102']);
 });
+
+test("a step's `if: matrix.KEY == 'value'` pins `${{ matrix.KEY }}` in its working-directory and script (prefect's prefect-ray step: `uv run pytest tests`)", async () => {
+  const testPy = ['import subprocess', '', 'def test_cli():', '    subprocess.run(["ray", "start", "--head"], check=True)', ''].join('\n');
+  const workflow = (cond: string, wd = 'src/integrations/${{ matrix.package }}') =>
+    ['on: push', 'jobs:', '  test:', '    runs-on: ubuntu-latest', '    strategy:', '      matrix: ${{ fromJson(needs.prepare.outputs.matrix) }}', '    steps:', '      - uses: actions/checkout@v4', '      - name: tests', `        if: ${cond}`, `        working-directory: ${wd}`, '        run: uv run pytest tests', ''].join('\n');
+  const files = (cond: string, wd?: string) => ({
+    'src/integrations/prefect-ray/pyproject.toml': '[project]\nname = "prefect-ray"\ndependencies = ["ray"]\n',
+    'src/integrations/prefect-ray/tests/test_cli.py': testPy,
+    '.github/workflows/tests.yml': workflow(cond, wd),
+  });
+  const found = await findings(files("matrix.package == 'prefect-ray'"));
+  assert.deepEqual(codes(found), ['src/integrations/prefect-ray/tests/test_cli.py:4 VG106']);
+  assert.match(found[0], /tests\.yml:12 runs this file/);
+  // Written inside ${{ }}, reversed, and with another term joined by &&.
+  assert.deepEqual(codes(await findings(files("${{ 'prefect-ray' == matrix.package && matrix.python-version == '3.12' }}"))), ['src/integrations/prefect-ray/tests/test_cli.py:4 VG106']);
+  // The twins: another value, a condition with || (the step runs for other packages too), and no condition.
+  for (const cond of ["matrix.package == 'prefect-dask'", "matrix.package == 'prefect-ray' || matrix.package == 'prefect-dask'", 'always()']) {
+    assert.deepEqual(codes(await findings(files(cond))), ['src/integrations/prefect-ray/tests/test_cli.py:4 VG103'], cond);
+  }
+});

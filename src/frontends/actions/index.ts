@@ -27,6 +27,7 @@ import { unitsToWord } from '../../kernel/word-units.js';
 import { isParserTrap, ParserDamagedError } from '../tree-sitter.js';
 import { TooComplexError, YAML_ALIASES, YAML_EXPANDED_CHARS } from '../../kernel/budgets.js';
 import { ACTION_PATH, HOME, RUNNER_TEMP, runnerFolders, substituteWs, WS } from './folders.js';
+import { pinMatrix, pinnedMatrix } from './matrix.js';
 
 /** A venv as a $GITHUB_PATH line would name it: under `$GITHUB_WORKSPACE` when it is in the workspace. */
 export function ghPathEntry(v: string): string {
@@ -74,17 +75,19 @@ const EXPRESSION = String.raw`\$\{\{\s*((?:'(?:[^']|'')*'|[^'}]|\}(?!\}))*?)\s*\
  * `${{ github.workspace }}`, `${{ runner.temp }}`, `${{ env.X }}` and, in a composite action,
  * `${{ inputs.x }}` with a literal value: substituted; other expressions become an unknown value.
  */
-function substituteExpressions(cs: Char[], env: Map<string, string>, inputs?: ReadonlyMap<string, string>): Char[] {
+function substituteExpressions(cs: Char[], env: Map<string, string>, inputs?: ReadonlyMap<string, string>, pins?: ReadonlyMap<string, string>): Char[] {
   return replaceChars(cs, new RegExp(EXPRESSION, 'g'), '${{', (m, s) => {
     const expr = m[1];
     const envRef = /^env\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(expr);
     const inputRef = /^inputs\.([A-Za-z_][A-Za-z0-9_-]*)$/.exec(expr);
+    const matrixRef = /^matrix\.([\w-]+)$/.exec(expr);
     const known =
       expr === 'github.workspace' ? WS
       : expr === 'runner.temp' ? RUNNER_TEMP
       : expr === 'github.action_path' ? env.get('GITHUB_ACTION_PATH')
       : envRef && env.has(envRef[1]) ? env.get(envRef[1])!
       : inputRef ? inputs?.get(inputRef[1])
+      : matrixRef ? pins?.get(matrixRef[1])
       : undefined;
     // Any other expression is a value unknown here (UNKNOWN: no venv path or known program holds it);
     // inside $(( … )) a number, which the shell grammar can read there (a control character it cannot).
@@ -316,6 +319,7 @@ export function analyzeActions(file: SourceFile, caller?: Caller): { sites: Laun
     const steps = get(job, 'steps');
     if (!isSeq(steps)) return;
     const js: JobState = caller?.job ?? { venvs: new Map(), ghPath: [], ghEnv: new Map(), ghEnvAt: new Map(), named: new Set() };
+    const jobPins = pinnedMatrix(scalarText(get(job, 'if')));
     steps.items.forEach((step, i) => {
       const stepNo = i + 1;
       const uses = scalarText(get(step, 'uses'));
@@ -346,8 +350,10 @@ export function analyzeActions(file: SourceFile, caller?: Caller): { sites: Laun
 
       const stepEnv = envOf(get(step, 'env'), src, scope.env, inputs);
       const dialect = dialectOf(scalarText(get(step, 'shell')) ?? scope.shell, windows);
-      const wd = scalarText(get(step, 'working-directory')) ?? scope.workdir;
-      const cwd = resolveDir(wd === undefined ? '.' : substituteWs(wd), WS);
+      // `${{ matrix.KEY }}` where the step's or job's `if:` pins KEY (`if: matrix.package == 'prefect-ray'`).
+      const pins = new Map([...jobPins, ...pinnedMatrix(scalarText(get(step, 'if')))]);
+      const wd = pinMatrix(scalarText(get(step, 'working-directory')) ?? scope.workdir ?? '.', pins);
+      const cwd = resolveDir(substituteWs(wd), WS);
       // PATH for this step: GITHUB_PATH entries first, then env: (step > job > workflow), then GITHUB_ENV.
       const envPath = stepEnv.get('PATH') ?? js.ghEnv.get('PATH') ?? DEFAULT_PATH;
       const stepPath = [...js.ghPath, envPath].join(':');
@@ -359,7 +365,7 @@ export function analyzeActions(file: SourceFile, caller?: Caller): { sites: Laun
       }
       // The `env` context holds what earlier steps wrote to $GITHUB_ENV too (`. ${{ env.VENV_ACTIVATE }}`).
       const vars = new Map([...js.ghEnv, ...stepEnv]);
-      const script = substituteExpressions(scalarChars(src, runNode), vars, inputs);
+      const script = substituteExpressions(scalarChars(src, runNode), vars, inputs, pins);
       vars.delete('PATH');
       vars.set('GITHUB_WORKSPACE', WS);
       if (!vars.has('HOME')) vars.set('HOME', HOME);
