@@ -2,11 +2,11 @@
 
 // dist/src/action/main.js
 import fs23 from "node:fs";
-import path54 from "node:path";
+import path55 from "node:path";
 import { parseArgs } from "node:util";
 
 // dist/src/api.js
-import path50 from "node:path";
+import path51 from "node:path";
 
 // dist/src/pipeline/apply-fixes.js
 function fixableBy(d, allowUnsafe) {
@@ -100,8 +100,8 @@ var SourceFile = class {
   encoding;
   lineStarts;
   nl;
-  constructor(path55, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
-    this.path = path55;
+  constructor(path56, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
+    this.path = path56;
     this.text = text3;
     this.encoding = encoding;
   }
@@ -174,7 +174,7 @@ function splitLines(text3) {
 }
 
 // dist/src/kernel/decode.js
-function decodeText(path55, bytes, opts = {}) {
+function decodeText(path56, bytes, opts = {}) {
   const nul = bytes.indexOf(0);
   if (nul >= 0)
     return { ok: false, kind: "binary", message: `not ${opts.kind ?? "text"}: NUL byte at offset ${nul} (binary file?)` };
@@ -192,19 +192,19 @@ function decodeText(path55, bytes, opts = {}) {
   if (codec === "utf-8" || codec === "ascii") {
     try {
       const text3 = new TextDecoder("utf-8", { fatal: true }).decode(body);
-      return { ok: true, file: new SourceFile(path55, text3, { name: codec, bom, lossless: true }) };
+      return { ok: true, file: new SourceFile(path56, text3, { name: codec, bom, lossless: true }) };
     } catch {
       const bad = firstInvalidUtf8(body) + (bom ? 3 : 0);
       const text3 = new TextDecoder("utf-8").decode(body);
       return {
         ok: true,
-        file: new SourceFile(path55, text3, { name: codec, bom, lossless: false }),
+        file: new SourceFile(path56, text3, { name: codec, bom, lossless: false }),
         warning: `invalid UTF-8 at byte ${bad}; checked with replacement characters and never rewritten`
       };
     }
   }
   if (codec === "latin-1") {
-    return { ok: true, file: new SourceFile(path55, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
+    return { ok: true, file: new SourceFile(path56, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
   }
   let decoder;
   try {
@@ -213,7 +213,7 @@ function decodeText(path55, bytes, opts = {}) {
     return { ok: false, kind: "decode", message: `unknown source encoding '${declared}' in the coding declaration` };
   }
   try {
-    return { ok: true, file: new SourceFile(path55, decoder.decode(body), { name: codec, bom, lossless: false }) };
+    return { ok: true, file: new SourceFile(path56, decoder.decode(body), { name: codec, bom, lossless: false }) };
   } catch {
     return { ok: false, kind: "decode", message: `bytes are not valid '${declared}' as the coding declaration says` };
   }
@@ -6932,10 +6932,10 @@ function persistVenv2(file, parsed, site, inst, t, byStart) {
   if (!v || !envInst)
     return void 0;
   const legacy = !/^\s*[A-Za-z_][A-Za-z0-9_]*=/.test(envInst.args.map((c) => c.ch).join(""));
-  const path55 = `PATH="${v.venv}/bin:$PATH"`;
+  const path56 = `PATH="${v.venv}/bin:$PATH"`;
   if (legacy)
-    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path55}` }], applicability: "unsafe", reason, title: `Add ENV ${path55} after line ${envInst.lastLine}` };
-  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path55}` }], applicability: "unsafe", reason, title: `Add ${path55} to the ENV at line ${envInst.firstLine}` };
+    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path56}` }], applicability: "unsafe", reason, title: `Add ENV ${path56} after line ${envInst.lastLine}` };
+  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path56}` }], applicability: "unsafe", reason, title: `Add ${path56} to the ENV at line ${envInst.firstLine}` };
 }
 function analyzeDockerfile(file) {
   const parsed = parseDockerfile(file.text);
@@ -9967,7 +9967,7 @@ var Prefilter = class {
    * undecoded bytes (then only the cheap half: a helper called, and a tool's name anywhere; the
    * bytes read as Latin-1, as the test on bytes read them).
    */
-  mayMatterThroughProject(path55, text3) {
+  mayMatterThroughProject(path56, text3) {
     const p = this.project;
     if (!p)
       return false;
@@ -9975,13 +9975,13 @@ var Prefilter = class {
       const s = latin1(text3);
       if (!p.mayImportProject(s))
         return false;
-      return hasToolName(this.tools, s) && p.callsHelper(path55, s);
+      return hasToolName(this.tools, s) && p.callsHelper(path56, s);
     }
     if (!p.mayImportProject(text3))
       return false;
     if (apiWordInCode(text3))
-      return p.usesToolConstant(path55, text3, this.tools);
-    return someStringMatches(text3, this.tools) && p.callsHelper(path55, text3);
+      return p.usesToolConstant(path56, text3, this.tools);
+    return someStringMatches(text3, this.tools) && p.callsHelper(path56, text3);
   }
 };
 function pythonMayMatter(text3, tools) {
@@ -10411,9 +10411,9 @@ var Ancestry = class {
     const known2 = this.parents.get(n.id);
     if (known2 !== void 0)
       return known2;
-    const path55 = this.path;
-    path55.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
-    let at2 = path55[path55.length - 1];
+    const path56 = this.path;
+    path56.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
+    let at2 = path56[path56.length - 1];
     for (; ; ) {
       const next = at2.childWithDescendant(n);
       if (!next)
@@ -10423,7 +10423,7 @@ var Ancestry = class {
         return at2;
       }
       this.parents.set(next.id, at2);
-      path55.push(next);
+      path56.push(next);
       at2 = next;
     }
     const p = n.parent;
@@ -10436,11 +10436,11 @@ var Ancestry = class {
   }
   /** The index of the deepest node of the path whose span holds start..end (the root's, 0, at least). */
   deepestHolding(start, end) {
-    const path55 = this.path;
+    const path56 = this.path;
     let lo = 0;
-    for (let hi = path55.length - 1; lo < hi; ) {
+    for (let hi = path56.length - 1; lo < hi; ) {
       const mid = lo + hi + 1 >>> 1;
-      if (path55[mid].startIndex <= start && end <= path55[mid].endIndex)
+      if (path56[mid].startIndex <= start && end <= path56[mid].endIndex)
         lo = mid;
       else
         hi = mid - 1;
@@ -11403,18 +11403,18 @@ function decodesCleanly(bytes) {
     return true;
   return (codec === "utf-8" || codec === "ascii") && isUtf8(body);
 }
-function decodePython(path55, bytes) {
+function decodePython(path56, bytes) {
   const declared = codingDeclaration(bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes);
-  return decodeText(path55, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
+  return decodeText(path56, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
 }
 
 // dist/src/frontends/python/value-ops.js
-function withKey(path55, key) {
+function withKey(path56, key) {
   if (key === "PATH")
     return "set";
-  if (key === void 0 && path55 === "no")
+  if (key === void 0 && path56 === "no")
     return "unknown";
-  return path55;
+  return path56;
 }
 function mergeEnv(a, b) {
   if (b === "set" || a === "set")
@@ -12057,11 +12057,11 @@ var Scopes = class {
                 const outer = flow.chain[0].slice(0, flow.chain[0].indexOf(":"));
                 if (chain?.key !== outer)
                   chain = { key: outer, values: /* @__PURE__ */ new Map() };
-                const path55 = flow.chain.join("/");
+                const path56 = flow.chain.join("/");
                 for (const k of [...chain.values.keys()])
-                  if (path55.startsWith(k + "/") || k.startsWith(path55 + "/"))
+                  if (path56.startsWith(k + "/") || k.startsWith(path56 + "/"))
                     chain.values.delete(k);
-                chain.values.set(path55, e.value());
+                chain.values.set(path56, e.value());
                 cur = [...chain.values.values()];
                 break;
               }
@@ -12357,17 +12357,17 @@ function knownCall(ev, q, call) {
     case "dict":
       if (q === "dict") {
         const a0 = positional[0] ? ev.evalIn(positional[0], scope, pos) : void 0;
-        let path55 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
+        let path56 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
         for (const a of n.childForFieldName("arguments")?.namedChildren ?? []) {
           if (a?.type !== "dictionary_splat")
             continue;
           const inner = a.namedChildren[0];
           const v = inner ? ev.evalIn(inner, scope, pos) : UNKNOWN2;
-          path55 = mergeEnv(path55, v.k === "env" ? v.path : "unknown");
+          path56 = mergeEnv(path56, v.k === "env" ? v.path : "unknown");
         }
         for (const k of keywords.keys())
-          path55 = withKey(path55, k);
-        return { k: "env", path: path55, span };
+          path56 = withKey(path56, k);
+        return { k: "env", path: path56, span };
       }
       return { k: "env", path: "inherited", span };
     case "platform.python_version":
@@ -12936,22 +12936,22 @@ var PythonModule = class {
     return { k: "unknown", span };
   }
   evalDict(n, scope, pos) {
-    let path55 = "no";
+    let path56 = "no";
     for (const c of n.namedChildren) {
       if (!c || c.type === "comment")
         continue;
       if (c.type === "pair") {
         const key = c.childForFieldName("key");
         const kv = key ? this.evalIn(key, scope, pos) : UNKNOWN2;
-        path55 = withKey(path55, kv.k === "str" ? wordTextOf(kv.word) : void 0);
+        path56 = withKey(path56, kv.k === "str" ? wordTextOf(kv.word) : void 0);
       } else if (c.type === "dictionary_splat") {
         const inner = c.namedChildren[0];
         const v = inner ? this.evalIn(inner, scope, pos) : UNKNOWN2;
-        path55 = mergeEnv(path55, v.k === "env" ? v.path : "unknown");
+        path56 = mergeEnv(path56, v.k === "env" ? v.path : "unknown");
       } else
-        path55 = withKey(path55, void 0);
+        path56 = withKey(path56, void 0);
     }
-    return { k: "env", path: path55, span: spanOf(n) };
+    return { k: "env", path: path56, span: spanOf(n) };
   }
   evalSubscript(n, scope, pos) {
     const value = n.childForFieldName("value");
@@ -14098,21 +14098,21 @@ function sitesForCall(mod, meter, call, api, spec, reportAt = call, named) {
   const checked = pathChecksBefore(mod, call);
   const sites = [];
   const make = (cmd, viaShell, active) => {
-    let path55 = r.env;
+    let path56 = r.env;
     if (cmd.pathReset)
-      path55 = { kind: "reset", by: cmd.pathReset };
+      path56 = { kind: "reset", by: cmd.pathReset };
     else if (cmd.pathUnset)
-      path55 = { kind: "reset", by: "env -i" };
+      path56 = { kind: "reset", by: "env -i" };
     else if (cmd.envPathSet)
-      path55 = { kind: "explicit" };
-    const env2 = { path: path55 };
+      path56 = { kind: "explicit" };
+    const env2 = { path: path56 };
     if (shebang !== void 0)
       env2.shebang = shebang;
     if (major !== void 0)
       env2.shebangMajor = major;
     if (checked.length)
       env2.checkedOnPath = checked;
-    if (active !== void 0 && path55.kind !== "reset" && path55.kind !== "missing")
+    if (active !== void 0 && path56.kind !== "reset" && path56.kind !== "missing")
       env2.activeVenv = active;
     const site = launchSiteFor(cmd, { file: mod.file, language: "python", api, callSpan, env: env2, searchesPath: r.searchesPath, viaShell });
     site.rewriter = new PythonRewriter(mod, site, reportAt, { argv0 });
@@ -14393,7 +14393,7 @@ function firstError(root) {
 }
 var pythonFrontEnd = {
   language: "python",
-  claims: (path55, head2) => /\.pyw?$/i.test(path55) || /^#!.*\bpython[\d.]*\b/.test(head2),
+  claims: (path56, head2) => /\.pyw?$/i.test(path56) || /^#!.*\bpython[\d.]*\b/.test(head2),
   mayMatter: pythonMayMatter,
   mayMatterBytes: (bytes) => pythonMayMatterBytes(bytes) || !decodesCleanly(bytes),
   decode: decodePython,
@@ -18116,8 +18116,8 @@ var FRONT_ENDS = [
   notebookFrontEnd
 ];
 var GENERIC_SCRIPT_NAME = /\.(sh|bash)$/i;
-function headOf(path55, content) {
-  const name = path55.slice(Math.max(path55.lastIndexOf("/"), path55.lastIndexOf("\\")) + 1);
+function headOf(path56, content) {
+  const name = path56.slice(Math.max(path56.lastIndexOf("/"), path56.lastIndexOf("\\")) + 1);
   if (name.includes(".") && !GENERIC_SCRIPT_NAME.test(name))
     return "";
   const head2 = typeof content === "string" ? content.slice(0, 200) : Buffer.from(content.subarray(0, 200)).toString("latin1");
@@ -18129,11 +18129,11 @@ function frontEndByLanguage(language2) {
     throw new Error(`no front end for ${language2}`);
   return fe;
 }
-function claimingFrontEnd(path55, head2 = "") {
-  return FRONT_ENDS.find((f) => f.claims(path55, head2));
+function claimingFrontEnd(path56, head2 = "") {
+  return FRONT_ENDS.find((f) => f.claims(path56, head2));
 }
-function frontEndFor(path55, head2 = "") {
-  return claimingFrontEnd(path55, head2) ?? pythonFrontEnd;
+function frontEndFor(path56, head2 = "") {
+  return claimingFrontEnd(path56, head2) ?? pythonFrontEnd;
 }
 
 // dist/src/kernel/messages.js
@@ -18273,31 +18273,31 @@ function mergedFix(a, b) {
 }
 
 // dist/src/pipeline/check-file.js
-function readForCheckSafely(path55, ctx, language2) {
+function readForCheckSafely(path56, ctx, language2) {
   try {
-    return readForCheck(path55, ctx, language2);
+    return readForCheck(path56, ctx, language2);
   } catch (e) {
     return {
-      result: { path: path55, diagnostics: [], problems: [{ path: path55, kind: "internal", message: `internal error while reading: ${e.message}`, partial: false }], skipped: false }
+      result: { path: path56, diagnostics: [], problems: [{ path: path56, kind: "internal", message: `internal error while reading: ${e.message}`, partial: false }], skipped: false }
     };
   }
 }
-function readForCheck(path55, ctx, language2) {
-  const result2 = { path: path55, diagnostics: [], problems: [], skipped: false };
+function readForCheck(path56, ctx, language2) {
+  const result2 = { path: path56, diagnostics: [], problems: [], skipped: false };
   const problem = (kind, message) => {
-    result2.problems.push({ path: path55, kind, message, partial: false });
+    result2.problems.push({ path: path56, kind, message, partial: false });
     return { result: result2 };
   };
   let bytes;
   let fd;
   try {
-    fd = OPEN_FLAGS === void 0 ? void 0 : fs4.openSync(path55, OPEN_FLAGS);
-    const st = fd === void 0 ? fs4.statSync(path55) : fs4.fstatSync(fd);
+    fd = OPEN_FLAGS === void 0 ? void 0 : fs4.openSync(path56, OPEN_FLAGS);
+    const st = fd === void 0 ? fs4.statSync(path56) : fs4.fstatSync(fd);
     if (!st.isFile())
       return problem("not-a-file", "not a regular file; skipped");
     if (st.size > ctx.maxFileSize)
       return problem("too-large", `${sizeText(st.size)} is over the --max-file-size limit of ${sizeText(ctx.maxFileSize)}; skipped`);
-    bytes = fd === void 0 ? fs4.readFileSync(path55) : readAll(fd, st.size);
+    bytes = fd === void 0 ? fs4.readFileSync(path56) : readAll(fd, st.size);
   } catch (e) {
     const err = e;
     if (err.code === "ELOOP")
@@ -18307,24 +18307,24 @@ function readForCheck(path55, ctx, language2) {
     if (fd !== void 0)
       fs4.closeSync(fd);
   }
-  const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path55, headOf(path55, bytes));
+  const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path56, headOf(path56, bytes));
   result2.language = fe.language;
   if (fe.maxBytes !== void 0 && bytes.length > fe.maxBytes) {
     return problem("too-large", `${sizeText(bytes.length)} is over the ${sizeText(fe.maxBytes)} that ${fe.language} files are analysed up to; skipped`);
   }
-  if (ctx.prefilter && fe.mayMatterBytes && !fe.mayMatterBytes(bytes) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path55, Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes)))) {
+  if (ctx.prefilter && fe.mayMatterBytes && !fe.mayMatterBytes(bytes) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path56, Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes)))) {
     result2.skipped = true;
     return { result: result2 };
   }
   if (scratch && bytes.buffer === scratch.buffer)
     bytes = Buffer.from(bytes);
-  const decoded = (fe.decode ?? decodeText)(path55, bytes);
+  const decoded = (fe.decode ?? decodeText)(path56, bytes);
   if (!decoded.ok)
     return problem(decoded.kind, decoded.message);
   if (decoded.warning)
-    result2.problems.push({ path: path55, kind: "decode", message: decoded.warning, partial: true });
+    result2.problems.push({ path: path56, kind: "decode", message: decoded.warning, partial: true });
   const file = decoded.file;
-  if (ctx.prefilter && !fe.mayMatter(file.text, ctx.prefilter.tools) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path55, file.text))) {
+  if (ctx.prefilter && !fe.mayMatter(file.text, ctx.prefilter.tools) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path56, file.text))) {
     result2.skipped = true;
     return { result: result2 };
   }
@@ -18354,7 +18354,7 @@ function sizeText(n) {
   return n < 1048576 ? `${n} bytes` : `${(n / 1048576).toFixed(1)} MB (${n} bytes)`;
 }
 function analyseDecoded(result2, file, ctx) {
-  const path55 = result2.path;
+  const path56 = result2.path;
   try {
     const fe = result2.language ? frontEndByLanguage(result2.language) : void 0;
     const { diagnostics, problems, reliant } = checkSource(file, ctx, fe);
@@ -18371,22 +18371,22 @@ function analyseDecoded(result2, file, ctx) {
     if (diagnostics.length)
       result2.source = file;
   } catch (e) {
-    result2.problems.push(crashProblem(path55, e));
+    result2.problems.push(crashProblem(path56, e));
   }
   return result2;
 }
-function crashProblem(path55, e) {
+function crashProblem(path56, e) {
   if (e instanceof TooComplexError)
-    return { path: path55, kind: "too-complex", message: e.message, partial: false };
+    return { path: path56, kind: "too-complex", message: e.message, partial: false };
   if (e instanceof TooDeepError)
-    return { path: path55, kind: "too-deep", message: e.message, partial: false };
+    return { path: path56, kind: "too-deep", message: e.message, partial: false };
   if (e instanceof RangeError)
-    return { path: path55, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
+    return { path: path56, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
   if (isParserTrap(e) || e instanceof ParserDamagedError || parsersDamaged()) {
     const why = e instanceof WebAssembly.RuntimeError ? `the parser crashed on this file (${e.message})` : "the parser was left damaged by this file";
-    return { path: path55, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
+    return { path: path56, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
   }
-  return { path: path55, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
+  return { path: path56, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
 }
 function checkSource(file, ctx, fe = frontEndFor(file.path, headOf(file.path, file.text))) {
   return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource, project: ctx.project, windows: ctx.windows });
@@ -19225,8 +19225,8 @@ var activateNotSourced = defineRule({
     const found = executedActivate(site.argv);
     if (!found)
       return;
-    const path55 = wordText(found.script);
-    if (/^(?:\.\/)?bin\/activate$/.test(path55) && !(site.config?.cwd !== void 0 && site.env.knownVenvs?.includes(site.config.cwd)))
+    const path56 = wordText(found.script);
+    if (/^(?:\.\/)?bin\/activate$/.test(path56) && !(site.config?.cwd !== void 0 && site.env.knownVenvs?.includes(site.config.cwd)))
       return;
     let edits;
     if (site.config?.form !== "shell")
@@ -19237,13 +19237,13 @@ var activateNotSourced = defineRule({
         edits = [e];
     } else {
       const at2 = wordSourceSpan(found.script);
-      if (at2 && replaceWordEdit(site.file.text, found.script, path55))
+      if (at2 && replaceWordEdit(site.file.text, found.script, path56))
         edits = [{ start: at2.start, end: at2.start, text: ". " }];
     }
     ctx.report({
-      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path55 } } : { messageId: "runAsProgram", data: { script: path55 } },
+      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path56 } } : { messageId: "runAsProgram", data: { script: path56 } },
       span: (found.shell ?? found.script).span,
-      fix: edits ? { title: `Source it: ". ${path55}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
+      fix: edits ? { title: `Source it: ". ${path56}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
     });
   }
 });
@@ -22851,7 +22851,7 @@ function dropOf(fix, file) {
 
 // dist/src/pipeline/who-runs.js
 import fs19 from "node:fs";
-import path47 from "node:path";
+import path48 from "node:path";
 
 // dist/src/pipeline/tox-commands.js
 import fs15 from "node:fs";
@@ -23834,6 +23834,39 @@ function documentedCommands(root, wanted) {
   return out;
 }
 
+// dist/src/pipeline/app-servers.js
+import path47 from "node:path";
+var APP_SERVERS = /^(?:gunicorn|uvicorn|hypercorn|daphne|waitress-serve|granian)$/;
+var FOLDER_OPTIONS = /* @__PURE__ */ new Set(["--chdir", "--app-dir"]);
+var APP_REFERENCE = /^([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*):[A-Za-z_][\w.]*(?:\(.*\))?$/;
+function appServerTargets(args, where, resolve) {
+  let dirs = where.dirs;
+  for (let j = 0; j < args.length; j++) {
+    const w = args[j];
+    if (w === void 0)
+      continue;
+    const eq = w.indexOf("=");
+    const opt = w.startsWith("--") && eq > 0 ? w.slice(0, eq) : w;
+    if (FOLDER_OPTIONS.has(opt)) {
+      const dir = eq > 0 && opt !== w ? w.slice(eq + 1) : args[++j];
+      if (dir === void 0)
+        return [];
+      const hit2 = resolve(dir, dirs, where.root);
+      if (!hit2?.folder)
+        return [];
+      dirs = [hit2.path];
+      continue;
+    }
+    const m = APP_REFERENCE.exec(w);
+    if (!m)
+      continue;
+    const rel = m[1].replace(/\./g, "/");
+    const hit = resolve(`${rel}.py`, dirs, where.root) ?? resolve(path47.join(rel, "__init__.py"), dirs, where.root);
+    return hit && !hit.folder ? [{ file: hit.path }] : [];
+  }
+  return [];
+}
+
 // dist/src/pipeline/who-runs.js
 var RUNNERS = /* @__PURE__ */ new Set(["uv", "poetry", "pdm", "hatch", "pipenv", "rye", "pixi", "conda", "mamba", "micromamba"]);
 var RUNNER_VALUE_OPTIONS = /* @__PURE__ */ new Set([
@@ -23892,8 +23925,8 @@ var WhoRuns = class {
   }
   /** A project path for messages, '/'-separated. */
   shown(file) {
-    const r = path47.relative(this.root, file);
-    return (r && !r.startsWith("..") ? r : file).split(path47.sep).join("/");
+    const r = path48.relative(this.root, file);
+    return (r && !r.startsWith("..") ? r : file).split(path48.sep).join("/");
   }
   add(target, start) {
     if ("file" in target) {
@@ -23917,11 +23950,11 @@ var WhoRuns = class {
   /** What the starters of one file say, or undefined when nothing known starts it. */
   of(file) {
     const starts = [...this.files.get(file) ?? []];
-    for (let dir = path47.dirname(file); ; dir = path47.dirname(dir)) {
+    for (let dir = path48.dirname(file); ; dir = path48.dirname(dir)) {
       for (const f of this.folders.get(dir) ?? [])
-        if (!f.testsOnly || (f.testsOnly === "unittest" ? unittestDiscovers(file) : isTestPath(path47.relative(dir, file))))
+        if (!f.testsOnly || (f.testsOnly === "unittest" ? unittestDiscovers(file) : isTestPath(path48.relative(dir, file))))
           starts.push(f.start);
-      if (dir === this.root || path47.dirname(dir) === dir || !dir.startsWith(this.root))
+      if (dir === this.root || path48.dirname(dir) === dir || !dir.startsWith(this.root))
         break;
     }
     if (!starts.length)
@@ -23929,7 +23962,7 @@ var WhoRuns = class {
     const byPath = starts.find((s) => s.how === "by-path");
     if (byPath)
       return { byPath: byPath.text };
-    if (path47.basename(file) === "setup.py")
+    if (path48.basename(file) === "setup.py")
       return void 0;
     if (starts.every((s) => s.how === "on-path"))
       return { onPath: starts[0].text };
@@ -23948,13 +23981,13 @@ function resolveIn(p, dirs, root) {
   const clean = p.replace(/::.*$/, "");
   if (!clean)
     return void 0;
-  if (path47.isAbsolute(clean)) {
+  if (path48.isAbsolute(clean)) {
     const k = kind(clean);
-    if (k && (clean === root || clean.startsWith(root + path47.sep)))
-      return { path: path47.normalize(clean), folder: k === "folder" };
+    if (k && (clean === root || clean.startsWith(root + path48.sep)))
+      return { path: path48.normalize(clean), folder: k === "folder" };
     const parts = clean.split("/").filter(Boolean);
     for (let i = 1; i < parts.length; i++) {
-      const c = path47.join(root, ...parts.slice(i));
+      const c = path48.join(root, ...parts.slice(i));
       const kc = kind(c);
       if (kc)
         return { path: c, folder: kc === "folder" };
@@ -23962,9 +23995,9 @@ function resolveIn(p, dirs, root) {
     return void 0;
   }
   for (const d of dirs) {
-    const c = path47.resolve(d, clean);
+    const c = path48.resolve(d, clean);
     const k = kind(c);
-    if (k && (c === root || c.startsWith(root + path47.sep)))
+    if (k && (c === root || c.startsWith(root + path48.sep)))
       return { path: c, folder: k === "folder" };
   }
   return void 0;
@@ -23973,7 +24006,7 @@ function stestrTests(where, targets) {
   const dir = where.dirs[0] ?? where.root;
   let conf;
   try {
-    conf = fs19.readFileSync(path47.join(dir, ".stestr.conf"), "utf8");
+    conf = fs19.readFileSync(path48.join(dir, ".stestr.conf"), "utf8");
   } catch {
     return;
   }
@@ -23998,11 +24031,11 @@ function shebangOf(file) {
   const m = /^#!\s*(\S+)(?:[ \t]+(?:-S[ \t]+)?(\S+))?/.exec(head2);
   if (!m)
     return void 0;
-  return path47.basename(m[1]) === "env" ? m[2] : m[1];
+  return path48.basename(m[1]) === "env" ? m[2] : m[1];
 }
 function readTheDocs(who, dir) {
   for (const name of [".readthedocs.yaml", ".readthedocs.yml"]) {
-    const file = path47.join(dir, name);
+    const file = path48.join(dir, name);
     let text3;
     try {
       if (fs19.statSync(file).size > 65536)
@@ -24014,8 +24047,8 @@ function readTheDocs(who, dir) {
     const m = /^sphinx:[ \t]*\r?\n(?:[ \t]+[^\s].*\r?\n|[ \t]*\r?\n)*?[ \t]+configuration:[ \t]*["']?([^\s"'#]+\.py)/m.exec(text3);
     if (!m)
       continue;
-    const conf = path47.resolve(dir, m[1]);
-    if (!conf.startsWith(dir + path47.sep) || !fs19.existsSync(conf))
+    const conf = path48.resolve(dir, m[1]);
+    if (!conf.startsWith(dir + path48.sep) || !fs19.existsSync(conf))
       continue;
     const line = text3.slice(0, m.index + m[0].length).split("\n").length;
     who.add({ file: conf }, { how: "on-path", text: `${who.shown(file)}:${line} builds this file on Read the Docs, whose environment is first on PATH` });
@@ -24023,12 +24056,12 @@ function readTheDocs(who, dir) {
 }
 var GIT_HOOKS = /* @__PURE__ */ new Set(["applypatch-msg", "pre-applypatch", "post-applypatch", "pre-commit", "pre-merge-commit", "prepare-commit-msg", "commit-msg", "post-commit", "pre-rebase", "post-checkout", "post-merge", "pre-push", "pre-receive", "update", "post-receive", "post-update", "push-to-checkout", "pre-auto-gc", "post-rewrite"]);
 function gitHook(who, file) {
-  if (!GIT_HOOKS.has(path47.basename(file)) || !/hooks$/i.test(path47.basename(path47.dirname(file))))
+  if (!GIT_HOOKS.has(path48.basename(file)) || !/hooks$/i.test(path48.basename(path48.dirname(file))))
     return;
   const interp = shebangOf(file);
   if (interp === void 0 || interp.includes("/") || !isInterpreterName(interp))
     return;
-  who.add({ file }, { how: "on-path", text: `git runs this file as its ${path47.basename(file)} hook, by its shebang, as "${interp}" from PATH` });
+  who.add({ file }, { how: "on-path", text: `git runs this file as its ${path48.basename(file)} hook, by its shebang, as "${interp}" from PATH` });
 }
 function venvOfProgram2(prog) {
   const m = /^(.*?)[\\/](?:bin|Scripts)[\\/][^\\/]+$/.exec(prog);
@@ -24036,14 +24069,14 @@ function venvOfProgram2(prog) {
 }
 function sameVenv(venv, active) {
   const a = active.replace(/[\\/]+$/, "");
-  return path47.isAbsolute(venv) ? a === venv.replace(/[\\/]+$/, "") : a === venv || a.endsWith(`/${venv}`);
+  return path48.isAbsolute(venv) ? a === venv.replace(/[\\/]+$/, "") : a === venv || a.endsWith(`/${venv}`);
 }
 function recordCommand(who, words4, where) {
   words4 = unwrapStarter(words4);
   let i = 0;
   let runner;
-  if (words4[0] !== void 0 && RUNNERS.has(path47.basename(words4[0])) && words4[1] === "run") {
-    runner = `${path47.basename(words4[0])} run`;
+  if (words4[0] !== void 0 && RUNNERS.has(path48.basename(words4[0])) && words4[1] === "run") {
+    runner = `${path48.basename(words4[0])} run`;
     for (i = 2; i < words4.length; i++) {
       const w = words4[i];
       if (w === void 0 || !w.startsWith("-"))
@@ -24057,7 +24090,7 @@ function recordCommand(who, words4, where) {
   const prog = words4[i];
   if (prog === void 0)
     return;
-  const base = path47.basename(prog);
+  const base = path48.basename(prog);
   const targets = [];
   let pytestArgs;
   let sphinxArgs;
@@ -24085,7 +24118,7 @@ function recordCommand(who, words4, where) {
           if (file && !file.folder)
             targets.push({ file: file.path });
           else if (main && !main.folder)
-            targets.push({ folder: path47.dirname(main.path), testsOnly: false });
+            targets.push({ folder: path48.dirname(main.path), testsOnly: false });
         }
         break;
       }
@@ -24112,7 +24145,9 @@ function recordCommand(who, words4, where) {
     if (!hit || hit.folder)
       return;
     targets.push({ file: hit.path });
-  } else
+  } else if (APP_SERVERS.test(base))
+    targets.push(...appServerTargets(words4.slice(i + 1), where, resolveIn));
+  else
     return;
   if (sphinxArgs) {
     const conf = sphinxConf(sphinxArgs);
@@ -24191,14 +24226,14 @@ async function recheckWithStarters(files, claimed, roots, settings, results, che
   const flagged = /* @__PURE__ */ new Map();
   results.forEach((r, i) => {
     if (r.language === "python" && findingCodesOf(r).some((c) => HELD_BY_STARTERS.has(c)))
-      flagged.set(path47.resolve(r.path), i);
+      flagged.set(path48.resolve(r.path), i);
   });
   if (!flagged.size)
     return;
   const starters = new Map(await whoRuns(files, claimed, roots, beforeParsing, [...flagged.keys()]));
   const root = projectRoot(roots);
   if (root !== void 0) {
-    const pythonFiles = new Set(files.filter((f) => claimed.get(f) === "python").map((f) => path47.resolve(f)));
+    const pythonFiles = new Set(files.filter((f) => claimed.get(f) === "python").map((f) => path48.resolve(f)));
     const via2 = await relianceByImports(root, pythonFiles, results, [...flagged.keys()], contextFromSettings(settings).knowledge, beforeParsing);
     for (const [file, found] of via2)
       starters.set(file, { ...starters.get(file), ...found });
@@ -24217,16 +24252,16 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   const root = projectRoot(roots);
   if (root === void 0)
     return [];
-  const names = new Set(wanted.map((w) => path47.basename(w)));
+  const names = new Set(wanted.map((w) => path48.basename(w)));
   const namesPlain = mentionTest([...names].filter((n) => !n.endsWith(".py") && n.length > 2));
   const namesAny = mentionTest([...names].filter((n) => n.length > 2));
-  const mayStart = (text3) => /py\.?test|stestr|\s-m\s*\w|sphinx-(?:auto)?build/i.test(text3) || [...text3.matchAll(/[\w.-]+\.py\b/g)].some((m) => names.has(m[0])) || namesPlain(text3);
+  const mayStart = (text3) => /py\.?test|stestr|\s-m\s*\w|sphinx-(?:auto)?build|gunicorn|uvicorn|hypercorn|daphne|waitress-serve|granian/i.test(text3) || [...text3.matchAll(/[\w.-]+\.py\b/g)].some((m) => names.has(m[0])) || namesPlain(text3);
   const who = new WhoRuns(root);
   const dirs = /* @__PURE__ */ new Set([root]);
   for (const f of files) {
-    for (let d = path47.dirname(path47.resolve(f)); d.startsWith(root + path47.sep); d = path47.dirname(d)) {
-      const rel = path47.relative(root, d);
-      if (rel.split(path47.sep).length <= 2)
+    for (let d = path48.dirname(path48.resolve(f)); d.startsWith(root + path48.sep); d = path48.dirname(d)) {
+      const rel = path48.relative(root, d);
+      if (rel.split(path48.sep).length <= 2)
         dirs.add(d);
     }
   }
@@ -24234,18 +24269,18 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   for (const d of dirs)
     commands.push(...toxCommands(d), ...projectScripts(d), ...pixiTasks(d), ...tbumpHooks(d));
   for (const f of files)
-    if (path47.basename(f) === "noxfile.py")
-      commands.push(...noxCommands(path47.resolve(f)));
+    if (path48.basename(f) === "noxfile.py")
+      commands.push(...noxCommands(path48.resolve(f)));
   for (const d of dirs)
     readTheDocs(who, d);
   for (const w of wanted)
     gitHook(who, w);
   for (const c of documentedCommands(root, wanted)) {
-    recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs: [path47.dirname(c.file), root], root, documented: true });
+    recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs: [path48.dirname(c.file), root], root, documented: true });
   }
   for (const c of commands) {
-    const dir = path47.dirname(c.file);
-    const dirs2 = c.cwd !== void 0 ? [path47.resolve(dir, c.cwd), dir, root] : [dir, root];
+    const dir = path48.dirname(c.file);
+    const dirs2 = c.cwd !== void 0 ? [path48.resolve(dir, c.cwd), dir, root] : [dir, root];
     recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs: dirs2, root, tool: c.tool });
   }
   let byName;
@@ -24255,15 +24290,15 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
       for (const f of files) {
         if (claimed.get(f) !== "python")
           continue;
-        const abs = path47.resolve(f);
-        const list = byName.get(path47.basename(abs));
+        const abs = path48.resolve(f);
+        const list = byName.get(path48.basename(abs));
         if (list)
           list.push(abs);
         else
-          byName.set(path47.basename(abs), [abs]);
+          byName.set(path48.basename(abs), [abs]);
       }
     }
-    return (byName.get(path47.basename(rel)) ?? []).filter((f) => f === path47.join(root, rel) || f.endsWith(path47.sep + rel));
+    return (byName.get(path48.basename(rel)) ?? []).filter((f) => f === path48.join(root, rel) || f.endsWith(path48.sep + rel));
   };
   let loaded = false;
   const sitesOf = async (language2, abs, text3) => {
@@ -24284,13 +24319,13 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
     const language2 = claimed.get(f);
     if (!language2 || language2 === "python")
       continue;
-    const abs = path47.resolve(f);
+    const abs = path48.resolve(f);
     const text3 = readConfigText(abs);
     if (text3 === void 0)
       continue;
     if (!mayStart(text3))
       continue;
-    const dir = AT_CHECKOUT.has(language2) ? root : path47.dirname(abs);
+    const dir = AT_CHECKOUT.has(language2) ? root : path48.dirname(abs);
     for (const s of await sitesOf(language2, abs, text3))
       recordSite(who, s, dir, root, anywhere);
   }
@@ -24299,16 +24334,16 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   for (const f of files) {
     if (claimed.get(f) !== "python" || pythonRead >= MAX_PYTHON_STARTERS)
       continue;
-    const abs = path47.resolve(f);
+    const abs = path48.resolve(f);
     const text3 = readConfigText(abs);
     if (text3 === void 0 || !namesAny(text3))
       continue;
     pythonRead++;
     for (const s of await sitesOf("python", abs, text3)) {
       const prog = s.argv[0] === void 0 ? void 0 : wordText(s.argv[0]);
-      if (prog === void 0 || !isInterpreterName(path47.basename(prog)) || prog.includes("/") || s.env.path.kind !== "inherited" || s.env.activeVenv !== void 0)
+      if (prog === void 0 || !isInterpreterName(path48.basename(prog)) || prog.includes("/") || s.env.path.kind !== "inherited" || s.env.activeVenv !== void 0)
         continue;
-      pending.push({ parent: abs, words: s.argv.map((w) => wordText(w)), label: `${who.shown(abs)}:${s.file.location(s.callSpan.start).line}`, dirs: [root, path47.dirname(abs)] });
+      pending.push({ parent: abs, words: s.argv.map((w) => wordText(w)), label: `${who.shown(abs)}:${s.file.location(s.callSpan.start).line}`, dirs: [root, path48.dirname(abs)] });
     }
   }
   const parentsOnPath = /* @__PURE__ */ new Map();
@@ -24335,14 +24370,14 @@ function recordSite(who, s, dir, root, anywhere) {
   const label = `${who.shown(s.file.path)}:${s.file.location(s.callSpan.start).line}`;
   const real = (p) => {
     const at2 = p === void 0 ? null : STAND_IN_ROOT.exec(p);
-    return at2 ? path47.resolve(dir, "." + p.slice(at2[0].length)) : void 0;
+    return at2 ? path48.resolve(dir, "." + p.slice(at2[0].length)) : void 0;
   };
-  const ownFolder = (w) => w !== void 0 && (w === ACTION_PATH || w.startsWith(ACTION_PATH + "/")) ? path47.join(path47.dirname(path47.resolve(s.file.path)), w.slice(ACTION_PATH.length)) : w;
+  const ownFolder = (w) => w !== void 0 && (w === ACTION_PATH || w.startsWith(ACTION_PATH + "/")) ? path48.join(path48.dirname(path48.resolve(s.file.path)), w.slice(ACTION_PATH.length)) : w;
   const cwd = s.config?.cwd;
   const inAction = cwd !== void 0 && ownFolder(cwd) !== cwd ? ownFolder(cwd) : void 0;
-  const below = inAction ?? real(cwd);
-  const dirs = inAction ? [inAction] : below && below !== dir && (below + path47.sep).startsWith(root + path47.sep) ? [below, dir, root] : [dir, root];
-  const host = (p) => real(p) ?? (p.startsWith(".") ? path47.resolve(dirs[0], p) : void 0);
+  const below = inAction ?? real(cwd) ?? (cwd !== void 0 && path48.isAbsolute(cwd) ? resolveIn(cwd, [], root)?.path : void 0);
+  const dirs = inAction ? [inAction] : below && below !== dir && (below + path48.sep).startsWith(root + path48.sep) ? [below, dir, root] : [dir, root];
+  const host = (p) => real(p) ?? (p.startsWith(".") ? path48.resolve(dirs[0], p) : void 0);
   const inner = containerRunCommands(s.argv, host);
   if (inner)
     for (const c of inner.commands)
@@ -24353,7 +24388,7 @@ function recordSite(who, s, dir, root, anywhere) {
 function projectRoot(roots) {
   const dirs = [...new Set(roots.map((r) => {
     try {
-      return fs19.statSync(r).isDirectory() ? path47.resolve(r) : path47.dirname(path47.resolve(r));
+      return fs19.statSync(r).isDirectory() ? path48.resolve(r) : path48.dirname(path48.resolve(r));
     } catch {
       return void 0;
     }
@@ -24363,7 +24398,7 @@ function projectRoot(roots) {
 
 // dist/src/pipeline/follow-scripts.js
 import fs20 from "node:fs";
-import path48 from "node:path";
+import path49 from "node:path";
 var FOLLOW_DEPTH = 3;
 var FOLLOW_RUNS = 500;
 function scriptWord(site) {
@@ -24371,7 +24406,7 @@ function scriptWord(site) {
   const w0 = words4[0];
   if (w0 === void 0)
     return void 0;
-  const base = path48.posix.basename(w0);
+  const base = path49.posix.basename(w0);
   let i = 0;
   let dialect;
   if (/^(sh|bash|dash)$/.test(base)) {
@@ -24403,19 +24438,19 @@ function scriptWord(site) {
   return { word, dialect };
 }
 function resolveScript(word, dirs, root, scripts) {
-  if (path48.isAbsolute(word)) {
-    if (scripts.has(path48.normalize(word)))
-      return path48.normalize(word);
+  if (path49.isAbsolute(word)) {
+    if (scripts.has(path49.normalize(word)))
+      return path49.normalize(word);
     const parts = word.split("/").filter(Boolean);
     for (let i = 1; i < parts.length; i++) {
-      const c = path48.join(root, ...parts.slice(i));
+      const c = path49.join(root, ...parts.slice(i));
       if (scripts.has(c))
         return c;
     }
     return void 0;
   }
   for (const d of dirs) {
-    const c = path48.resolve(d, word);
+    const c = path49.resolve(d, word);
     if (scripts.has(c))
       return c;
   }
@@ -24426,7 +24461,7 @@ function callerDirs(site, callerDir, root) {
   const dirs = [];
   const standIn2 = cwd === void 0 ? void 0 : STAND_IN_ROOT.exec(cwd)?.[0];
   if (standIn2 !== void 0 && cwd.length > standIn2.length)
-    dirs.push(path48.join(callerDir, cwd.slice(standIn2.length)));
+    dirs.push(path49.join(callerDir, cwd.slice(standIn2.length)));
   dirs.push(callerDir, root);
   return dirs;
 }
@@ -24471,11 +24506,11 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
   const scripts = /* @__PURE__ */ new Map();
   files.forEach((f, i) => {
     if (claimed.get(f) === "shell" && results[i] && !results[i].problems.some((p) => !p.partial))
-      scripts.set(path48.resolve(f), i);
+      scripts.set(path49.resolve(f), i);
   });
   if (!scripts.size)
     return;
-  const names = new Set([...scripts.keys()].map((s) => path48.basename(s)));
+  const names = new Set([...scripts.keys()].map((s) => path49.basename(s)));
   const names1 = (text3) => [...text3.matchAll(/[\w.+-]+/g)].some((m) => names.has(m[0]));
   const queue = [];
   const seen = /* @__PURE__ */ new Set();
@@ -24519,7 +24554,7 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
     const language2 = claimed.get(f);
     if (!language2 || language2 === "python" || language2 === "notebook" || language2 === "shell")
       continue;
-    const abs = path48.resolve(f);
+    const abs = path49.resolve(f);
     const text3 = readConfigText(abs);
     if (text3 === void 0)
       continue;
@@ -24529,7 +24564,7 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
     try {
       const sites = frontEndByLanguage(language2).analyze(new SourceFile(abs, text3), (a) => a.sites);
       for (const s of sites)
-        enqueue(s, path48.dirname(abs), 1, []);
+        enqueue(s, path49.dirname(abs), 1, []);
     } catch {
     }
   }
@@ -24575,20 +24610,20 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
       added.set(index, [...added.get(index) ?? [], ...fresh]);
     if (run2.depth < FOLLOW_DEPTH)
       for (const s of sites)
-        enqueue(s, path48.dirname(run2.script), run2.depth + 1, run2.chain);
+        enqueue(s, path49.dirname(run2.script), run2.depth + 1, run2.chain);
   }
   for (const [index, diags] of added) {
     const r = results[index];
     r.diagnostics = [...findingsOf(r), ...diags].sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
     r.packed = void 0;
-    r.source ??= texts.get(path48.resolve(r.path));
+    r.source ??= texts.get(path49.resolve(r.path));
   }
 }
 function projectRoot2(roots) {
   const dirs = [
     ...new Set(roots.map((r) => {
       try {
-        return fs20.statSync(r).isDirectory() ? path48.resolve(r) : path48.dirname(path48.resolve(r));
+        return fs20.statSync(r).isDirectory() ? path49.resolve(r) : path49.dirname(path49.resolve(r));
       } catch {
         return void 0;
       }
@@ -24599,7 +24634,7 @@ function projectRoot2(roots) {
 
 // dist/src/pipeline/baseline.js
 import fs21 from "node:fs";
-import path49 from "node:path";
+import path50 from "node:path";
 
 // dist/src/kernel/fingerprint.js
 import { createHash } from "node:crypto";
@@ -24623,8 +24658,8 @@ function fingerprints(diagnostics, where, lineText) {
 // dist/src/pipeline/baseline.js
 var BASELINE_VERSION = 1;
 function entries(file, diagnostics, sources, cwd) {
-  const base = path49.dirname(path49.resolve(cwd, file));
-  const rel = (d) => path49.relative(base, path49.resolve(cwd, d.path)).split(path49.sep).join("/");
+  const base = path50.dirname(path50.resolve(cwd, file));
+  const rel = (d) => path50.relative(base, path50.resolve(cwd, d.path)).split(path50.sep).join("/");
   const prints = fingerprints(diagnostics, rel, (d) => sources.get(d.path)?.lineText(d.start.line) ?? "");
   return diagnostics.map((d, i) => ({ fingerprint: prints[i], code: d.code, path: rel(d), line: d.start.line, message: d.message }));
 }
@@ -24668,7 +24703,7 @@ ${body}
   ` : ""}]
 }
 `;
-  const target = path49.resolve(cwd, file);
+  const target = path50.resolve(cwd, file);
   const tmp = `${target}.venvguard-${process.pid}.tmp`;
   try {
     fs21.writeFileSync(tmp, text3, { mode: 420 });
@@ -25152,7 +25187,7 @@ async function runCheck(opts, packedReport) {
   const t0 = performance.now();
   const cwd = opts.cwd ?? process.cwd();
   const paths = opts.paths.length ? opts.paths : ["."];
-  const resolver = new ConfigResolver(path50.resolve(cwd, paths[0]), {
+  const resolver = new ConfigResolver(path51.resolve(cwd, paths[0]), {
     configPath: opts.config,
     noConfig: opts.noConfig,
     apply: (c) => {
@@ -25175,14 +25210,14 @@ async function runCheck(opts, packedReport) {
     throw new UsageError("--update-baseline needs --baseline FILE (the file to record the findings in)");
   if (opts.baseline && opts.fix)
     throw new UsageError("--baseline does not combine with --fix or --diff: fixes would also rewrite the recorded findings");
-  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path50.resolve(cwd, opts.baseline)) : void 0;
-  const roots = paths.map((p) => path50.resolve(cwd, p));
+  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path51.resolve(cwd, opts.baseline)) : void 0;
+  const roots = paths.map((p) => path51.resolve(cwd, p));
   const found = discoverFiles(roots, resolver.perFile ? (dir, names) => resolver.forDir(dir, names) : cfg);
   const display = (p) => {
-    const r = path50.relative(cwd, p);
+    const r = path51.relative(cwd, p);
     return r && !r.startsWith("..") ? r : p;
   };
-  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path50.resolve(cwd, p)))];
+  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path51.resolve(cwd, p)))];
   const all = [settings];
   const built = /* @__PURE__ */ new Map([[cfg, 0]]);
   const settingsIndex = (file) => {
@@ -25218,7 +25253,7 @@ async function runCheck(opts, packedReport) {
     const index = files.map(settingsIndex);
     return checkFiles(files, withStarters, { jobs: opts.jobs, claimed: found.claimed, fix, settingsOf: (i) => index[i] });
   }, () => chooseWasmTier(settings));
-  await followScripts(found.files, found.claimed, roots, results, contextFor, (p) => display(path50.resolve(p)), () => chooseWasmTier(settings));
+  await followScripts(found.files, found.claimed, roots, results, contextFor, (p) => display(path51.resolve(p)), () => chooseWasmTier(settings));
   const diagnostics = [];
   const groups = [];
   const table = new StringTable();
@@ -25310,17 +25345,17 @@ function byPosition(a, b) {
 }
 
 // dist/src/reporters/common.js
-import path51 from "node:path";
+import path52 from "node:path";
 function pathInside(p, cwd) {
-  const rel = path51.relative(cwd, path51.resolve(cwd, p));
-  const outside = rel === "" || rel === ".." || rel.startsWith(".." + path51.sep) || path51.isAbsolute(rel);
+  const rel = path52.relative(cwd, path52.resolve(cwd, p));
+  const outside = rel === "" || rel === ".." || rel.startsWith(".." + path52.sep) || path52.isAbsolute(rel);
   return outside ? void 0 : rel;
 }
 function displayPath(p, cwd) {
   return pathInside(p, cwd) ?? p;
 }
 function portablePath(p, cwd) {
-  return displayPath(p, cwd).split(path51.sep).join("/");
+  return displayPath(p, cwd).split(path52.sep).join("/");
 }
 function appliedByFix(fix, o) {
   return fix.applicability === "safe" || fix.applicability === "unsafe" && o.unsafeFixesEnabled;
@@ -25474,7 +25509,7 @@ function jsonReportChunks(r, o) {
 }
 var renderJson = (r, o) => [...jsonReportChunks(r, o)].join("");
 function jsonDiagnostic(d, r, o) {
-  const path55 = portablePath(d.path, r.cwd);
+  const path56 = portablePath(d.path, r.cwd);
   const fix = shownFix(d, o);
   const source = r.sources.get(d.path);
   const jsonFix = fix && source ? {
@@ -25489,10 +25524,10 @@ function jsonDiagnostic(d, r, o) {
     severity: d.severity,
     message: d.message,
     remedy: d.remedy ?? null,
-    path: path55,
+    path: path56,
     start: loc(d.start),
     end: loc(d.end),
-    related: d.related.map((rel) => ({ message: rel.message, path: rel.path ? portablePath(rel.path, r.cwd) : path55, start: loc(rel.start), end: loc(rel.end) })),
+    related: d.related.map((rel) => ({ message: rel.message, path: rel.path ? portablePath(rel.path, r.cwd) : path56, start: loc(rel.start), end: loc(rel.end) })),
     fix: jsonFix
   };
 }
@@ -25501,7 +25536,7 @@ function loc(l) {
 }
 
 // dist/src/reporters/sarif.js
-import path52 from "node:path";
+import path53 from "node:path";
 import { pathToFileURL } from "node:url";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/venvguard/venvguard";
@@ -25686,11 +25721,11 @@ function notification(p, cwd) {
 function artifact(p, cwd) {
   const rel = pathInside(p, cwd);
   if (rel === void 0)
-    return { uri: pathToFileURL(path52.resolve(cwd, p)).href };
-  return { uri: rel.split(path52.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
+    return { uri: pathToFileURL(path53.resolve(cwd, p)).href };
+  return { uri: rel.split(path53.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
 }
 function directoryUrl(dir) {
-  const href = pathToFileURL(path52.resolve(dir)).href;
+  const href = pathToFileURL(path53.resolve(dir)).href;
   return href.endsWith("/") ? href : href + "/";
 }
 function fingerprintAll(r, all = [...r.diagnostics]) {
@@ -25856,8 +25891,8 @@ function* entries2(r, o, style) {
 }
 function headerLine(d, r, c) {
   const tone = d.severity === "error" ? c.red : c.yellow;
-  const path55 = sanitize(displayPath(d.path, r.cwd));
-  return `${c.bold(path55)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
+  const path56 = sanitize(displayPath(d.path, r.cwd));
+  return `${c.bold(path56)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
 }
 function core(s) {
   return s.toLowerCase().replace(/\s+/g, " ").trim().replace(/^(use|start|run) /, "").replace(/[ .]*(instead)?[ .]*$/, "");
@@ -25869,7 +25904,7 @@ function remedyIsFix(remedy, fix) {
 }
 function renderDiagnostic(d, r, o, c, notesShown) {
   const tone = d.severity === "error" ? c.red : c.yellow;
-  const path55 = sanitize(displayPath(d.path, r.cwd));
+  const path56 = sanitize(displayPath(d.path, r.cwd));
   const lines = [headerLine(d, r, c)];
   const source = r.sources.get(d.path);
   const gutter = (s) => c.blue(c.bold(s));
@@ -25882,7 +25917,7 @@ function renderDiagnostic(d, r, o, c, notesShown) {
   const indent = " ".repeat(gutterWidth + 1);
   const label = (name) => `${indent}${gutter("=")} ${c.bold(name)}:`;
   for (const rel of d.related) {
-    lines.push(`${label("note")} ${sanitize(rel.message)} at ${rel.path ?? path55}:${rel.start.line}:${rel.start.column}`);
+    lines.push(`${label("note")} ${sanitize(rel.message)} at ${rel.path ?? path56}:${rel.start.line}:${rel.start.column}`);
   }
   const fix = shownFix(d, o);
   const merged = !!(fix && d.remedy && remedyIsFix(d.remedy, fix));
@@ -25973,17 +26008,17 @@ var reporters = {
 
 // dist/src/kernel/own-package.js
 import fs22 from "node:fs";
-import path53 from "node:path";
+import path54 from "node:path";
 import { fileURLToPath } from "node:url";
 function ownPackage(from) {
-  for (let dir = path53.dirname(fileURLToPath(from)); ; dir = path53.dirname(dir)) {
-    const file = path53.join(dir, "package.json");
+  for (let dir = path54.dirname(fileURLToPath(from)); ; dir = path54.dirname(dir)) {
+    const file = path54.join(dir, "package.json");
     if (fs22.existsSync(file)) {
       const json = JSON.parse(fs22.readFileSync(file, "utf8"));
       if (json.name === "venvguard")
         return json;
     }
-    if (path53.dirname(dir) === dir)
+    if (path54.dirname(dir) === dir)
       return { version: "0.0.0" };
   }
 }
@@ -26061,7 +26096,7 @@ function jobSummary(r) {
     lines.push("", "| where | rule | message |", "| --- | --- | --- |");
     const cell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
     for (const d of r.diagnostics.slice(0, 50))
-      lines.push(`| \`${cell(path54.relative(r.cwd, path54.resolve(r.cwd, d.path)))}:${d.start.line}\` | ${d.code} \`${d.rule}\` | ${cell(d.message)} |`);
+      lines.push(`| \`${cell(path55.relative(r.cwd, path55.resolve(r.cwd, d.path)))}:${d.start.line}\` | ${d.code} \`${d.rule}\` | ${cell(d.message)} |`);
     if (r.diagnostics.length > 50)
       lines.push("", `\u2026and ${r.diagnostics.length - 50} more (see the annotations or the SARIF file).`);
   }
@@ -26080,15 +26115,15 @@ async function runAction(env2 = process.env, out = (s) => process.stdout.write(s
     const failOnFindings = !/^(false|no|0|off)$/i.test(input(env2, "fail-on-findings", "true"));
     const sarifPath = input(env2, "sarif", "venvguard.sarif");
     for (const p of paths)
-      if (!fs23.existsSync(path54.resolve(workspace, p)))
+      if (!fs23.existsSync(path55.resolve(workspace, p)))
         throw new UsageError(`paths: ${p}: no such file or folder in ${workspace}`);
     const { extraPaths: _, ...rest } = opts;
     const result2 = await check({ ...rest, paths, cwd: workspace });
     const report = { showFixes: "all", unsafeFixesEnabled: false, version: VERSION, color: false };
     out(reporters.github(result2, report));
     if (sarifPath !== "none") {
-      const target = path54.resolve(workspace, sarifPath);
-      fs23.mkdirSync(path54.dirname(target), { recursive: true });
+      const target = path55.resolve(workspace, sarifPath);
+      fs23.mkdirSync(path55.dirname(target), { recursive: true });
       fs23.writeFileSync(target, reporters.sarif(result2, report));
       setOutput(env2, "sarif", target);
     }

@@ -500,3 +500,33 @@ test("a step's `if: matrix.KEY == 'value'` pins `${{ matrix.KEY }}` in its worki
     assert.deepEqual(codes(await findings(files(cond))), ['src/integrations/prefect-ray/tests/test_cli.py:4 VG103'], cond);
   }
 });
+
+test('an application server imports the module its MODULE:APP word names: its start is the module\'s (misp-modules\' website unit: `poetry run gunicorn … "main:app"`)', async () => {
+  const main = ['import subprocess', '', 'def db(cmd):', '    subprocess.run(["flask", "db", cmd])', ''].join('\n');
+  const unit = (exec: string, dir = '/home/misp/misp-modules/website') => ['[Service]', `WorkingDirectory=${dir}`, `ExecStart=${exec}`, ''].join('\n');
+  const files = (exec: string, dir?: string) => ({ 'website/main.py': main, 'website/pyproject.toml': '[project]\nname = "web"\ndependencies = ["flask"]\n', 'etc/web.service': unit(exec, dir) });
+  const held = await findings(files('/home/misp/.local/bin/poetry run gunicorn --workers 4 --bind ${FLASK_URL}:${FLASK_PORT} "main:app"'));
+  assert.deepEqual(codes(held), ['website/main.py:4 VG106']);
+  assert.match(held[0], /etc\/web\.service:3 runs this file with "poetry run"/);
+  // By the venv's own server, without that venv on PATH: the escape, named in the finding.
+  const shown = await findings(files('/home/misp/venv/bin/gunicorn "main:app"'));
+  assert.deepEqual(codes(shown), ['website/main.py:4 VG103']);
+  assert.match(shown[0], /runs this file as "\/home\/misp\/venv\/bin\/gunicorn" without that venv on PATH/);
+  // uvicorn's --app-dir, a package's module, and a factory call.
+  assert.deepEqual(codes(await findings({ ...files('uv run uvicorn --app-dir website main:app', '/srv'), 'etc/web.service': unit('/srv/.local/bin/uv run uvicorn --app-dir website main:app', '/srv') })), ['website/main.py:4 VG106']);
+  // The twins: another module, and a word that is no app reference (a --bind address).
+  assert.deepEqual(codes(await findings(files('/home/misp/.local/bin/poetry run gunicorn "other:app"'))), ['website/main.py:4 VG103']);
+  assert.deepEqual(codes(await findings(files('/home/misp/.local/bin/poetry run gunicorn --bind 0.0.0.0:8000'))), ['website/main.py:4 VG103']);
+});
+
+test("a unit's absolute WorkingDirectory is found by its longest tail under the project (`WorkingDirectory=/srv/app/worker`, `ExecStart=/srv/venv/bin/python run.py`)", async () => {
+  const run = ['import subprocess', '', 'subprocess.run(["pip", "install", "-r", "requirements.txt"])', ''].join('\n');
+  const unit = (dir: string) => ['[Service]', `WorkingDirectory=${dir}`, 'ExecStart=/srv/venv/bin/python run.py', ''].join('\n');
+  const shown = await findings({ 'worker/run.py': run, 'deploy/app.service': unit('/srv/app/worker') });
+  assert.deepEqual(codes(shown), ['worker/run.py:3 VG102']);
+  assert.match(shown[0], /deploy\/app\.service:3 runs this file as "\/srv\/venv\/bin\/python" without that venv on PATH/);
+  // The twin: a folder the project does not have names no start.
+  const other = await findings({ 'worker/run.py': run, 'deploy/app.service': unit('/srv/app/elsewhere') });
+  assert.deepEqual(codes(other), ['worker/run.py:3 VG102']);
+  assert.doesNotMatch(other[0], /runs this file/);
+});

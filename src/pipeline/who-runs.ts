@@ -42,6 +42,7 @@ import { containerRunCommands } from './docker-run.js';
 import { documentedCommands } from './doc-starters.js';
 import { START_DIR } from '../frontends/config/services.js';
 import { ACTION_PATH } from '../frontends/actions/folders.js';
+import { APP_SERVERS, appServerTargets } from './app-servers.js';
 
 type How = 'on-path' | 'by-path' | 'unknown';
 
@@ -326,7 +327,8 @@ export function recordCommand(
     const hit = resolveIn(prog, where.dirs, where.root);
     if (!hit || hit.folder) return;
     targets.push({ file: hit.path });
-  } else return;
+  } else if (APP_SERVERS.test(base)) targets.push(...appServerTargets(words.slice(i + 1), where, resolveIn));
+  else return;
   if (sphinxArgs) {
     const conf = sphinxConf(sphinxArgs);
     const hit = conf === undefined ? undefined : resolveIn(conf, where.dirs, where.root);
@@ -454,7 +456,7 @@ export async function whoRuns(files: readonly string[], claimed: ReadonlyMap<str
   const namesPlain = mentionTest([...names].filter((n) => !n.endsWith('.py') && n.length > 2));
   const namesAny = mentionTest([...names].filter((n) => n.length > 2));
   const mayStart = (text: string) =>
-    /py\.?test|stestr|\s-m\s*\w|sphinx-(?:auto)?build/i.test(text) || [...text.matchAll(/[\w.-]+\.py\b/g)].some((m) => names.has(m[0])) || namesPlain(text);
+    /py\.?test|stestr|\s-m\s*\w|sphinx-(?:auto)?build|gunicorn|uvicorn|hypercorn|daphne|waitress-serve|granian/i.test(text) || [...text.matchAll(/[\w.-]+\.py\b/g)].some((m) => names.has(m[0])) || namesPlain(text);
   const who = new WhoRuns(root);
   // tox and nox: the project folder, and the folders of the files near it (a monorepo's packages).
   const dirs = new Set<string>([root]);
@@ -573,7 +575,8 @@ function recordSite(who: WhoRuns, s: LaunchSite, dir: string, root: string, anyw
   // or below the action's own folder (`cd "$GITHUB_ACTION_PATH" && python action.py`).
   const cwd = s.config?.cwd;
   const inAction = cwd !== undefined && ownFolder(cwd) !== cwd ? ownFolder(cwd) : undefined;
-  const below = inAction ?? real(cwd);
+  // A unit's absolute WorkingDirectory (`/home/misp/misp-modules/website`): its longest tail under the root.
+  const below = inAction ?? real(cwd) ?? (cwd !== undefined && path.isAbsolute(cwd) ? resolveIn(cwd, [], root)?.path : undefined);
   // The action's folder is known exactly; a folder below the stand-in may be a guess, with the file's and the root's after it.
   const dirs = inAction ? [inAction] : below && below !== dir && (below + path.sep).startsWith(root + path.sep) ? [below, dir, root] : [dir, root];
   // A container it starts (the image's PATH, which the command's own interpreter by name shares), or the command.

@@ -1,0 +1,45 @@
+/**
+ * Application servers that import the project's module named by a `MODULE:APP` word into their own
+ * process (gunicorn, uvicorn, hypercorn, daphne, waitress-serve, granian): the module runs on the
+ * server's interpreter, so the server's start is the module's start (misp-modules' website unit,
+ * `ExecStart=… poetry run gunicorn … "main:app"`; a unit's `ExecStart=/srv/app/venv/bin/gunicorn
+ * app:app` is the by-path start the findings then name). Only the module the word names: what it
+ * imports is not followed (a module nobody starts inheriting its importers' starters was tried on
+ * the corpus in session 26 and lost a true finding).
+ */
+import path from 'node:path';
+import type { RunnerTarget, RunnerWhere } from './test-runners.js';
+
+export const APP_SERVERS = /^(?:gunicorn|uvicorn|hypercorn|daphne|waitress-serve|granian)$/;
+
+/** The server's options that name the folder the module is imported from. */
+const FOLDER_OPTIONS = new Set(['--chdir', '--app-dir']);
+/** `pkg.module:app`, `app:create_app()`: a module, a colon, an attribute (a call for a factory). */
+const APP_REFERENCE = /^([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*):[A-Za-z_][\w.]*(?:\(.*\))?$/;
+
+type Resolve = (p: string, dirs: readonly string[], root: string) => { path: string; folder: boolean } | undefined;
+
+/** The module file the server's arguments name, found from the folder it imports from. */
+export function appServerTargets(args: readonly (string | undefined)[], where: RunnerWhere, resolve: Resolve): RunnerTarget[] {
+  let dirs = where.dirs;
+  for (let j = 0; j < args.length; j++) {
+    const w = args[j];
+    if (w === undefined) continue; // an option's value the shell computes (`--bind ${HOST}:${PORT}`)
+    const eq = w.indexOf('=');
+    const opt = w.startsWith('--') && eq > 0 ? w.slice(0, eq) : w;
+    if (FOLDER_OPTIONS.has(opt)) {
+      const dir = eq > 0 && opt !== w ? w.slice(eq + 1) : args[++j];
+      if (dir === undefined) return [];
+      const hit = resolve(dir, dirs, where.root);
+      if (!hit?.folder) return [];
+      dirs = [hit.path];
+      continue;
+    }
+    const m = APP_REFERENCE.exec(w);
+    if (!m) continue;
+    const rel = m[1].replace(/\./g, '/');
+    const hit = resolve(`${rel}.py`, dirs, where.root) ?? resolve(path.join(rel, '__init__.py'), dirs, where.root);
+    return hit && !hit.folder ? [{ file: hit.path }] : [];
+  }
+  return [];
+}
