@@ -13646,7 +13646,7 @@ function assignedValue(mod, node, stmt) {
   return lo > 0 ? list[lo - 1].value : node;
 }
 var assignmentCache = /* @__PURE__ */ new WeakMap();
-var LOOKUP_PROGRAM = /^\s*(?:which|command\s+-v)\s+([\w.+-]+)(?:\s*(?:[12]?>\s*\S+|[12]?>&[12]))*\s*$/;
+var LOOKUP_PROGRAM = /^\s*(?:which|command\s+-v)\s+([\w.+-]+)(?:\s+(?:[12]?>&[12]|[12]?>>?\s*[^\s>&]+))*\s*$/;
 function lookupProgramNames(mod, node) {
   const status = node?.type === "attribute" && node.childForFieldName("attribute")?.text === "returncode";
   if (status)
@@ -24375,7 +24375,8 @@ function recordSite(who, s, dir, root, anywhere) {
   const ownFolder = (w) => w !== void 0 && (w === ACTION_PATH || w.startsWith(ACTION_PATH + "/")) ? path48.join(path48.dirname(path48.resolve(s.file.path)), w.slice(ACTION_PATH.length)) : w;
   const cwd = s.config?.cwd;
   const inAction = cwd !== void 0 && ownFolder(cwd) !== cwd ? ownFolder(cwd) : void 0;
-  const below = inAction ?? real(cwd) ?? (cwd !== void 0 && path48.isAbsolute(cwd) ? resolveIn(cwd, [], root)?.path : void 0);
+  const unitDir = cwd !== void 0 && path48.isAbsolute(cwd) ? resolveIn(cwd, [], root) : void 0;
+  const below = inAction ?? real(cwd) ?? (unitDir?.folder ? unitDir.path : void 0);
   const dirs = inAction ? [inAction] : below && below !== dir && (below + path48.sep).startsWith(root + path48.sep) ? [below, dir, root] : [dir, root];
   const host = (p) => real(p) ?? (p.startsWith(".") ? path48.resolve(dirs[0], p) : void 0);
   const inner = containerRunCommands(s.argv, host);

@@ -15574,7 +15574,7 @@ function assignedValue(mod, node, stmt) {
   return lo > 0 ? list[lo - 1].value : node;
 }
 var assignmentCache = /* @__PURE__ */ new WeakMap();
-var LOOKUP_PROGRAM = /^\s*(?:which|command\s+-v)\s+([\w.+-]+)(?:\s*(?:[12]?>\s*\S+|[12]?>&[12]))*\s*$/;
+var LOOKUP_PROGRAM = /^\s*(?:which|command\s+-v)\s+([\w.+-]+)(?:\s+(?:[12]?>&[12]|[12]?>>?\s*[^\s>&]+))*\s*$/;
 function lookupProgramNames(mod, node) {
   const status = node?.type === "attribute" && node.childForFieldName("attribute")?.text === "returncode";
   if (status)

@@ -576,7 +576,8 @@ function recordSite(who: WhoRuns, s: LaunchSite, dir: string, root: string, anyw
   const cwd = s.config?.cwd;
   const inAction = cwd !== undefined && ownFolder(cwd) !== cwd ? ownFolder(cwd) : undefined;
   // A unit's absolute WorkingDirectory (`/home/misp/misp-modules/website`): its longest tail under the root.
-  const below = inAction ?? real(cwd) ?? (cwd !== undefined && path.isAbsolute(cwd) ? resolveIn(cwd, [], root)?.path : undefined);
+  const unitDir = cwd !== undefined && path.isAbsolute(cwd) ? resolveIn(cwd, [], root) : undefined;
+  const below = inAction ?? real(cwd) ?? (unitDir?.folder ? unitDir.path : undefined);
   // The action's folder is known exactly; a folder below the stand-in may be a guess, with the file's and the root's after it.
   const dirs = inAction ? [inAction] : below && below !== dir && (below + path.sep).startsWith(root + path.sep) ? [below, dir, root] : [dir, root];
   // A container it starts (the image's PATH, which the command's own interpreter by name shares), or the command.

@@ -164,8 +164,12 @@ function assignedValue(mod: PythonModule, node: Node | null | undefined, stmt: N
 }
 const assignmentCache = new WeakMap<PythonModule, Map<number, Map<string, { start: number; value: Node | null }[]>>>();
 
-/** Programs that exit 0 when PATH has the name that follows: `which X`, `command -v X`. */
-const LOOKUP_PROGRAM = /^\s*(?:which|command\s+-v)\s+([\w.+-]+)(?:\s*(?:[12]?>\s*\S+|[12]?>&[12]))*\s*$/;
+/**
+ * Programs that exit 0 when PATH has the name that follows: `which X`, `command -v X`, with their
+ * output sent away (`> /dev/null 2>&1`). Each redirection starts after a blank and its target holds
+ * no `>`, so a line splits into them one way only (a string of the code is hostile input).
+ */
+const LOOKUP_PROGRAM = /^\s*(?:which|command\s+-v)\s+([\w.+-]+)(?:\s+(?:[12]?>&[12]|[12]?>>?\s*[^\s>&]+))*\s*$/;
 
 /**
  * The names an exit status looks up: `subprocess.call(["which", X])`, `subprocess.run([…]).returncode`,
