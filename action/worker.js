@@ -7036,6 +7036,8 @@ var tmux = (argv, st0, name) => {
       i++;
     } else if (!/^-[a-zA-Z]+$/.test(w))
       return { kind: "unknown" };
+    else if (withArg.has(`-${w[w.length - 1]}`))
+      i++;
   }
   const rest = argv.slice(i);
   if (rest.some((w) => wordText(w) === ";"))

@@ -282,6 +282,7 @@ describe('expandShellScript', () => {
       ['tmux new-session -d -s api python app.py', ['python', 'app.py'], ['tmux']],
       ['tmux -L dev new -d -s api -n main -e FOO=1 -- python -m app', ['python', '-m', 'app'], ['tmux']],
       ['tmux split-window -h -t api.0 -l 30% pytest -x', ['pytest', '-x'], ['tmux']],
+      ['tmux new -ds api python app.py', ['python', 'app.py'], ['tmux']],
     ];
     for (const [src, argv, wrappers] of cases) {
       const c = one(src);

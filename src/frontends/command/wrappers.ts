@@ -374,9 +374,9 @@ const TMUX_STARTS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
  * tmux runs a command in a new session, window or pane: `tmux new-session -d -s api "source
  * venv/bin/activate; python app.py"` (StackStorm's launchdev.sh). One word is a shell command,
  * which tmux hands to its default-shell with `-c` (the user's $SHELL, read as bash here: the
- * interactive shells that have `source`), several are the program and its arguments. Its environment is taken
- * as the caller's, with `-e NAME=VALUE` added; a server already running would give its own, which
- * a script cannot tell. `-c DIR` (the start folder) is not followed. Other commands (`send-keys`
+ * interactive shells that have `source`), several are the program and its arguments. Its
+ * environment is taken as the caller's, with `-e NAME=VALUE` added; a server already running would
+ * give its own, which a script cannot tell. `-c DIR` (the start folder) is not followed. Other commands (`send-keys`
  * types into a shell whose state is not known here, `kill-session`, `attach`) start nothing of
  * their own, and `tmux -c cmd` runs cmd as a shell command.
  */
@@ -412,6 +412,7 @@ const tmux: Handler = (argv, st0, name) => {
       }
       i++;
     } else if (!/^-[a-zA-Z]+$/.test(w)) return { kind: 'unknown' };
+    else if (withArg.has(`-${w[w.length - 1]}`)) i++; // bundled flags whose last letter takes a value (`-ds api`)
   }
   const rest = argv.slice(i);
   // `\;` ends this command and starts another: what follows is not its program.
