@@ -5386,8 +5386,18 @@ function shellEffect(cmd, sh, valueOf) {
     return { kind: "state" };
   }
   if (w0 === "cd") {
-    const d = cmd.words[1] ? wordText(cmd.words[1]) : void 0;
-    sh.cwd = d === void 0 ? void 0 : resolveDir(d, sh.cwd);
+    let k = 1;
+    for (; k < cmd.words.length; k++) {
+      const t = wordText(cmd.words[k]);
+      if (t === "--") {
+        k++;
+        break;
+      }
+      if (t === void 0 || !/^-[LPe@]+$/.test(t))
+        break;
+    }
+    const d = cmd.words[k] ? wordText(cmd.words[k]) : void 0;
+    sh.cwd = d === void 0 || d === "-" ? void 0 : resolveDir(d, sh.cwd);
     return { kind: "state" };
   }
   if (w0 === "deactivate") {

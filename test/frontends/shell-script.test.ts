@@ -74,6 +74,17 @@ test('shell-script state: one shell for the file — activation, deactivate, cd,
   assert.equal((siteAt(sites, 'pip install')).config!.shellDialect, 'bash');
 });
 
+test("shell-script cd: options and `--` are not the folder, `cd -` and a bare `cd` go where the file does not say (chia's install-gui.sh: `cd -- \"$(dirname -- \"$0\")\"`)", async () => {
+  const cwdAt = async (line: string) => siteAt((await analyze(`#!/bin/bash\n${line}\npython3 app.py\n`)).sites, 'python3').config!.cwd;
+  assert.equal(await cwdAt('cd -- app'), `${START_DIR}/app`);
+  assert.equal(await cwdAt('cd -P -- app'), `${START_DIR}/app`);
+  assert.equal(await cwdAt('cd -L app'), `${START_DIR}/app`);
+  assert.equal(await cwdAt('cd app'), `${START_DIR}/app`);
+  assert.equal(await cwdAt('cd -'), undefined);
+  assert.equal(await cwdAt('cd'), undefined);
+  assert.equal(await cwdAt('cd -- "$(dirname -- "$0")"'), undefined);
+});
+
 test('shell-script: a function runs where it is called; an exported VIRTUAL_ENV is the virtualEnv fact', async () => {
   const { sites, file } = await analyze('setup() {\n  /opt/venv/bin/pip install x\n}\nexport VIRTUAL_ENV=/opt/venv\nsetup\ncelery -A app worker\n');
   assert.deepEqual(sites.map(argvText), ['setup', '/opt/venv/bin/pip install x', 'celery -A app worker']);

@@ -96,8 +96,19 @@ export function shellEffect(cmd: ShellCommand, sh: ShellState, valueOf: (w: Word
     return { kind: 'state' };
   }
   if (w0 === 'cd') {
-    const d = cmd.words[1] ? wordText(cmd.words[1]) : undefined;
-    sh.cwd = d === undefined ? undefined : resolveDir(d, sh.cwd);
+    // `cd [-L|-P|-e|-@] [--] DIR`: the options and `--` are not the folder; `cd -` goes back to
+    // $OLDPWD and `cd` alone to $HOME, neither known here.
+    let k = 1;
+    for (; k < cmd.words.length; k++) {
+      const t = wordText(cmd.words[k]);
+      if (t === '--') {
+        k++;
+        break;
+      }
+      if (t === undefined || !/^-[LPe@]+$/.test(t)) break;
+    }
+    const d = cmd.words[k] ? wordText(cmd.words[k]) : undefined;
+    sh.cwd = d === undefined || d === '-' ? undefined : resolveDir(d, sh.cwd);
     return { kind: 'state' };
   }
   if (w0 === 'deactivate') {
