@@ -1629,64 +1629,46 @@ var screen = (argv, st, name) => {
     i++;
   return operand(argv, { options: [], next: i, status: "ok" }, st, name);
 };
-var TMUX_WITH_ARG = /* @__PURE__ */ new Set(["-f", "-L", "-S", "-T"]);
+var TMUX_SPEC = { withArg: "cfLST" };
+var TMUX_OPTIONS = /^[2CDlNuvcfLST]$/;
 var TMUX_STARTS = new Map([
-  [["new-session", "new"], "c e f F n s t x y"],
-  [["new-window", "neww"], "c e F n t"],
-  [["split-window", "splitw"], "c e l t F p"],
-  [["respawn-pane", "respawnp", "respawn-window", "respawnw"], "c e t"]
-].flatMap(([names, args]) => names.map((n) => [n, new Set(args.split(" ").map((a) => `-${a}`))])));
+  [["new-session", "new"], "cefFnstxy"],
+  [["new-window", "neww"], "ceFnt"],
+  [["split-window", "splitw"], "celtFp"],
+  [["respawn-pane", "respawnp", "respawn-window", "respawnw"], "cet"]
+].flatMap(([names, withArg]) => names.map((n) => [n, { withArg }])));
 var tmux = (argv, st0, name) => {
+  const p = parseOptions(argv, 1, TMUX_SPEC);
+  if (p.status === "unknown" || p.options.some((o) => !TMUX_OPTIONS.test(o.name)))
+    return { kind: "unknown" };
+  const script = p.options.find((o) => o.name === "c")?.value;
+  if (script)
+    return nestedShell(script, "bash", wrapped(wrapped(st0, name), "$SHELL -c"));
+  if (p.status === "missing-value")
+    return { kind: "self" };
+  const command3 = wordText(argv[p.next] ?? { fragments: [] });
+  const spec = command3 === void 0 ? void 0 : TMUX_STARTS.get(command3);
+  if (!spec)
+    return command3 === void 0 && p.next < argv.length ? { kind: "unknown" } : { kind: "self" };
+  const q = parseOptions(argv, p.next + 1, spec);
+  if (q.options.some((o) => !/^[a-zA-Z]$/.test(o.name)))
+    return { kind: "unknown" };
   let st = st0;
-  let i = 1;
-  for (; i < argv.length; i++) {
-    const w = wordText(argv[i]);
-    if (w === void 0)
+  for (const o of q.options) {
+    if (o.name !== "e" || !o.value)
+      continue;
+    const lead = leadingText(o.value);
+    const eq = lead.indexOf("=");
+    if (eq <= 0)
       return { kind: "unknown" };
-    if (!w.startsWith("-"))
-      break;
-    if (w === "-c")
-      return argv[i + 1] ? nestedShell(argv[i + 1], "bash", wrapped(wrapped(st, name), "$SHELL -c")) : { kind: "self" };
-    if (TMUX_WITH_ARG.has(w))
-      i++;
-    else if (!/^-[2CDlNuv]+$/.test(w))
-      return { kind: "unknown" };
+    st = assign(st, { name: lead.slice(0, eq), value: dropLeading(o.value, eq + 1) });
   }
-  const command3 = wordText(argv[i] ?? { fragments: [] });
-  const withArg = command3 === void 0 ? void 0 : TMUX_STARTS.get(command3);
-  if (!withArg)
-    return command3 === void 0 && i < argv.length ? { kind: "unknown" } : { kind: "self" };
-  for (i++; i < argv.length; i++) {
-    const w = wordText(argv[i]);
-    if (w === void 0)
-      return { kind: "unknown" };
-    if (w === "--") {
-      i++;
-      break;
-    }
-    if (!w.startsWith("-") || w === "-")
-      break;
-    if (withArg.has(w)) {
-      const value = argv[i + 1];
-      if (w === "-e" && value) {
-        const lead = leadingText(value);
-        const eq = lead.indexOf("=");
-        if (eq <= 0)
-          return { kind: "unknown" };
-        st = assign(st, { name: lead.slice(0, eq), value: dropLeading(value, eq + 1) });
-      }
-      i++;
-    } else if (!/^-[a-zA-Z]+$/.test(w))
-      return { kind: "unknown" };
-    else if (withArg.has(`-${w[w.length - 1]}`))
-      i++;
-  }
-  const rest = argv.slice(i);
+  const rest = q.status === "ok" ? argv.slice(q.next) : [];
   if (rest.some((w) => wordText(w) === ";"))
     return { kind: "unknown" };
   if (rest.length === 1)
     return nestedShell(rest[0], "bash", wrapped(wrapped(st, name), "$SHELL -c"));
-  return operand(argv, { options: [], next: i, status: "ok" }, st, name);
+  return operand(argv, q, st, name);
 };
 var SHELLS = ["sh", "bash", "dash", "zsh", "ksh", "ash", "mksh"];
 var HANDLERS = new Map([
@@ -6110,13 +6092,16 @@ function substituteWs(s) {
 }
 
 // dist/src/frontends/actions/matrix.js
+function conjunctionOnly(condition) {
+  return !/\|\||!/.test(condition.replace(/!=/g, ""));
+}
 var TERM = /^\(?\s*(?:matrix\.([\w-]+)\s*==\s*'((?:[^']|'')*)'|'((?:[^']|'')*)'\s*==\s*matrix\.([\w-]+))\s*\)?$/;
 function pinnedMatrix(condition) {
   const pins = /* @__PURE__ */ new Map();
   if (condition === void 0)
     return pins;
   const expr = condition.trim().replace(/^\$\{\{([\s\S]*)\}\}$/, "$1").trim();
-  if (expr.includes("||") || /(^|[^=!<>])!(?!=)/.test(expr))
+  if (!conjunctionOnly(expr))
     return pins;
   for (const term of expr.split("&&")) {
     const m = TERM.exec(term.trim());
@@ -6553,12 +6538,12 @@ function oneRunner(labels) {
   return labels.find((l) => /^(?:windows|macos|linux|ubuntu)/i.test(l.trim())) ?? labels.find((l) => l.trim() !== "self-hosted") ?? labels[0] ?? "";
 }
 function windowsOnly(condition) {
-  if (!condition || /\|\||!/.test(condition.replace(/!=/g, "")))
+  if (!condition || !conjunctionOnly(condition))
     return false;
   return /\b(runner|matrix)\.os\s*==\s*'windows[^']*'|(startsWith|contains)\(\s*(runner|matrix)\.os\s*,\s*'windows/i.test(condition);
 }
 function matrixWindowsOnly(job, condition) {
-  if (!condition || /\|\||!/.test(condition.replace(/!=/g, "")))
+  if (!condition || !conjunctionOnly(condition))
     return false;
   const runsOn = scalarText(get(job, "runs-on"));
   for (const key of runsOn?.match(/\$\{\{[^}]*\}\}/g)?.flatMap((e) => [...e.matchAll(/\bmatrix\.([\w-]+)/g)].map((m) => m[1])) ?? []) {
@@ -13093,13 +13078,6 @@ function literalIndex(mod) {
 
 // dist/src/frontends/python/rewriter.js
 var FROZEN = /\bsys\._MEIPASS\b|\bsys\.frozen\b|\b(?:getattr|hasattr)\(\s*sys\s*,\s*["']frozen["']/;
-var frozenChecked = /* @__PURE__ */ new WeakMap();
-function mayRunFrozen(mod) {
-  let v = frozenChecked.get(mod);
-  if (v === void 0)
-    frozenChecked.set(mod, v = FROZEN.test(mod.file.text));
-  return v;
-}
 function looksUpOnPath(text3, name) {
   if (!/\b(?:which|find_executable)\(/.test(text3))
     return false;
@@ -13127,7 +13105,7 @@ function fileSays(mod, what) {
   let v = m.get(what);
   if (v === void 0) {
     const text3 = mod.file.text;
-    v = what === "marimo" ? MARIMO.test(text3) && /\bmarimo\b/.test(text3.slice(0, 4096)) : CLICK_COMPLETION.test(text3);
+    v = what === "frozen" ? FROZEN.test(text3) : what === "marimo" ? MARIMO.test(text3) && /\bmarimo\b/.test(text3.slice(0, 4096)) : CLICK_COMPLETION.test(text3);
     m.set(what, v);
   }
   return v;
@@ -13147,7 +13125,7 @@ var PythonRewriter = class {
   rewrite(target) {
     if (target.kind === "persist-venv")
       return void 0;
-    if (mayRunFrozen(this.mod))
+    if (fileSays(this.mod, "frozen"))
       return void 0;
     if (fileSays(this.mod, "marimo"))
       return void 0;
@@ -23848,7 +23826,9 @@ function documentedCommands(root, wanted) {
 
 // dist/src/pipeline/app-servers.js
 import path47 from "node:path";
-var APP_SERVERS = /^(?:gunicorn|uvicorn|hypercorn|daphne|waitress-serve|granian)$/;
+var NAMES = "gunicorn|uvicorn|hypercorn|daphne|waitress-serve|granian";
+var APP_SERVERS = new RegExp(`^(?:${NAMES})$`);
+var MENTIONS_APP_SERVER = new RegExp(NAMES, "i");
 var FOLDER_OPTIONS = /* @__PURE__ */ new Set(["--chdir", "--app-dir"]);
 var APP_REFERENCE = /^([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*):[A-Za-z_][\w.]*(?:\(.*\))?$/;
 function appServerTargets(args, where, resolve) {
@@ -24267,7 +24247,7 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   const names = new Set(wanted.map((w) => path48.basename(w)));
   const namesPlain = mentionTest([...names].filter((n) => !n.endsWith(".py") && n.length > 2));
   const namesAny = mentionTest([...names].filter((n) => n.length > 2));
-  const mayStart = (text3) => /py\.?test|stestr|\s-m\s*\w|sphinx-(?:auto)?build|gunicorn|uvicorn|hypercorn|daphne|waitress-serve|granian/i.test(text3) || [...text3.matchAll(/[\w.-]+\.py\b/g)].some((m) => names.has(m[0])) || namesPlain(text3);
+  const mayStart = (text3) => /py\.?test|stestr|\s-m\s*\w|sphinx-(?:auto)?build/i.test(text3) || MENTIONS_APP_SERVER.test(text3) || [...text3.matchAll(/[\w.-]+\.py\b/g)].some((m) => names.has(m[0])) || namesPlain(text3);
   const who = new WhoRuns(root);
   const dirs = /* @__PURE__ */ new Set([root]);
   for (const f of files) {
@@ -24376,6 +24356,7 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   return out;
 }
 var AT_CHECKOUT = /* @__PURE__ */ new Set([...CI_LANGUAGES, "pre-commit"]);
+var folderOf2 = (hit) => hit?.folder ? hit.path : void 0;
 function recordSite(who, s, dir, root, anywhere) {
   if (s.config?.activation)
     return;
@@ -24387,8 +24368,7 @@ function recordSite(who, s, dir, root, anywhere) {
   const ownFolder = (w) => w !== void 0 && (w === ACTION_PATH || w.startsWith(ACTION_PATH + "/")) ? path48.join(path48.dirname(path48.resolve(s.file.path)), w.slice(ACTION_PATH.length)) : w;
   const cwd = s.config?.cwd;
   const inAction = cwd !== void 0 && ownFolder(cwd) !== cwd ? ownFolder(cwd) : void 0;
-  const unitDir = cwd !== void 0 && path48.isAbsolute(cwd) ? resolveIn(cwd, [], root) : void 0;
-  const below = inAction ?? real(cwd) ?? (unitDir?.folder ? unitDir.path : void 0);
+  const below = inAction ?? real(cwd) ?? folderOf2(cwd !== void 0 && path48.isAbsolute(cwd) ? resolveIn(cwd, [], root) : void 0);
   const dirs = inAction ? [inAction] : below && below !== dir && (below + path48.sep).startsWith(root + path48.sep) ? [below, dir, root] : [dir, root];
   const host = (p) => real(p) ?? (p.startsWith(".") ? path48.resolve(dirs[0], p) : void 0);
   const inner = containerRunCommands(s.argv, host);

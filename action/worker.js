@@ -6987,64 +6987,46 @@ var screen = (argv, st, name) => {
     i++;
   return operand(argv, { options: [], next: i, status: "ok" }, st, name);
 };
-var TMUX_WITH_ARG = /* @__PURE__ */ new Set(["-f", "-L", "-S", "-T"]);
+var TMUX_SPEC = { withArg: "cfLST" };
+var TMUX_OPTIONS = /^[2CDlNuvcfLST]$/;
 var TMUX_STARTS = new Map([
-  [["new-session", "new"], "c e f F n s t x y"],
-  [["new-window", "neww"], "c e F n t"],
-  [["split-window", "splitw"], "c e l t F p"],
-  [["respawn-pane", "respawnp", "respawn-window", "respawnw"], "c e t"]
-].flatMap(([names, args]) => names.map((n) => [n, new Set(args.split(" ").map((a) => `-${a}`))])));
+  [["new-session", "new"], "cefFnstxy"],
+  [["new-window", "neww"], "ceFnt"],
+  [["split-window", "splitw"], "celtFp"],
+  [["respawn-pane", "respawnp", "respawn-window", "respawnw"], "cet"]
+].flatMap(([names, withArg]) => names.map((n) => [n, { withArg }])));
 var tmux = (argv, st0, name) => {
+  const p = parseOptions(argv, 1, TMUX_SPEC);
+  if (p.status === "unknown" || p.options.some((o) => !TMUX_OPTIONS.test(o.name)))
+    return { kind: "unknown" };
+  const script = p.options.find((o) => o.name === "c")?.value;
+  if (script)
+    return nestedShell(script, "bash", wrapped(wrapped(st0, name), "$SHELL -c"));
+  if (p.status === "missing-value")
+    return { kind: "self" };
+  const command2 = wordText(argv[p.next] ?? { fragments: [] });
+  const spec = command2 === void 0 ? void 0 : TMUX_STARTS.get(command2);
+  if (!spec)
+    return command2 === void 0 && p.next < argv.length ? { kind: "unknown" } : { kind: "self" };
+  const q = parseOptions(argv, p.next + 1, spec);
+  if (q.options.some((o) => !/^[a-zA-Z]$/.test(o.name)))
+    return { kind: "unknown" };
   let st = st0;
-  let i = 1;
-  for (; i < argv.length; i++) {
-    const w = wordText(argv[i]);
-    if (w === void 0)
+  for (const o of q.options) {
+    if (o.name !== "e" || !o.value)
+      continue;
+    const lead = leadingText(o.value);
+    const eq = lead.indexOf("=");
+    if (eq <= 0)
       return { kind: "unknown" };
-    if (!w.startsWith("-"))
-      break;
-    if (w === "-c")
-      return argv[i + 1] ? nestedShell(argv[i + 1], "bash", wrapped(wrapped(st, name), "$SHELL -c")) : { kind: "self" };
-    if (TMUX_WITH_ARG.has(w))
-      i++;
-    else if (!/^-[2CDlNuv]+$/.test(w))
-      return { kind: "unknown" };
+    st = assign(st, { name: lead.slice(0, eq), value: dropLeading(o.value, eq + 1) });
   }
-  const command2 = wordText(argv[i] ?? { fragments: [] });
-  const withArg = command2 === void 0 ? void 0 : TMUX_STARTS.get(command2);
-  if (!withArg)
-    return command2 === void 0 && i < argv.length ? { kind: "unknown" } : { kind: "self" };
-  for (i++; i < argv.length; i++) {
-    const w = wordText(argv[i]);
-    if (w === void 0)
-      return { kind: "unknown" };
-    if (w === "--") {
-      i++;
-      break;
-    }
-    if (!w.startsWith("-") || w === "-")
-      break;
-    if (withArg.has(w)) {
-      const value = argv[i + 1];
-      if (w === "-e" && value) {
-        const lead = leadingText(value);
-        const eq = lead.indexOf("=");
-        if (eq <= 0)
-          return { kind: "unknown" };
-        st = assign(st, { name: lead.slice(0, eq), value: dropLeading(value, eq + 1) });
-      }
-      i++;
-    } else if (!/^-[a-zA-Z]+$/.test(w))
-      return { kind: "unknown" };
-    else if (withArg.has(`-${w[w.length - 1]}`))
-      i++;
-  }
-  const rest = argv.slice(i);
+  const rest = q.status === "ok" ? argv.slice(q.next) : [];
   if (rest.some((w) => wordText(w) === ";"))
     return { kind: "unknown" };
   if (rest.length === 1)
     return nestedShell(rest[0], "bash", wrapped(wrapped(st, name), "$SHELL -c"));
-  return operand(argv, { options: [], next: i, status: "ok" }, st, name);
+  return operand(argv, q, st, name);
 };
 var SHELLS2 = ["sh", "bash", "dash", "zsh", "ksh", "ash", "mksh"];
 var HANDLERS = new Map([
@@ -10598,13 +10580,16 @@ function substituteWs(s) {
 }
 
 // dist/src/frontends/actions/matrix.js
+function conjunctionOnly(condition) {
+  return !/\|\||!/.test(condition.replace(/!=/g, ""));
+}
 var TERM = /^\(?\s*(?:matrix\.([\w-]+)\s*==\s*'((?:[^']|'')*)'|'((?:[^']|'')*)'\s*==\s*matrix\.([\w-]+))\s*\)?$/;
 function pinnedMatrix(condition) {
   const pins = /* @__PURE__ */ new Map();
   if (condition === void 0)
     return pins;
   const expr = condition.trim().replace(/^\$\{\{([\s\S]*)\}\}$/, "$1").trim();
-  if (expr.includes("||") || /(^|[^=!<>])!(?!=)/.test(expr))
+  if (!conjunctionOnly(expr))
     return pins;
   for (const term of expr.split("&&")) {
     const m = TERM.exec(term.trim());
@@ -11041,12 +11026,12 @@ function oneRunner(labels) {
   return labels.find((l) => /^(?:windows|macos|linux|ubuntu)/i.test(l.trim())) ?? labels.find((l) => l.trim() !== "self-hosted") ?? labels[0] ?? "";
 }
 function windowsOnly(condition) {
-  if (!condition || /\|\||!/.test(condition.replace(/!=/g, "")))
+  if (!condition || !conjunctionOnly(condition))
     return false;
   return /\b(runner|matrix)\.os\s*==\s*'windows[^']*'|(startsWith|contains)\(\s*(runner|matrix)\.os\s*,\s*'windows/i.test(condition);
 }
 function matrixWindowsOnly(job, condition) {
-  if (!condition || /\|\||!/.test(condition.replace(/!=/g, "")))
+  if (!condition || !conjunctionOnly(condition))
     return false;
   const runsOn = scalarText(get(job, "runs-on"));
   for (const key of runsOn?.match(/\$\{\{[^}]*\}\}/g)?.flatMap((e) => [...e.matchAll(/\bmatrix\.([\w-]+)/g)].map((m) => m[1])) ?? []) {
@@ -15021,13 +15006,6 @@ function literalIndex(mod) {
 
 // dist/src/frontends/python/rewriter.js
 var FROZEN = /\bsys\._MEIPASS\b|\bsys\.frozen\b|\b(?:getattr|hasattr)\(\s*sys\s*,\s*["']frozen["']/;
-var frozenChecked = /* @__PURE__ */ new WeakMap();
-function mayRunFrozen(mod) {
-  let v = frozenChecked.get(mod);
-  if (v === void 0)
-    frozenChecked.set(mod, v = FROZEN.test(mod.file.text));
-  return v;
-}
 function looksUpOnPath(text3, name) {
   if (!/\b(?:which|find_executable)\(/.test(text3))
     return false;
@@ -15055,7 +15033,7 @@ function fileSays(mod, what) {
   let v = m.get(what);
   if (v === void 0) {
     const text3 = mod.file.text;
-    v = what === "marimo" ? MARIMO.test(text3) && /\bmarimo\b/.test(text3.slice(0, 4096)) : CLICK_COMPLETION.test(text3);
+    v = what === "frozen" ? FROZEN.test(text3) : what === "marimo" ? MARIMO.test(text3) && /\bmarimo\b/.test(text3.slice(0, 4096)) : CLICK_COMPLETION.test(text3);
     m.set(what, v);
   }
   return v;
@@ -15075,7 +15053,7 @@ var PythonRewriter = class {
   rewrite(target) {
     if (target.kind === "persist-venv")
       return void 0;
-    if (mayRunFrozen(this.mod))
+    if (fileSays(this.mod, "frozen"))
       return void 0;
     if (fileSays(this.mod, "marimo"))
       return void 0;

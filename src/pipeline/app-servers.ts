@@ -8,16 +8,18 @@
  * the corpus in session 26 and lost a true finding).
  */
 import path from 'node:path';
-import type { RunnerTarget, RunnerWhere } from './test-runners.js';
+import type { Resolve, RunnerTarget, RunnerWhere } from './test-runners.js';
 
-export const APP_SERVERS = /^(?:gunicorn|uvicorn|hypercorn|daphne|waitress-serve|granian)$/;
+const NAMES = 'gunicorn|uvicorn|hypercorn|daphne|waitress-serve|granian';
+/** A program that is one of them. */
+export const APP_SERVERS = new RegExp(`^(?:${NAMES})$`);
+/** A text that names one of them (who-runs reads only configuration that may start a file). */
+export const MENTIONS_APP_SERVER = new RegExp(NAMES, 'i');
 
 /** The server's options that name the folder the module is imported from. */
 const FOLDER_OPTIONS = new Set(['--chdir', '--app-dir']);
 /** `pkg.module:app`, `app:create_app()`: a module, a colon, an attribute (a call for a factory). */
 const APP_REFERENCE = /^([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*):[A-Za-z_][\w.]*(?:\(.*\))?$/;
-
-type Resolve = (p: string, dirs: readonly string[], root: string) => { path: string; folder: boolean } | undefined;
 
 /** The module file the server's arguments name, found from the folder it imports from. */
 export function appServerTargets(args: readonly (string | undefined)[], where: RunnerWhere, resolve: Resolve): RunnerTarget[] {

@@ -28,7 +28,7 @@ export interface RunnerWhere {
   anywhere?: (rel: string) => readonly string[];
 }
 
-type Resolve = (p: string, dirs: readonly string[], root: string) => { path: string; folder: boolean } | undefined;
+export type Resolve = (p: string, dirs: readonly string[], root: string) => { path: string; folder: boolean } | undefined;
 
 /** unittest's default discovery pattern, `test*.py`. */
 export function unittestDiscovers(file: string): boolean {

@@ -42,7 +42,7 @@ import { containerRunCommands } from './docker-run.js';
 import { documentedCommands } from './doc-starters.js';
 import { START_DIR } from '../frontends/config/services.js';
 import { ACTION_PATH } from '../frontends/actions/folders.js';
-import { APP_SERVERS, appServerTargets } from './app-servers.js';
+import { APP_SERVERS, appServerTargets, MENTIONS_APP_SERVER } from './app-servers.js';
 
 type How = 'on-path' | 'by-path' | 'unknown';
 
@@ -456,7 +456,7 @@ export async function whoRuns(files: readonly string[], claimed: ReadonlyMap<str
   const namesPlain = mentionTest([...names].filter((n) => !n.endsWith('.py') && n.length > 2));
   const namesAny = mentionTest([...names].filter((n) => n.length > 2));
   const mayStart = (text: string) =>
-    /py\.?test|stestr|\s-m\s*\w|sphinx-(?:auto)?build|gunicorn|uvicorn|hypercorn|daphne|waitress-serve|granian/i.test(text) || [...text.matchAll(/[\w.-]+\.py\b/g)].some((m) => names.has(m[0])) || namesPlain(text);
+    /py\.?test|stestr|\s-m\s*\w|sphinx-(?:auto)?build/i.test(text) || MENTIONS_APP_SERVER.test(text) || [...text.matchAll(/[\w.-]+\.py\b/g)].some((m) => names.has(m[0])) || namesPlain(text);
   const who = new WhoRuns(root);
   // tox and nox: the project folder, and the folders of the files near it (a monorepo's packages).
   const dirs = new Set<string>([root]);
@@ -560,6 +560,7 @@ export async function whoRuns(files: readonly string[], claimed: ReadonlyMap<str
 
 /** Formats whose commands start in the repository's checkout, wherever the file is. */
 const AT_CHECKOUT: ReadonlySet<Language> = new Set<Language>([...CI_LANGUAGES, 'pre-commit']);
+const folderOf = (hit: { path: string; folder: boolean } | undefined) => (hit?.folder ? hit.path : undefined);
 
 function recordSite(who: WhoRuns, s: LaunchSite, dir: string, root: string, anywhere: RunnerWhere['anywhere']): void {
   if (s.config?.activation) return;
@@ -575,9 +576,8 @@ function recordSite(who: WhoRuns, s: LaunchSite, dir: string, root: string, anyw
   // or below the action's own folder (`cd "$GITHUB_ACTION_PATH" && python action.py`).
   const cwd = s.config?.cwd;
   const inAction = cwd !== undefined && ownFolder(cwd) !== cwd ? ownFolder(cwd) : undefined;
-  // A unit's absolute WorkingDirectory (`/home/misp/misp-modules/website`): its longest tail under the root.
-  const unitDir = cwd !== undefined && path.isAbsolute(cwd) ? resolveIn(cwd, [], root) : undefined;
-  const below = inAction ?? real(cwd) ?? (unitDir?.folder ? unitDir.path : undefined);
+  // Else a unit's absolute WorkingDirectory (`/home/misp/misp-modules/website`): its longest tail under the root, looked up only then.
+  const below = inAction ?? real(cwd) ?? folderOf(cwd !== undefined && path.isAbsolute(cwd) ? resolveIn(cwd, [], root) : undefined);
   // The action's folder is known exactly; a folder below the stand-in may be a guess, with the file's and the root's after it.
   const dirs = inAction ? [inAction] : below && below !== dir && (below + path.sep).startsWith(root + path.sep) ? [below, dir, root] : [dir, root];
   // A container it starts (the image's PATH, which the command's own interpreter by name shares), or the command.

@@ -27,7 +27,7 @@ import { unitsToWord } from '../../kernel/word-units.js';
 import { isParserTrap, ParserDamagedError } from '../tree-sitter.js';
 import { TooComplexError, YAML_ALIASES, YAML_EXPANDED_CHARS } from '../../kernel/budgets.js';
 import { ACTION_PATH, HOME, RUNNER_TEMP, runnerFolders, substituteWs, WS } from './folders.js';
-import { pinMatrix, pinnedMatrix } from './matrix.js';
+import { conjunctionOnly, pinMatrix, pinnedMatrix } from './matrix.js';
 
 /** A venv as a $GITHUB_PATH line would name it: under `$GITHUB_WORKSPACE` when it is in the workspace. */
 export function ghPathEntry(v: string): string {
@@ -537,7 +537,7 @@ function oneRunner(labels: string[]): string {
  * 'windows')` …) as one of its `&&` terms; an `||` anywhere, or a negation, and we cannot tell.
  */
 export function windowsOnly(condition: string | undefined): boolean {
-  if (!condition || /\|\||!/.test(condition.replace(/!=/g, ''))) return false;
+  if (!condition || !conjunctionOnly(condition)) return false;
   return /\b(runner|matrix)\.os\s*==\s*'windows[^']*'|(startsWith|contains)\(\s*(runner|matrix)\.os\s*,\s*'windows/i.test(condition);
 }
 
@@ -548,7 +548,7 @@ export function windowsOnly(condition: string | undefined): boolean {
  * the matrix key runs-on is made of for a Windows value. The same `&&`-only condition as windowsOnly.
  */
 export function matrixWindowsOnly(job: unknown, condition: string | undefined): boolean {
-  if (!condition || /\|\||!/.test(condition.replace(/!=/g, ''))) return false;
+  if (!condition || !conjunctionOnly(condition)) return false;
   const runsOn = scalarText(get(job, 'runs-on'));
   // The matrix key runs-on is made of (`runs-on: ${{ matrix.runs_on || 'ubuntu-22.04' }}`) tested
   // for a Windows value (`if: ${{ contains(matrix.runs_on, 'windows') }}`, ipyparallel's ssh tests).

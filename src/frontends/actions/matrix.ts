@@ -5,13 +5,18 @@
  * condition that is one comparison, or comparisons joined by `&&`, pins: with `||` or `!` the step
  * may run for other values too.
  */
+/** Whether a condition is `&&`-joined terms only: no `||`, no negation (`!=` is a comparison, not one). */
+export function conjunctionOnly(condition: string): boolean {
+  return !/\|\||!/.test(condition.replace(/!=/g, ''));
+}
+
 const TERM = /^\(?\s*(?:matrix\.([\w-]+)\s*==\s*'((?:[^']|'')*)'|'((?:[^']|'')*)'\s*==\s*matrix\.([\w-]+))\s*\)?$/;
 
 export function pinnedMatrix(condition: string | undefined): Map<string, string> {
   const pins = new Map<string, string>();
   if (condition === undefined) return pins;
   const expr = condition.trim().replace(/^\$\{\{([\s\S]*)\}\}$/, '$1').trim();
-  if (expr.includes('||') || /(^|[^=!<>])!(?!=)/.test(expr)) return pins;
+  if (!conjunctionOnly(expr)) return pins;
   for (const term of expr.split('&&')) {
     const m = TERM.exec(term.trim());
     if (!m) continue;

@@ -356,18 +356,19 @@ const screen: Handler = (argv, st, name) => {
   return operand(argv, { options: [], next: i, status: 'ok' }, st, name);
 };
 
-/** tmux's own options, before its command: those that take the next word. */
-const TMUX_WITH_ARG = new Set(['-f', '-L', '-S', '-T']);
-/** The tmux commands that start a program, and their options that take the next word. */
-const TMUX_STARTS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+/** tmux's own options: those that take a value, and the flags. */
+const TMUX_SPEC: OptionSpec = { withArg: 'cfLST' };
+const TMUX_OPTIONS = /^[2CDlNuvcfLST]$/;
+/** The tmux commands that start a program, and their options that take a value. */
+const TMUX_STARTS: ReadonlyMap<string, OptionSpec> = new Map(
   (
     [
-      [['new-session', 'new'], 'c e f F n s t x y'],
-      [['new-window', 'neww'], 'c e F n t'],
-      [['split-window', 'splitw'], 'c e l t F p'],
-      [['respawn-pane', 'respawnp', 'respawn-window', 'respawnw'], 'c e t'],
+      [['new-session', 'new'], 'cefFnstxy'],
+      [['new-window', 'neww'], 'ceFnt'],
+      [['split-window', 'splitw'], 'celtFp'],
+      [['respawn-pane', 'respawnp', 'respawn-window', 'respawnw'], 'cet'],
     ] as const
-  ).flatMap(([names, args]) => names.map((n): [string, ReadonlySet<string>] => [n, new Set(args.split(' ').map((a) => `-${a}`))])),
+  ).flatMap(([names, withArg]) => names.map((n): [string, OptionSpec] => [n, { withArg }])),
 );
 
 /**
@@ -376,49 +377,34 @@ const TMUX_STARTS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
  * which tmux hands to its default-shell with `-c` (the user's $SHELL, read as bash here: the
  * interactive shells that have `source`), several are the program and its arguments. Its
  * environment is taken as the caller's, with `-e NAME=VALUE` added; a server already running would
- * give its own, which a script cannot tell. `-c DIR` (the start folder) is not followed. Other commands (`send-keys`
- * types into a shell whose state is not known here, `kill-session`, `attach`) start nothing of
- * their own, and `tmux -c cmd` runs cmd as a shell command.
+ * give its own, which a script cannot tell. `-c DIR` (the start folder) is not followed. Other
+ * commands (`send-keys` types into a shell whose state is not known here, `kill-session`,
+ * `attach`) start nothing of their own, and `tmux -c cmd` runs cmd as a shell command.
  */
 const tmux: Handler = (argv, st0, name) => {
+  const p = parseOptions(argv, 1, TMUX_SPEC);
+  if (p.status === 'unknown' || p.options.some((o) => !TMUX_OPTIONS.test(o.name))) return { kind: 'unknown' };
+  const script = p.options.find((o) => o.name === 'c')?.value;
+  if (script) return nestedShell(script, 'bash', wrapped(wrapped(st0, name), '$SHELL -c'));
+  if (p.status === 'missing-value') return { kind: 'self' };
+  const command = wordText(argv[p.next] ?? { fragments: [] });
+  const spec = command === undefined ? undefined : TMUX_STARTS.get(command);
+  if (!spec) return command === undefined && p.next < argv.length ? { kind: 'unknown' } : { kind: 'self' };
+  const q = parseOptions(argv, p.next + 1, spec);
+  if (q.options.some((o) => !/^[a-zA-Z]$/.test(o.name))) return { kind: 'unknown' };
   let st = st0;
-  let i = 1;
-  for (; i < argv.length; i++) {
-    const w = wordText(argv[i]);
-    if (w === undefined) return { kind: 'unknown' };
-    if (!w.startsWith('-')) break;
-    if (w === '-c') return argv[i + 1] ? nestedShell(argv[i + 1], 'bash', wrapped(wrapped(st, name), '$SHELL -c')) : { kind: 'self' };
-    if (TMUX_WITH_ARG.has(w)) i++;
-    else if (!/^-[2CDlNuv]+$/.test(w)) return { kind: 'unknown' };
+  for (const o of q.options) {
+    if (o.name !== 'e' || !o.value) continue;
+    const lead = leadingText(o.value);
+    const eq = lead.indexOf('=');
+    if (eq <= 0) return { kind: 'unknown' };
+    st = assign(st, { name: lead.slice(0, eq), value: dropLeading(o.value, eq + 1) });
   }
-  const command = wordText(argv[i] ?? { fragments: [] });
-  const withArg = command === undefined ? undefined : TMUX_STARTS.get(command);
-  if (!withArg) return command === undefined && i < argv.length ? { kind: 'unknown' } : { kind: 'self' };
-  for (i++; i < argv.length; i++) {
-    const w = wordText(argv[i]);
-    if (w === undefined) return { kind: 'unknown' };
-    if (w === '--') {
-      i++;
-      break;
-    }
-    if (!w.startsWith('-') || w === '-') break;
-    if (withArg.has(w)) {
-      const value = argv[i + 1];
-      if (w === '-e' && value) {
-        const lead = leadingText(value);
-        const eq = lead.indexOf('=');
-        if (eq <= 0) return { kind: 'unknown' };
-        st = assign(st, { name: lead.slice(0, eq), value: dropLeading(value, eq + 1) });
-      }
-      i++;
-    } else if (!/^-[a-zA-Z]+$/.test(w)) return { kind: 'unknown' };
-    else if (withArg.has(`-${w[w.length - 1]}`)) i++; // bundled flags whose last letter takes a value (`-ds api`)
-  }
-  const rest = argv.slice(i);
+  const rest = q.status === 'ok' ? argv.slice(q.next) : [];
   // `\;` ends this command and starts another: what follows is not its program.
   if (rest.some((w) => wordText(w) === ';')) return { kind: 'unknown' };
   if (rest.length === 1) return nestedShell(rest[0], 'bash', wrapped(wrapped(st, name), '$SHELL -c'));
-  return operand(argv, { options: [], next: i, status: 'ok' }, st, name);
+  return operand(argv, q, st, name);
 };
 
 const SHELLS = ['sh', 'bash', 'dash', 'zsh', 'ksh', 'ash', 'mksh'];

@@ -20,12 +20,6 @@ import { isStandard } from './import-lines.js';
  * it (seestar_alp's `pip freeze` for its support bundle).
  */
 const FROZEN = /\bsys\._MEIPASS\b|\bsys\.frozen\b|\b(?:getattr|hasattr)\(\s*sys\s*,\s*["']frozen["']/;
-const frozenChecked = new WeakMap<PythonModule, boolean>();
-function mayRunFrozen(mod: PythonModule): boolean {
-  let v = frozenChecked.get(mod);
-  if (v === undefined) frozenChecked.set(mod, (v = FROZEN.test(mod.file.text)));
-  return v;
-}
 
 /**
  * The file also looks a console script's name up on PATH (`shutil.which("uvicorn")`, or a helper of the
@@ -63,18 +57,20 @@ const MARIMO = /^import marimo\b|^\s*@app\.cell\b/m;
  */
 const CLICK_COMPLETION = /\b_[A-Z][A-Z0-9_]*_COMPLETE\b/;
 
+/** What the whole text of a file says that stops every fix of it, or a `-m` fix (above). */
+type FileFact = 'frozen' | 'marimo' | 'click-completion';
 /**
- * Whether the file is a marimo notebook, or drives click's completion: each read once per file (a
- * search of the whole text for each of a file's fixes made n launches cost n²).
+ * Whether the file may run frozen, is a marimo notebook, or drives click's completion: each read
+ * once per file (a search of the whole text for each of a file's fixes made n launches cost n²).
  */
-const fileFacts = new WeakMap<PythonModule, Map<'marimo' | 'click-completion', boolean>>();
-function fileSays(mod: PythonModule, what: 'marimo' | 'click-completion'): boolean {
+const fileFacts = new WeakMap<PythonModule, Map<FileFact, boolean>>();
+function fileSays(mod: PythonModule, what: FileFact): boolean {
   let m = fileFacts.get(mod);
   if (!m) fileFacts.set(mod, (m = new Map()));
   let v = m.get(what);
   if (v === undefined) {
     const text = mod.file.text;
-    v = what === 'marimo' ? MARIMO.test(text) && /\bmarimo\b/.test(text.slice(0, 4096)) : CLICK_COMPLETION.test(text);
+    v = what === 'frozen' ? FROZEN.test(text) : what === 'marimo' ? MARIMO.test(text) && /\bmarimo\b/.test(text.slice(0, 4096)) : CLICK_COMPLETION.test(text);
     m.set(what, v);
   }
   return v;
@@ -102,7 +98,7 @@ export class PythonRewriter implements ProgramRewriter {
 
   rewrite(target: RewriteTarget): Rewrite | undefined {
     if (target.kind === 'persist-venv') return undefined; // configuration files only
-    if (mayRunFrozen(this.mod)) return undefined;
+    if (fileSays(this.mod, 'frozen')) return undefined;
     if (fileSays(this.mod, 'marimo')) return undefined;
     if (target.kind === 'interpreter' && target.module && target.module !== 'pip' && fileSays(this.mod, 'click-completion')) return undefined;
     const program = this.site.argv[0];
