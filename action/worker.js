@@ -9350,6 +9350,7 @@ function parseShellWord(script, opts = {}) {
   const walk = (s, root, nodes, map) => {
     const collector = new Collector(s, opts.dialect ?? "bash", opts.vars, result, opts.onCommand, opts.onVenvGuard, opts.meter, opts.onUncalledFunction, map);
     collector.onBranch = opts.onBranch;
+    collector.onSubshell = opts.onSubshell;
     if (opts.onScopes)
       opts.onScopes(collector.scopes(nodes ?? root));
     collector.run(root, nodes);
@@ -9448,6 +9449,8 @@ var Collector = class {
   expander;
   /** See ShellParseOptions.onBranch. */
   onBranch;
+  /** See ShellParseOptions.onSubshell. */
+  onSubshell;
   constructor(s, dialect, vars, out, onCommand, onVenvGuard, meter, onUncalled, map) {
     this.s = s;
     this.out = out;
@@ -9488,10 +9491,11 @@ var Collector = class {
     try {
       this.walk(root, nodes);
       const called = this.walked.size > 0;
-      for (const [name, body] of this.functions) {
+      const entries = [...this.functions].filter(([name, body]) => !this.walked.has(body.id) && !(called && this.neverCalled(name, body)));
+      const helpers = new Set(entries.flatMap(([, body]) => this.callees(body)));
+      const order = [...entries.filter(([, b]) => !helpers.has(b.id)), ...entries.filter(([, b]) => helpers.has(b.id))];
+      for (const [, body] of order) {
         if (this.walked.has(body.id))
-          continue;
-        if (called && this.neverCalled(name, body))
           continue;
         this.onUncalled?.();
         this.walk(this.markWalked(body));
@@ -9591,6 +9595,29 @@ var Collector = class {
     this.walked.add(body.id);
     return body;
   }
+  /** Ids of the other functions' bodies a body calls by their literal names (see calledBodies), at any depth. */
+  callees(body) {
+    const out = [];
+    const stack = [body];
+    while (stack.length) {
+      const n = stack.pop();
+      if (n.type === "command") {
+        const fn = (w) => {
+          const m = w && /^(["']?)([A-Za-z_][\w:.-]*)\1$/.exec(this.s.text.slice(w.startIndex, w.endIndex));
+          return m ? this.functions.get(m[2]) : void 0;
+        };
+        const called = fn(n.childForFieldName("name"));
+        const bodies = called ? [called, ...n.childrenForFieldName("argument").map(fn)] : [];
+        for (const b of bodies)
+          if (b && b.id !== body.id)
+            out.push(b.id);
+      }
+      for (const c of n.children)
+        if (c && c.childCount)
+          stack.push(c);
+    }
+    return out;
+  }
   /**
    * The bodies a command runs, the first time only (recursion ends there): the function it calls by
    * its literal name, then the functions it names as plain arguments when it is itself a function
@@ -9614,9 +9641,13 @@ var Collector = class {
   walk(root, nodes) {
     const stack = nodes ? nodes.map((n, i) => ({ n, parent: root, next: nodes[i + 1] })).reverse() : [{ n: root }];
     while (stack.length) {
-      const { n, parent, next, guard, close, depth = 0 } = stack.pop();
+      const { n, parent, next, guard, close, subshell, depth = 0 } = stack.pop();
       if (guard) {
         this.onVenvGuard?.();
+        continue;
+      }
+      if (subshell) {
+        this.onSubshell?.("close");
         continue;
       }
       if (close !== void 0) {
@@ -9666,6 +9697,14 @@ var Collector = class {
           if (n.type === "if_statement" && this.onBranch) {
             this.onBranch("open", false);
             stack.push({ n, close: n.children.some((c) => c?.type === "else_clause") });
+          }
+          break;
+        case "subshell":
+        case "command_substitution":
+        case "process_substitution":
+          if (this.onSubshell) {
+            this.onSubshell("open");
+            stack.push({ n, subshell: true });
           }
           break;
         case "elif_clause":
@@ -9853,6 +9892,11 @@ function setShellPath(sh, v) {
   if (sh.activated && !v.split(":").includes(`${sh.activated}/bin`))
     sh.activated = void 0;
 }
+function assignShell(sh, to) {
+  for (const k of Object.keys(sh))
+    delete sh[k];
+  Object.assign(sh, to);
+}
 function activate(sh, venv) {
   sh.activated = venv;
   sh.unseen = void 0;
@@ -9931,6 +9975,84 @@ function condaActivation(words2) {
   return `the conda environment ${name}`;
 }
 
+// dist/src/frontends/shell/branches.js
+function branchEvent(frame, venvs, event, hasElse) {
+  const ifs = frame.ifs ??= [];
+  if (event === "open") {
+    ifs.push({ vars: new Map(frame.vars), alts: frame.alts && new Map(frame.alts), venvs: new Set(venvs.keys()), ends: [] });
+    return false;
+  }
+  const top = ifs[ifs.length - 1];
+  if (!top)
+    return false;
+  const created = new Set([...venvs.keys()].filter((v) => !top.venvs.has(v)));
+  for (const v of created) {
+    if (!(top.made ??= /* @__PURE__ */ new Map()).has(v))
+      top.made.set(v, venvs.get(v));
+    venvs.delete(v);
+  }
+  top.ends.push({ vars: new Map(frame.vars), created });
+  if (event === "close")
+    for (const [v, origin] of top.made ?? [])
+      venvs.set(v, hasElse && !top.ends.every((e) => e.created.has(v)) ? { ...origin, inBranch: true } : origin);
+  if (event === "close" && !hasElse)
+    top.ends.push({ vars: top.vars, created: /* @__PURE__ */ new Set() });
+  frame.vars.clear();
+  for (const [k, v] of top.vars)
+    frame.vars.set(k, v);
+  frame.alts = top.alts && new Map(top.alts);
+  if (event === "next")
+    return false;
+  ifs.pop();
+  const names = new Set(top.ends.flatMap((e) => [...e.vars.keys()]));
+  for (const name of names) {
+    const values = top.ends.map((e) => e.vars.get(name));
+    if (values.every((v) => v === values[0])) {
+      frame.vars.set(name, values[0]);
+      frame.alts?.delete(name);
+      continue;
+    }
+    frame.vars.delete(name);
+    frame.alts?.delete(name);
+    if (values.some((v) => v === void 0)) {
+      const last = values.filter((v) => v !== void 0).pop();
+      if (last !== void 0)
+        frame.vars.set(name, last);
+      continue;
+    }
+    const alts = top.ends.map((e, i) => ({
+      value: values[i],
+      absent: new Set(top.ends.flatMap((o, j) => j === i ? [] : [...o.created]).filter((v) => !e.created.has(v)))
+    }));
+    (frame.alts ??= /* @__PURE__ */ new Map()).set(name, alts);
+  }
+  for (const name of [...frame.vars.keys()])
+    if (!names.has(name))
+      frame.vars.delete(name);
+  return true;
+}
+function perBranch(alts, ex) {
+  const program = ex.argv[0];
+  if (!alts?.size || !program)
+    return void 0;
+  const refs = program.fragments.flatMap((f, i) => {
+    const m = f.kind === "unknown" && f.why ? /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(f.why) : null;
+    return m && alts.has(m[1]) ? [{ i, name: m[1] }] : [];
+  });
+  if (refs.length !== 1)
+    return void 0;
+  const out = [];
+  const seen = /* @__PURE__ */ new Set();
+  for (const alt of alts.get(refs[0].name)) {
+    if (/\s/.test(alt.value) || alt.value === "" && program.fragments.length === 1 || seen.has(alt.value))
+      continue;
+    seen.add(alt.value);
+    const fragments = program.fragments.map((f, i) => i === refs[0].i ? { kind: "text", text: alt.value } : f);
+    out.push({ ex: { ...ex, argv: [{ ...program, fragments }, ...ex.argv.slice(1)] }, absent: alt.absent });
+  }
+  return out;
+}
+
 // dist/src/frontends/shell/session.js
 var TRACKED = /* @__PURE__ */ new Set(["PATH"]);
 function runShellSession(script, o) {
@@ -9965,7 +10087,7 @@ var ShellSession = class {
   runScript(script) {
     const onScopes = (scopes) => this.scopes = scopes;
     const onUncalledFunction = () => this.fromTopEnd();
-    return parseShellWord(script, { dialect: this.o.dialect, vars: this.top.vars, onCommand: (cmd) => this.onCommand(cmd), onVenvGuard: this.onVenvGuard, onScopes, onUncalledFunction, onBranch: this.onBranch, meter: this.o.meter, scriptBudget: this.o.scriptBudget }).errors;
+    return parseShellWord(script, { dialect: this.o.dialect, vars: this.top.vars, onCommand: (cmd) => this.onCommand(cmd), onVenvGuard: this.onVenvGuard, onScopes, onUncalledFunction, onBranch: this.onBranch, onSubshell: this.onSubshell, meter: this.o.meter, scriptBudget: this.o.scriptBudget }).errors;
   }
   /** The top shell's state when its own commands ended, before the first uncalled function's body. */
   topEnd;
@@ -9980,14 +10102,27 @@ var ShellSession = class {
       this.topEnd = { sh: { ...top.sh }, vars: new Map(top.vars) };
       return;
     }
-    const end = this.topEnd;
-    for (const k of Object.keys(top.sh))
-      delete top.sh[k];
-    Object.assign(top.sh, end.sh);
-    top.vars.clear();
-    for (const [k, v] of end.vars)
-      top.vars.set(k, v);
+    restore(top, this.topEnd);
   }
+  /**
+   * A subshell or substitution is a child process (see ShellParseOptions.onSubshell): its folder,
+   * PATH, activation and variables end with it (`HERE=$(cd sub && pwd)` leaves the script where it
+   * was). Venvs it creates stay: a venv is a folder.
+   */
+  onSubshell = (event) => {
+    const frame = this.cur;
+    const saved = frame.subshells ??= [];
+    if (event === "open") {
+      saved.push({ sh: { ...frame.sh }, vars: new Map(frame.vars), alts: frame.alts && new Map(frame.alts) });
+      return;
+    }
+    const before = saved.pop();
+    if (!before)
+      return;
+    restore(frame, before);
+    frame.alts = before.alts;
+    this.syncVars();
+  };
   /** The top script's function bodies, if/elif/else branches and case items (see ShellParseOptions.onScopes). */
   scopes = [];
   /**
@@ -10121,95 +10256,11 @@ var ShellSession = class {
     }
     return site;
   }
-  /**
-   * Each branch of an `if` runs from the variables before it; after it, a variable the branches
-   * left with different known values is unknown to the word expander and remembered with each value
-   * (httpx's `scripts/install`: `PIP=venv/bin/pip` where it creates ./venv, `PIP=pip` on GitHub
-   * Actions, where it creates none). A command run by such a variable is judged once per value, each
-   * with the venvs that exist where that value holds.
-   */
+  /** See branchEvent (branches.ts). */
   onBranch = (event, hasElse) => {
-    const frame = this.cur;
-    const ifs = frame.ifs ??= [];
-    if (event === "open") {
-      ifs.push({ vars: new Map(frame.vars), alts: frame.alts && new Map(frame.alts), venvs: new Set(this.o.venvs.keys()), ends: [] });
-      return;
-    }
-    const top = ifs[ifs.length - 1];
-    if (!top)
-      return;
-    const created = new Set([...this.o.venvs.keys()].filter((v) => !top.venvs.has(v)));
-    for (const v of created) {
-      if (!(top.made ??= /* @__PURE__ */ new Map()).has(v))
-        top.made.set(v, this.o.venvs.get(v));
-      this.o.venvs.delete(v);
-    }
-    top.ends.push({ vars: new Map(frame.vars), created });
-    if (event === "close")
-      for (const [v, origin] of top.made ?? [])
-        this.o.venvs.set(v, hasElse && !top.ends.every((e) => e.created.has(v)) ? { ...origin, inBranch: true } : origin);
-    if (event === "close" && !hasElse)
-      top.ends.push({ vars: top.vars, created: /* @__PURE__ */ new Set() });
-    frame.vars.clear();
-    for (const [k, v] of top.vars)
-      frame.vars.set(k, v);
-    frame.alts = top.alts && new Map(top.alts);
-    if (event === "next")
-      return;
-    ifs.pop();
-    const names = new Set(top.ends.flatMap((e) => [...e.vars.keys()]));
-    for (const name of names) {
-      const values = top.ends.map((e) => e.vars.get(name));
-      if (values.every((v) => v === values[0])) {
-        frame.vars.set(name, values[0]);
-        frame.alts?.delete(name);
-        continue;
-      }
-      frame.vars.delete(name);
-      frame.alts?.delete(name);
-      if (values.some((v) => v === void 0)) {
-        const last = values.filter((v) => v !== void 0).pop();
-        if (last !== void 0)
-          frame.vars.set(name, last);
-        continue;
-      }
-      const alts = top.ends.map((e, i) => ({
-        value: values[i],
-        absent: new Set(top.ends.flatMap((o, j) => j === i ? [] : [...o.created]).filter((v) => !e.created.has(v)))
-      }));
-      (frame.alts ??= /* @__PURE__ */ new Map()).set(name, alts);
-    }
-    for (const name of [...frame.vars.keys()])
-      if (!names.has(name))
-        frame.vars.delete(name);
-    this.syncVars();
+    if (branchEvent(this.cur, this.o.venvs, event, hasElse))
+      this.syncVars();
   };
-  /**
-   * The command once per value of the branch-dependent variable its program word names (see
-   * onBranch), with the venvs absent where that value holds; undefined when it names none.
-   */
-  perBranch(ex) {
-    const alts = this.cur.alts;
-    const program = ex.argv[0];
-    if (!alts?.size || !program)
-      return void 0;
-    const refs = program.fragments.flatMap((f, i) => {
-      const m = f.kind === "unknown" && f.why ? /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(f.why) : null;
-      return m && alts.has(m[1]) ? [{ i, name: m[1] }] : [];
-    });
-    if (refs.length !== 1)
-      return void 0;
-    const out = [];
-    const seen = /* @__PURE__ */ new Set();
-    for (const alt of alts.get(refs[0].name)) {
-      if (/\s/.test(alt.value) || alt.value === "" && program.fragments.length === 1 || seen.has(alt.value))
-        continue;
-      seen.add(alt.value);
-      const fragments = program.fragments.map((f, i) => i === refs[0].i ? { kind: "text", text: alt.value } : f);
-      out.push({ ex: { ...ex, argv: [{ ...program, fragments }, ...ex.argv.slice(1)] }, absent: alt.absent });
-    }
-    return out;
-  }
   /** Venvs that do not exist for the site being made (another branch's, see perBranch). */
   absent;
   /** `NAME=value` alone or after `export`: a known value is substituted in later commands. */
@@ -10246,7 +10297,7 @@ var ShellSession = class {
     this.cur = { sh, vars, dialect: n.dialect, shellName, commands: 0, failedActivation: parent.failedActivation, activations: [], outer: n, label: label || n.dialect, parent, userShell: /^(?:su|runuser) -c$/.test(label) };
     this.frames.push(this.cur);
     try {
-      const res = parseShellWord(n.script, { dialect: n.dialect, vars, onCommand: (cmd) => this.onCommand(cmd), onVenvGuard: this.onVenvGuard, onBranch: this.onBranch, meter: this.o.meter });
+      const res = parseShellWord(n.script, { dialect: n.dialect, vars, onCommand: (cmd) => this.onCommand(cmd), onVenvGuard: this.onVenvGuard, onBranch: this.onBranch, onSubshell: this.onSubshell, meter: this.o.meter });
       this.nestedErrors.push(...res.errors);
     } finally {
       this.cur = parent;
@@ -10343,7 +10394,7 @@ var ShellSession = class {
       return;
     }
     for (const ex of expandShellCommand(cmd, frame.dialect, this.runNested, frame.outer)) {
-      const branches = o.makeSite ? void 0 : this.perBranch(ex);
+      const branches = o.makeSite ? void 0 : perBranch(this.cur.alts, ex);
       if (branches) {
         for (const b of branches) {
           this.absent = b.absent;
@@ -10376,6 +10427,12 @@ var ShellSession = class {
     }
   }
 };
+function restore(frame, to) {
+  assignShell(frame.sh, to.sh);
+  frame.vars.clear();
+  for (const [k, v] of to.vars)
+    frame.vars.set(k, v);
+}
 
 // dist/src/frontends/config/driver.js
 var ConfigRun = class {

@@ -87,6 +87,53 @@ testRule(venvNotOnPath, {
   ],
 });
 
+// odm's configure_macos.sh: `"$1"` dispatches to install(), which calls installreqs() (it makes and
+// activates the venv) and then runs pip: the helper runs inside its caller, not first on its own.
+const ODM = (call: string) =>
+  '#!/bin/bash\ninstallreqs() {\n  python3 -m venv venv\n  source venv/bin/activate\n  pip install -r requirements.txt\n}\n\n' +
+  `install() {\n  ${call}\n  pip download GDAL\n}\n\nRUNPATH="$( cd "$( dirname "\${BASH_SOURCE[0]}" )" && pwd )"\n"$1"\n`;
+
+testRule(venvNotOnPath, {
+  filename: 'configure_macos.sh',
+  label: 'shell script, functions dispatched by "$1"',
+  valid: [{ name: 'odm: the helper a dispatched function calls runs inside it, after what it did', code: ODM('installreqs') }],
+  invalid: [
+    {
+      name: 'the dispatched function does not call the helper: its pip is not the venv\'s',
+      code: ODM('echo installing'),
+      errors: [{ line: 10, messageId: 'notOnPath', data: { name: 'pip', venv: 'venv' } }],
+    },
+  ],
+});
+
+testRule(venvNotOnPath, {
+  filename: 'scripts/setup.sh',
+  label: 'shell script, subshells and substitutions end what they change',
+  valid: [
+    { name: 'pip inside the subshell that activates', code: '#!/bin/bash\npython3 -m venv .venv\n(source .venv/bin/activate && pip install -r requirements.txt)\n' },
+    { name: 'an activation outside any subshell lasts', code: '#!/bin/bash\npython3 -m venv .venv\nsource .venv/bin/activate\npip install -e .\n' },
+  ],
+  invalid: [
+    {
+      name: "a command substitution's cd leaves the script where it was: the fix's path is from there",
+      code: '#!/bin/bash\npython3 -m venv .venv\nHERE=$(cd sub && pwd)\npython app.py\n',
+      errors: [{ line: 4, messageId: 'notOnPath', data: { name: 'python', venv: '.venv' } }],
+      unsafeOutput: '#!/bin/bash\npython3 -m venv .venv\nHERE=$(cd sub && pwd)\n.venv/bin/python app.py\n',
+    },
+    {
+      name: 'a process substitution and a subshell too',
+      code: '#!/bin/bash\npython3 -m venv .venv\nwhile read -r f; do echo "$f"; done < <(cd sub && ls)\n(cd docs; make html)\npython app.py\n',
+      errors: [{ line: 5, messageId: 'notOnPath', data: { name: 'python', venv: '.venv' } }],
+      unsafeOutput: '#!/bin/bash\npython3 -m venv .venv\nwhile read -r f; do echo "$f"; done < <(cd sub && ls)\n(cd docs; make html)\n.venv/bin/python app.py\n',
+    },
+    {
+      name: "the subshell's activation ends with it",
+      code: '#!/bin/bash\npython3 -m venv .venv\n(source .venv/bin/activate && pip install -r requirements.txt)\npip install -e .\n',
+      errors: [{ line: 4, messageId: 'notOnPath', data: { name: 'pip', venv: '.venv' } }],
+    },
+  ],
+});
+
 // gse's install-gse.sh: `install_poetry()` pipes get-poetry.py to `python3` after the venv is made,
 // but nothing calls it (its call is commented out, `#install_poetry;`): dead code, not walked.
 const GSE = (call: string) =>

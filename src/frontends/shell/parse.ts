@@ -47,6 +47,7 @@ export function parseShellWord(script: Word, opts: ShellParseOptions = {}): Shel
   const walk = (s: Script, root: SyntaxNode, nodes?: SyntaxNode[], map?: ScriptMap) => {
     const collector = new Collector(s, opts.dialect ?? 'bash', opts.vars, result, opts.onCommand, opts.onVenvGuard, opts.meter, opts.onUncalledFunction, map);
     collector.onBranch = opts.onBranch;
+    collector.onSubshell = opts.onSubshell;
     if (opts.onScopes) opts.onScopes(collector.scopes(nodes ?? root));
     collector.run(root, nodes);
   };
@@ -143,6 +144,8 @@ class Collector {
   private readonly expander: WordExpander;
   /** See ShellParseOptions.onBranch. */
   onBranch?: ShellParseOptions['onBranch'];
+  /** See ShellParseOptions.onSubshell. */
+  onSubshell?: ShellParseOptions['onSubshell'];
 
   constructor(
     private readonly s: Script,
@@ -194,9 +197,13 @@ class Collector {
     try {
       this.walk(root, nodes);
       const called = this.walked.size > 0;
-      for (const [name, body] of this.functions) {
+      const entries = [...this.functions].filter(([name, body]) => !this.walked.has(body.id) && !(called && this.neverCalled(name, body)));
+      // The ones no other of them calls first: a helper (`installreqs`, called by `install`) then runs
+      // inside its caller, after what the caller did before the call (odm's configure_macos.sh).
+      const helpers = new Set(entries.flatMap(([, body]) => this.callees(body)));
+      const order = [...entries.filter(([, b]) => !helpers.has(b.id)), ...entries.filter(([, b]) => helpers.has(b.id))];
+      for (const [, body] of order) {
         if (this.walked.has(body.id)) continue;
-        if (called && this.neverCalled(name, body)) continue;
         this.onUncalled?.();
         this.walk(this.markWalked(body));
       }
@@ -293,6 +300,27 @@ class Collector {
     return body;
   }
 
+  /** Ids of the other functions' bodies a body calls by their literal names (see calledBodies), at any depth. */
+  private callees(body: SyntaxNode): number[] {
+    const out: number[] = [];
+    const stack = [body];
+    while (stack.length) {
+      const n = stack.pop()!;
+      if (n.type === 'command') {
+        const fn = (w: SyntaxNode | null) => {
+          const m = w && /^(["']?)([A-Za-z_][\w:.-]*)\1$/.exec(this.s.text.slice(w.startIndex, w.endIndex));
+          return m ? this.functions.get(m[2]) : undefined;
+        };
+        const called = fn(n.childForFieldName('name'));
+        // Its plain arguments only when it is a function call itself (an indirect call).
+        const bodies = called ? [called, ...n.childrenForFieldName('argument').map(fn)] : [];
+        for (const b of bodies) if (b && b.id !== body.id) out.push(b.id);
+      }
+      for (const c of n.children) if (c && c.childCount) stack.push(c);
+    }
+    return out;
+  }
+
   /**
    * The bodies a command runs, the first time only (recursion ends there): the function it calls by
    * its literal name, then the functions it names as plain arguments when it is itself a function
@@ -316,14 +344,19 @@ class Collector {
     // Each entry carries its parent and next sibling: asking tree-sitter for them costs O(depth).
     // A `guard` entry marks where a $VIRTUAL_ENV guard ends: it is popped after the guard's commands.
     // `depth`: compound commands open around the node (the nesting budget).
-    // A `close` entry marks where an `if` ends (see ShellParseOptions.onBranch).
-    const stack: Array<{ n: SyntaxNode; parent?: SyntaxNode; next?: SyntaxNode; guard?: true; close?: boolean; depth?: number }> = nodes
+    // A `close` entry marks where an `if` ends (see ShellParseOptions.onBranch), a `subshell` entry
+    // where a subshell or substitution ends (onSubshell).
+    const stack: Array<{ n: SyntaxNode; parent?: SyntaxNode; next?: SyntaxNode; guard?: true; close?: boolean; subshell?: true; depth?: number }> = nodes
       ? nodes.map((n, i) => ({ n, parent: root, next: nodes[i + 1] })).reverse()
       : [{ n: root }];
     while (stack.length) {
-      const { n, parent, next, guard, close, depth = 0 } = stack.pop()!;
+      const { n, parent, next, guard, close, subshell, depth = 0 } = stack.pop()!;
       if (guard) {
         this.onVenvGuard?.();
+        continue;
+      }
+      if (subshell) {
+        this.onSubshell?.('close');
         continue;
       }
       if (close !== undefined) {
@@ -371,6 +404,14 @@ class Collector {
           if (n.type === 'if_statement' && this.onBranch) {
             this.onBranch('open', false);
             stack.push({ n, close: n.children.some((c) => c?.type === 'else_clause') });
+          }
+          break;
+        case 'subshell':
+        case 'command_substitution':
+        case 'process_substitution':
+          if (this.onSubshell) {
+            this.onSubshell('open');
+            stack.push({ n, subshell: true });
           }
           break;
         case 'elif_clause':

@@ -19,8 +19,9 @@ import { expandArgv, expandShellCommand, launchSiteFor, nestedEnvironment, type 
 import { linkedIntoPath } from './linked-tools.js';
 import { createdVenv, createdWithoutPip, DEFAULT_PATH, hasUnknown, UNKNOWN, venvOnPath } from '../config/facts.js';
 import { parseShellWord, type ShellCommand, type ShellDialect, type ShellParseError } from './parse.js';
-import { activate, resolverFrom, shellEffect, type ShellState } from './state.js';
+import { activate, assignShell, resolverFrom, shellEffect, type ShellState } from './state.js';
 import { lookupAwareText } from './lookups.js';
+import { branchEvent, perBranch, type BranchScope } from './branches.js';
 import { dropLeading, leadingText } from '../../kernel/word-units.js';
 import type { Budget, BudgetMeter } from '../../kernel/budgets.js';
 
@@ -116,7 +117,7 @@ export interface ShellSessionResult {
 const TRACKED = new Set(['PATH']);
 
 /** One running shell: the top one, or a nested one while its script runs. */
-interface Frame {
+interface Frame extends BranchScope {
   sh: ShellState;
   vars: Map<string, string>;
   dialect: ShellDialect;
@@ -124,6 +125,8 @@ interface Frame {
   shellName?: string;
   /** Commands seen, assignments excluded. */
   commands: number;
+  /** The state before each subshell open in this shell (see onSubshell). */
+  subshells?: { sh: ShellState; vars: Map<string, string>; alts?: BranchScope['alts'] }[];
   /** Set once `source` has failed under dash: later commands are judged by source-in-sh, not as escapes. */
   failedActivation?: string;
   activations: ShellActivation[];
@@ -138,18 +141,6 @@ interface Frame {
   userShell?: boolean;
   /** The shell that started this one. */
   parent?: Frame;
-  /**
-   * Variables whose value depends on which branch of an `if` ran (see onBranch): each value with
-   * the venvs only the other branches created, which do not exist where this value holds.
-   */
-  alts?: Map<string, BranchValue[]>;
-  /** The `if` statements open in this shell: the state before each, and its branches' ends. */
-  ifs?: { vars: Map<string, string>; alts?: Map<string, BranchValue[]>; venvs: Set<string>; ends: { vars: Map<string, string>; created: Set<string> }[]; made?: Map<string, VenvOrigin> }[];
-}
-
-interface BranchValue {
-  value: string;
-  absent: Set<string>;
 }
 
 export function runShellSession(script: Word, o: ShellSessionOptions): ShellSessionResult {
@@ -192,7 +183,7 @@ class ShellSession {
   runScript(script: Word): ShellParseError[] {
     const onScopes = (scopes: Span[]) => (this.scopes = scopes);
     const onUncalledFunction = () => this.fromTopEnd();
-    return parseShellWord(script, { dialect: this.o.dialect, vars: this.top.vars, onCommand: (cmd) => this.onCommand(cmd), onVenvGuard: this.onVenvGuard, onScopes, onUncalledFunction, onBranch: this.onBranch, meter: this.o.meter, scriptBudget: this.o.scriptBudget }).errors;
+    return parseShellWord(script, { dialect: this.o.dialect, vars: this.top.vars, onCommand: (cmd) => this.onCommand(cmd), onVenvGuard: this.onVenvGuard, onScopes, onUncalledFunction, onBranch: this.onBranch, onSubshell: this.onSubshell, meter: this.o.meter, scriptBudget: this.o.scriptBudget }).errors;
   }
 
   /** The top shell's state when its own commands ended, before the first uncalled function's body. */
@@ -209,13 +200,27 @@ class ShellSession {
       this.topEnd = { sh: { ...top.sh }, vars: new Map(top.vars) };
       return;
     }
-    const end = this.topEnd;
-    // In place: the parser's word expander and the driver hold these very objects.
-    for (const k of Object.keys(top.sh) as (keyof ShellState)[]) delete top.sh[k];
-    Object.assign(top.sh, end.sh);
-    top.vars.clear();
-    for (const [k, v] of end.vars) top.vars.set(k, v);
+    restore(top, this.topEnd);
   }
+
+  /**
+   * A subshell or substitution is a child process (see ShellParseOptions.onSubshell): its folder,
+   * PATH, activation and variables end with it (`HERE=$(cd sub && pwd)` leaves the script where it
+   * was). Venvs it creates stay: a venv is a folder.
+   */
+  private readonly onSubshell = (event: 'open' | 'close'): void => {
+    const frame = this.cur;
+    const saved = (frame.subshells ??= []);
+    if (event === 'open') {
+      saved.push({ sh: { ...frame.sh }, vars: new Map(frame.vars), alts: frame.alts && new Map(frame.alts) });
+      return;
+    }
+    const before = saved.pop();
+    if (!before) return;
+    restore(frame, before);
+    frame.alts = before.alts;
+    this.syncVars();
+  };
 
   /** The top script's function bodies, if/elif/else branches and case items (see ShellParseOptions.onScopes). */
   private scopes: Span[] = [];
@@ -344,92 +349,10 @@ class ShellSession {
     return site;
   }
 
-  /**
-   * Each branch of an `if` runs from the variables before it; after it, a variable the branches
-   * left with different known values is unknown to the word expander and remembered with each value
-   * (httpx's `scripts/install`: `PIP=venv/bin/pip` where it creates ./venv, `PIP=pip` on GitHub
-   * Actions, where it creates none). A command run by such a variable is judged once per value, each
-   * with the venvs that exist where that value holds.
-   */
+  /** See branchEvent (branches.ts). */
   private readonly onBranch = (event: 'open' | 'next' | 'close', hasElse: boolean): void => {
-    const frame = this.cur;
-    const ifs = (frame.ifs ??= []);
-    if (event === 'open') {
-      ifs.push({ vars: new Map(frame.vars), alts: frame.alts && new Map(frame.alts), venvs: new Set(this.o.venvs.keys()), ends: [] });
-      return;
-    }
-    const top = ifs[ifs.length - 1];
-    if (!top) return;
-    // Each branch starts with the venvs before the `if`: one a sibling branch made does not exist
-    // in this one (gimp-ml's installer makes gimpenv with Python 2 when it finds one, and otherwise
-    // installs pip into the system's Python 2). After the `if`, any branch's may exist.
-    const created = new Set([...this.o.venvs.keys()].filter((v) => !top.venvs.has(v)));
-    for (const v of created) {
-      if (!(top.made ??= new Map()).has(v)) top.made.set(v, this.o.venvs.get(v)!);
-      this.o.venvs.delete(v);
-    }
-    top.ends.push({ vars: new Map(frame.vars), created });
-    // A venv one branch makes and its `else` does not (iiab: apt's ansible on i386, a venv
-    // elsewhere) may not exist after the `if`: no fix writes its path. Without an `else` it is the
-    // make-if-missing idiom (`if [ ! -d venv ]; then python3 -m venv venv; fi`): it exists.
-    if (event === 'close') for (const [v, origin] of top.made ?? []) this.o.venvs.set(v, hasElse && !top.ends.every((e) => e.created.has(v)) ? { ...origin, inBranch: true } : origin);
-    if (event === 'close' && !hasElse) top.ends.push({ vars: top.vars, created: new Set() });
-    // The next branch, and the merge, start from the variables before the `if`.
-    frame.vars.clear();
-    for (const [k, v] of top.vars) frame.vars.set(k, v);
-    frame.alts = top.alts && new Map(top.alts);
-    if (event === 'next') return;
-    ifs.pop();
-    const names = new Set(top.ends.flatMap((e) => [...e.vars.keys()]));
-    for (const name of names) {
-      const values = top.ends.map((e) => e.vars.get(name));
-      if (values.every((v) => v === values[0])) {
-        frame.vars.set(name, values[0]!);
-        frame.alts?.delete(name);
-        continue;
-      }
-      frame.vars.delete(name);
-      frame.alts?.delete(name);
-      if (values.some((v) => v === undefined)) {
-        // Unknown on some path (`if [ -z "$VENV" ]; then VENV=.venv; fi`): the value assigned last
-        // stands, as when the branches are followed in order (the default the script gives itself).
-        const last = values.filter((v): v is string => v !== undefined).pop();
-        if (last !== undefined) frame.vars.set(name, last);
-        continue;
-      }
-      const alts = top.ends.map((e, i) => ({
-        value: values[i]!,
-        absent: new Set(top.ends.flatMap((o, j) => (j === i ? [] : [...o.created])).filter((v) => !e.created.has(v))),
-      }));
-      (frame.alts ??= new Map()).set(name, alts);
-    }
-    for (const name of [...frame.vars.keys()]) if (!names.has(name)) frame.vars.delete(name);
-    this.syncVars();
+    if (branchEvent(this.cur, this.o.venvs, event, hasElse)) this.syncVars();
   };
-
-  /**
-   * The command once per value of the branch-dependent variable its program word names (see
-   * onBranch), with the venvs absent where that value holds; undefined when it names none.
-   */
-  private perBranch(ex: ExpandedCommand): { ex: ExpandedCommand; absent: Set<string> }[] | undefined {
-    const alts = this.cur.alts;
-    const program = ex.argv[0];
-    if (!alts?.size || !program) return undefined;
-    const refs = program.fragments.flatMap((f, i) => {
-      const m = f.kind === 'unknown' && f.why ? /^\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?$/.exec(f.why) : null;
-      return m && alts.has(m[1]) ? [{ i, name: m[1] }] : [];
-    });
-    if (refs.length !== 1) return undefined;
-    const out: { ex: ExpandedCommand; absent: Set<string> }[] = [];
-    const seen = new Set<string>();
-    for (const alt of alts.get(refs[0].name)!) {
-      if (/\s/.test(alt.value) || (alt.value === '' && program.fragments.length === 1) || seen.has(alt.value)) continue;
-      seen.add(alt.value);
-      const fragments = program.fragments.map((f, i) => (i === refs[0].i ? { kind: 'text' as const, text: alt.value } : f));
-      out.push({ ex: { ...ex, argv: [{ ...program, fragments }, ...ex.argv.slice(1)] }, absent: alt.absent });
-    }
-    return out;
-  }
 
   /** Venvs that do not exist for the site being made (another branch's, see perBranch). */
   private absent?: Set<string>;
@@ -467,7 +390,7 @@ class ShellSession {
     this.cur = { sh, vars, dialect: n.dialect, shellName, commands: 0, failedActivation: parent.failedActivation, activations: [], outer: n, label: label || n.dialect, parent, userShell: /^(?:su|runuser) -c$/.test(label) };
     this.frames.push(this.cur);
     try {
-      const res = parseShellWord(n.script, { dialect: n.dialect, vars, onCommand: (cmd) => this.onCommand(cmd), onVenvGuard: this.onVenvGuard, onBranch: this.onBranch, meter: this.o.meter });
+      const res = parseShellWord(n.script, { dialect: n.dialect, vars, onCommand: (cmd) => this.onCommand(cmd), onVenvGuard: this.onVenvGuard, onBranch: this.onBranch, onSubshell: this.onSubshell, meter: this.o.meter });
       this.nestedErrors.push(...res.errors);
     } finally {
       this.cur = parent;
@@ -563,7 +486,7 @@ class ShellSession {
       return;
     }
     for (const ex of expandShellCommand(cmd, frame.dialect, this.runNested, frame.outer)) {
-      const branches = o.makeSite ? undefined : this.perBranch(ex);
+      const branches = o.makeSite ? undefined : perBranch(this.cur.alts, ex);
       if (branches) {
         // One site per value; no fix: the word is right on the other branches.
         for (const b of branches) {
@@ -592,4 +515,11 @@ class ShellSession {
       if (abs) o.deactivated?.delete(abs);
     }
   }
+}
+
+/** A shell's state and variables made `to`'s, in place (the parser's word expander and the driver hold these very objects). */
+function restore(frame: { sh: ShellState; vars: Map<string, string> }, to: { sh: ShellState; vars: Map<string, string> }): void {
+  assignShell(frame.sh, to.sh);
+  frame.vars.clear();
+  for (const [k, v] of to.vars) frame.vars.set(k, v);
 }

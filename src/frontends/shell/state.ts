@@ -60,6 +60,12 @@ export function setShellPath(sh: ShellState, v: string | undefined): void {
   if (sh.activated && !v.split(':').includes(`${sh.activated}/bin`)) sh.activated = undefined;
 }
 
+/** Makes `sh` what `to` is, in place: the parser's word expander and the driver hold the very object. */
+export function assignShell(sh: ShellState, to: ShellState): void {
+  for (const k of Object.keys(sh) as (keyof ShellState)[]) delete sh[k];
+  Object.assign(sh, to);
+}
+
 export function activate(sh: ShellState, venv: string): void {
   sh.activated = venv;
   sh.unseen = undefined;

@@ -50,6 +50,12 @@ export interface ShellParseOptions {
    * runs), in order with `onCommand`: a caller can run each branch from the state before the `if`.
    */
   onBranch?: (event: 'open' | 'next' | 'close', hasElse: boolean) => void;
+  /**
+   * Called where a subshell (`( … )`), a command substitution (`$( … )`, backquotes) or a process
+   * substitution (`<( … )`) opens and where it closes, in order with `onCommand`: it is a child
+   * process, so what its commands change (folder, PATH, activation, variables) ends with it.
+   */
+  onSubshell?: (event: 'open' | 'close') => void;
 }
 
 export interface ShellAssignment {
