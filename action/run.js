@@ -4835,6 +4835,7 @@ function parseShellWord(script, opts = {}) {
     const collector = new Collector(s, opts.dialect ?? "bash", opts.vars, result2, opts.onCommand, opts.onVenvGuard, opts.meter, opts.onUncalledFunction, map);
     collector.onBranch = opts.onBranch;
     collector.onSubshell = opts.onSubshell;
+    collector.library = opts.library === true;
     if (opts.onScopes)
       opts.onScopes(collector.scopes(nodes ?? root));
     collector.run(root, nodes);
@@ -4933,6 +4934,8 @@ var Collector = class {
   expander;
   /** See ShellParseOptions.onBranch. */
   onBranch;
+  /** See ShellParseOptions.library. */
+  library = false;
   /** See ShellParseOptions.onSubshell. */
   onSubshell;
   constructor(s, dialect, vars, out, onCommand, onVenvGuard, meter, onUncalled, map) {
@@ -4974,7 +4977,7 @@ var Collector = class {
   run(root, nodes) {
     try {
       this.walk(root, nodes);
-      const called = this.walked.size > 0;
+      const called = this.walked.size > 0 && !this.library;
       const entries3 = [...this.functions].filter(([name, body]) => !this.walked.has(body.id) && !(called && this.neverCalled(name, body)));
       const helpers = new Set(entries3.flatMap(([, body]) => this.callees(body)));
       const order = [...entries3.filter(([, b]) => !helpers.has(b.id)), ...entries3.filter(([, b]) => helpers.has(b.id))];
@@ -5578,7 +5581,7 @@ var ShellSession = class {
   runScript(script) {
     const onScopes = (scopes) => this.scopes = scopes;
     const onUncalledFunction = () => this.fromTopEnd();
-    return parseShellWord(script, { dialect: this.o.dialect, vars: this.top.vars, onCommand: (cmd) => this.onCommand(cmd), onVenvGuard: this.onVenvGuard, onScopes, onUncalledFunction, onBranch: this.onBranch, onSubshell: this.onSubshell, meter: this.o.meter, scriptBudget: this.o.scriptBudget }).errors;
+    return parseShellWord(script, { dialect: this.o.dialect, vars: this.top.vars, onCommand: (cmd) => this.onCommand(cmd), onVenvGuard: this.onVenvGuard, onScopes, onUncalledFunction, onBranch: this.onBranch, onSubshell: this.onSubshell, meter: this.o.meter, scriptBudget: this.o.scriptBudget, library: this.o.library }).errors;
   }
   /** The top shell's state when its own commands ended, before the first uncalled function's body. */
   topEnd;
@@ -8415,12 +8418,48 @@ var Expander = class {
       if (!into.auto.has(n))
         into.auto.set(n, a);
   }
+  /**
+   * `$(call NAME,a,b)`: NAME's value expanded with `$(0)` bound to NAME and `$(1)`, `$(2)` … to the
+   * arguments, expanded first (a `define` used as a recipe template: oncall's `$(call
+   * backend_command,python manage.py start_celery)`). Numbers past the arguments are empty, as in
+   * make; the outer call's bindings come back after it.
+   */
+  callVariable(args, depth) {
+    const name = this.expand(args[0] ?? EMPTY, depth + 1);
+    if (hasFrags(name))
+      return unknown(void 0, "$(call \u2026)");
+    const v = this.vars.get(name.s.trim());
+    if (!v)
+      return EMPTY;
+    const params = [synth(name.s.trim()), ...args.slice(1).map((a) => this.expand(a, depth + 1))];
+    const saved = /* @__PURE__ */ new Map();
+    const bind = (key, value) => {
+      if (!saved.has(key))
+        saved.set(key, this.vars.get(key));
+      this.vars.set(key, { flavor: "simple", raw: EMPTY, value, origin: "file" });
+    };
+    params.forEach((p, i) => bind(String(i), p));
+    for (let i = params.length; this.vars.has(String(i)); i++)
+      bind(String(i), EMPTY);
+    try {
+      return v.flavor === "simple" ? v.value : this.expand(v.raw, depth + 1);
+    } finally {
+      for (const [key, old] of saved) {
+        if (old)
+          this.vars.set(key, old);
+        else
+          this.vars.delete(key);
+      }
+    }
+  }
   call(fn, args, depth) {
     const x = (i) => this.expand(args[i] ?? EMPTY, depth + 1);
     const known2 = (t2) => !hasFrags(t2);
     if (fn === "info" || fn === "warning" || fn === "error" || fn === "eval") {
       return EMPTY;
     }
+    if (fn === "call")
+      return this.callVariable(args, depth);
     if (fn === "if") {
       const cond = x(0);
       if (!known2(cond))
@@ -14575,6 +14614,7 @@ function declOf(env2, out, dialect, shellName, dialectFact) {
     dialectKnown: dialectFact !== "unknown",
     shHasSource: env2.shHasSource,
     scriptBudget: env2.scriptBudget,
+    library: env2.library,
     path: env2.envPath,
     cwd: env2.cwd,
     vars: env2.vars,
@@ -14649,6 +14689,19 @@ function entrySuppressions(s, file, first, last, commentChars = "#") {
 
 // dist/src/frontends/shell-script/index.js
 var SHELLS2 = /^(sh|bash|dash|ksh|ksh93|mksh|zsh)$/;
+function documentedAsSourced(text3, base) {
+  if (base.length < 4)
+    return false;
+  for (let i = text3.indexOf(base); i >= 0; i = text3.indexOf(base, i + base.length)) {
+    const before = text3.slice(Math.max(0, i - 400), i);
+    const nl = before.lastIndexOf("\n");
+    if (nl < 0 && i > 400)
+      continue;
+    if (/^[ \t]*#(?:.*[\s;&|#])?(?:source|\.)[ \t]+(?:\$\([^()\n]*\)|[^\s$]|\$(?!\())*$/.test(before.slice(nl + 1)) && !/[\w.-]/.test(text3[i + base.length] ?? ""))
+      return true;
+  }
+  return false;
+}
 function shebangShell(head2) {
   const m = /^#!\s*(\S+)(.*)$/.exec(head2);
   if (!m)
@@ -14716,7 +14769,8 @@ function analyzeShellScript(file, opts = {}, caller) {
       siteSpan,
       // Unless an image that runs it says which sh it gets: a `#!/bin/sh` script written in bash.
       shHasSource: opts.shHasSource ?? (shell2.dialect === "sh" && writtenForBash(file.text)),
-      scriptBudget: SHELL_SCRIPT_FILE_CHARS
+      scriptBudget: SHELL_SCRIPT_FILE_CHARS,
+      library: documentedAsSourced(file.text, path18.basename(file.path))
     }, o, shell2.dialect ?? "unknown");
     return { out: o, venvs };
   }));
@@ -23915,6 +23969,13 @@ function appServerTargets(args, where, resolve) {
   }
   return [];
 }
+var COMMAND_NAME = /^[A-Za-z_][\w-]*$/;
+function managementCommandTargets(manage, name, where) {
+  if (path47.basename(manage) !== "manage.py" || name === void 0 || !COMMAND_NAME.test(name) || !where.anywhere)
+    return [];
+  const under = path47.dirname(manage) + path47.sep;
+  return where.anywhere(path47.join("management", "commands", `${name}.py`)).filter((f) => f.startsWith(under)).map((file) => ({ file }));
+}
 
 // dist/src/pipeline/who-runs.js
 var RUNNERS = /* @__PURE__ */ new Set(["uv", "poetry", "pdm", "hatch", "pipenv", "rye", "pixi", "conda", "mamba", "micromamba"]);
@@ -24176,7 +24237,7 @@ function recordCommand(who, words4, where) {
       else if (!w.startsWith("-")) {
         const hit = resolveIn(w, where.dirs, where.root);
         if (hit && !hit.folder) {
-          targets.push({ file: hit.path });
+          targets.push({ file: hit.path }, ...managementCommandTargets(hit.path, words4[j + 1], where));
           if (forwardsToPytest(hit.path))
             pytestArgs = words4.slice(j + 1);
         }
@@ -24302,7 +24363,7 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   if (root === void 0)
     return [];
   const names = new Set(wanted.map((w) => path48.basename(w)));
-  const namesPlain = mentionTest([...names].filter((n) => !n.endsWith(".py") && n.length > 2));
+  const namesPlain = mentionTest([...names].filter((n) => !n.endsWith(".py") && n.length > 2).concat(wanted.flatMap((w) => /[\\/]management[\\/]commands[\\/]/.test(w) ? [path48.basename(w, ".py")] : [])));
   const namesAny = mentionTest([...names].filter((n) => n.length > 2));
   const mayStart = (text3) => /py\.?test|stestr|\s-m\s*\w|sphinx-(?:auto)?build/i.test(text3) || MENTIONS_APP_SERVER.test(text3) || [...text3.matchAll(/[\w.-]+\.py\b/g)].some((m) => names.has(m[0])) || namesPlain(text3);
   const who = new WhoRuns(root);

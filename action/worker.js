@@ -9351,6 +9351,7 @@ function parseShellWord(script, opts = {}) {
     const collector = new Collector(s, opts.dialect ?? "bash", opts.vars, result, opts.onCommand, opts.onVenvGuard, opts.meter, opts.onUncalledFunction, map);
     collector.onBranch = opts.onBranch;
     collector.onSubshell = opts.onSubshell;
+    collector.library = opts.library === true;
     if (opts.onScopes)
       opts.onScopes(collector.scopes(nodes ?? root));
     collector.run(root, nodes);
@@ -9449,6 +9450,8 @@ var Collector = class {
   expander;
   /** See ShellParseOptions.onBranch. */
   onBranch;
+  /** See ShellParseOptions.library. */
+  library = false;
   /** See ShellParseOptions.onSubshell. */
   onSubshell;
   constructor(s, dialect, vars, out, onCommand, onVenvGuard, meter, onUncalled, map) {
@@ -9490,7 +9493,7 @@ var Collector = class {
   run(root, nodes) {
     try {
       this.walk(root, nodes);
-      const called = this.walked.size > 0;
+      const called = this.walked.size > 0 && !this.library;
       const entries = [...this.functions].filter(([name, body]) => !this.walked.has(body.id) && !(called && this.neverCalled(name, body)));
       const helpers = new Set(entries.flatMap(([, body]) => this.callees(body)));
       const order = [...entries.filter(([, b]) => !helpers.has(b.id)), ...entries.filter(([, b]) => helpers.has(b.id))];
@@ -10087,7 +10090,7 @@ var ShellSession = class {
   runScript(script) {
     const onScopes = (scopes) => this.scopes = scopes;
     const onUncalledFunction = () => this.fromTopEnd();
-    return parseShellWord(script, { dialect: this.o.dialect, vars: this.top.vars, onCommand: (cmd) => this.onCommand(cmd), onVenvGuard: this.onVenvGuard, onScopes, onUncalledFunction, onBranch: this.onBranch, onSubshell: this.onSubshell, meter: this.o.meter, scriptBudget: this.o.scriptBudget }).errors;
+    return parseShellWord(script, { dialect: this.o.dialect, vars: this.top.vars, onCommand: (cmd) => this.onCommand(cmd), onVenvGuard: this.onVenvGuard, onScopes, onUncalledFunction, onBranch: this.onBranch, onSubshell: this.onSubshell, meter: this.o.meter, scriptBudget: this.o.scriptBudget, library: this.o.library }).errors;
   }
   /** The top shell's state when its own commands ended, before the first uncalled function's body. */
   topEnd;
@@ -12903,12 +12906,48 @@ var Expander = class {
       if (!into.auto.has(n))
         into.auto.set(n, a);
   }
+  /**
+   * `$(call NAME,a,b)`: NAME's value expanded with `$(0)` bound to NAME and `$(1)`, `$(2)` … to the
+   * arguments, expanded first (a `define` used as a recipe template: oncall's `$(call
+   * backend_command,python manage.py start_celery)`). Numbers past the arguments are empty, as in
+   * make; the outer call's bindings come back after it.
+   */
+  callVariable(args, depth) {
+    const name = this.expand(args[0] ?? EMPTY, depth + 1);
+    if (hasFrags(name))
+      return unknown(void 0, "$(call \u2026)");
+    const v = this.vars.get(name.s.trim());
+    if (!v)
+      return EMPTY;
+    const params = [synth(name.s.trim()), ...args.slice(1).map((a) => this.expand(a, depth + 1))];
+    const saved = /* @__PURE__ */ new Map();
+    const bind = (key, value) => {
+      if (!saved.has(key))
+        saved.set(key, this.vars.get(key));
+      this.vars.set(key, { flavor: "simple", raw: EMPTY, value, origin: "file" });
+    };
+    params.forEach((p, i) => bind(String(i), p));
+    for (let i = params.length; this.vars.has(String(i)); i++)
+      bind(String(i), EMPTY);
+    try {
+      return v.flavor === "simple" ? v.value : this.expand(v.raw, depth + 1);
+    } finally {
+      for (const [key, old] of saved) {
+        if (old)
+          this.vars.set(key, old);
+        else
+          this.vars.delete(key);
+      }
+    }
+  }
   call(fn, args, depth) {
     const x = (i) => this.expand(args[i] ?? EMPTY, depth + 1);
     const known = (t2) => !hasFrags(t2);
     if (fn === "info" || fn === "warning" || fn === "error" || fn === "eval") {
       return EMPTY;
     }
+    if (fn === "call")
+      return this.callVariable(args, depth);
     if (fn === "if") {
       const cond = x(0);
       if (!known(cond))
@@ -16503,6 +16542,7 @@ function declOf(env2, out, dialect, shellName, dialectFact) {
     dialectKnown: dialectFact !== "unknown",
     shHasSource: env2.shHasSource,
     scriptBudget: env2.scriptBudget,
+    library: env2.library,
     path: env2.envPath,
     cwd: env2.cwd,
     vars: env2.vars,
@@ -16577,6 +16617,19 @@ function entrySuppressions(s, file, first, last, commentChars = "#") {
 
 // dist/src/frontends/shell-script/index.js
 var SHELLS3 = /^(sh|bash|dash|ksh|ksh93|mksh|zsh)$/;
+function documentedAsSourced(text3, base) {
+  if (base.length < 4)
+    return false;
+  for (let i = text3.indexOf(base); i >= 0; i = text3.indexOf(base, i + base.length)) {
+    const before = text3.slice(Math.max(0, i - 400), i);
+    const nl = before.lastIndexOf("\n");
+    if (nl < 0 && i > 400)
+      continue;
+    if (/^[ \t]*#(?:.*[\s;&|#])?(?:source|\.)[ \t]+(?:\$\([^()\n]*\)|[^\s$]|\$(?!\())*$/.test(before.slice(nl + 1)) && !/[\w.-]/.test(text3[i + base.length] ?? ""))
+      return true;
+  }
+  return false;
+}
 function shebangShell(head2) {
   const m = /^#!\s*(\S+)(.*)$/.exec(head2);
   if (!m)
@@ -16644,7 +16697,8 @@ function analyzeShellScript(file, opts = {}, caller) {
       siteSpan,
       // Unless an image that runs it says which sh it gets: a `#!/bin/sh` script written in bash.
       shHasSource: opts.shHasSource ?? (shell2.dialect === "sh" && writtenForBash(file.text)),
-      scriptBudget: SHELL_SCRIPT_FILE_CHARS
+      scriptBudget: SHELL_SCRIPT_FILE_CHARS,
+      library: documentedAsSourced(file.text, path20.basename(file.path))
     }, o, shell2.dialect ?? "unknown");
     return { out: o, venvs };
   }));

@@ -323,6 +323,11 @@ test("python -m unittest: the test files it names or discovers; a test path from
   const lib = ['#!/bin/bash', 'MY_DIR=$(realpath "$(dirname "$0")")', 'runUnittests() {', '    pushd "${MY_DIR}" >/dev/null', '    python -m unittest test.py', '    popd >/dev/null', '}', ''].join('\n');
   const files = { 'backend/python/vllm/test.py': backendTest, 'backend/python/rerankers/test.py': backendTest, 'backend/python/common/libbackend.sh': lib };
   assert.deepEqual(codes(await findings(files)).sort(), ['backend/python/rerankers/test.py:6 VG106', 'backend/python/vllm/test.py:6 VG106']);
+  // The real library calls its own init at its end, which makes runUnittests look like dead code, unless
+  // a comment shows the library sourced by its name (as LocalAI's does).
+  const withInit = (comment: string) => ({ ...files, 'backend/python/common/libbackend.sh': lib.replace('#!/bin/bash\n', `#!/bin/bash\n${comment}\n`) + 'init() {\n    :\n}\ninit\n' });
+  assert.deepEqual(codes(await findings(withInit('# source $(dirname $0)/../common/libbackend.sh'))).sort(), ['backend/python/rerankers/test.py:6 VG106', 'backend/python/vllm/test.py:6 VG106']);
+  assert.deepEqual(codes(await findings(withInit('# the backends share these helpers'))).sort(), ['backend/python/rerankers/test.py:6 VG101', 'backend/python/vllm/test.py:6 VG101']);
   // A test path that is found where the command runs names that file only.
   assert.deepEqual(codes(await findings({ ...files, 'backend/python/common/test.py': backendTest })).sort(), ['backend/python/common/test.py:6 VG106', 'backend/python/rerankers/test.py:6 VG101', 'backend/python/vllm/test.py:6 VG101']);
   // Another file name is no starter of these.
@@ -529,4 +534,29 @@ test("a unit's absolute WorkingDirectory is found by its longest tail under the 
   const other = await findings({ 'worker/run.py': run, 'deploy/app.service': unit('/srv/app/elsewhere') });
   assert.deepEqual(codes(other), ['worker/run.py:3 VG102']);
   assert.doesNotMatch(other[0], /runs this file/);
+});
+
+test("manage.py NAME runs the app's management command NAME: its start is the command's (oncall: `$(call backend_command,python manage.py start_celery)`, a template that activates the venv)", async () => {
+  const command = ['import subprocess', '', 'def restart():', '    subprocess.call(["celery", "-A", "engine", "worker"])', ''].join('\n');
+  const makefile = (template: string, cmd = 'python manage.py start_celery') =>
+    `VENV_DIR = ./venv\n\ndefine backend_command\n\t${template}\n\tcd engine && \\\n\t$(1)\nendef\n\nbootstrap:\n\tpython3.12 -m venv $(VENV_DIR)\n\nrun-celery:\n\t$(call backend_command,${cmd})\n`;
+  const files = (template: string, cmd?: string) => ({
+    Makefile: makefile(template, cmd),
+    'engine/manage.py': 'import sys\n',
+    'engine/engine/__init__.py': '',
+    'engine/engine/management/__init__.py': '',
+    'engine/engine/management/commands/__init__.py': '',
+    'engine/engine/management/commands/start_celery.py': command,
+    'engine/requirements.txt': 'celery\n',
+  });
+  const held = await findings(files('. $(VENV_DIR)/bin/activate && \\'));
+  assert.deepEqual(codes(held), ['engine/engine/management/commands/start_celery.py:4 VG106']);
+  assert.match(held[0], /Makefile:13 runs this file as "python" from PATH/);
+  // The venv's python by its path in a template that does not activate: the escape, named in the finding.
+  const shown = await findings(files('export BROKER=redis && \\', '../venv/bin/python manage.py start_celery'));
+  assert.deepEqual(codes(shown), ['engine/engine/management/commands/start_celery.py:4 VG103']);
+  assert.match(shown[0], /runs this file as "\.\.\/venv\/bin\/python" without that venv on PATH/);
+  // The twins: another command, and manage.py's options before any command.
+  assert.deepEqual(codes(await findings(files('. $(VENV_DIR)/bin/activate && \\', 'python manage.py migrate'))), ['engine/engine/management/commands/start_celery.py:4 VG103']);
+  assert.deepEqual(codes(await findings(files('. $(VENV_DIR)/bin/activate && \\', 'python manage.py --help'))), ['engine/engine/management/commands/start_celery.py:4 VG103']);
 });

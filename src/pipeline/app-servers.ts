@@ -1,11 +1,16 @@
 /**
- * Application servers that import the project's module named by a `MODULE:APP` word into their own
- * process (gunicorn, uvicorn, hypercorn, daphne, waitress-serve, granian): the module runs on the
- * server's interpreter, so the server's start is the module's start (misp-modules' website unit,
- * `ExecStart=… poetry run gunicorn … "main:app"`; a unit's `ExecStart=/srv/app/venv/bin/gunicorn
- * app:app` is the by-path start the findings then name). Only the module the word names: what it
- * imports is not followed (a module nobody starts inheriting its importers' starters was tried on
- * the corpus in session 26 and lost a true finding).
+ * Programs that import a project module into their own process, so that their start is the module's:
+ *
+ * - Application servers that import the module named by a `MODULE:APP` word (gunicorn, uvicorn,
+ *   hypercorn, daphne, waitress-serve, granian): the module runs on the server's interpreter
+ *   (misp-modules' website unit, `ExecStart=… poetry run gunicorn … "main:app"`; a unit's
+ *   `ExecStart=/srv/app/venv/bin/gunicorn app:app` is the by-path start the findings then name).
+ * - Django's `manage.py NAME`, which runs the management command `<app>/management/commands/NAME.py`
+ *   of an app under its folder (oncall's `python manage.py start_celery` in a Makefile recipe that
+ *   activates the venv).
+ *
+ * Only the module named: what it imports is not followed (a module nobody starts inheriting its
+ * importers' starters was tried on the corpus in session 26 and lost a true finding).
  */
 import path from 'node:path';
 import type { Resolve, RunnerTarget, RunnerWhere } from './test-runners.js';
@@ -44,4 +49,17 @@ export function appServerTargets(args: readonly (string | undefined)[], where: R
     return hit && !hit.folder ? [{ file: hit.path }] : [];
   }
   return [];
+}
+
+/** A management command's name: what `manage.py` takes before its options. */
+const COMMAND_NAME = /^[A-Za-z_][\w-]*$/;
+
+/**
+ * The management command files `manage.py NAME` runs: `management/commands/NAME.py` of the apps
+ * under manage.py's own folder (where Django projects keep them), found among the project's files.
+ */
+export function managementCommandTargets(manage: string, name: string | undefined, where: RunnerWhere): RunnerTarget[] {
+  if (path.basename(manage) !== 'manage.py' || name === undefined || !COMMAND_NAME.test(name) || !where.anywhere) return [];
+  const under = path.dirname(manage) + path.sep;
+  return where.anywhere(path.join('management', 'commands', `${name}.py`)).filter((f) => f.startsWith(under)).map((file) => ({ file }));
 }

@@ -134,6 +134,32 @@ testRule(venvNotOnPath, {
   ],
 });
 
+// LocalAI's libbackend.sh: a library the backends' scripts source, which calls its own `init` at its
+// end; the other functions are called by the scripts that source it, as its comment shows.
+const LIBRARY = (comment: string) =>
+  `#!/usr/bin/env bash\n${comment}\ninit() {\n  EDIR=.\n}\n\nsetup() {\n  python3 -m venv .venv\n  pip install -e .\n}\n\ninit\n`;
+
+testRule(venvNotOnPath, {
+  filename: 'backend/common/libbackend.sh',
+  label: 'shell script, a library documented as sourced',
+  valid: [
+    { name: 'no such comment: a program, whose function nothing calls is dead code', code: LIBRARY('# helpers for the backends') },
+    { name: 'the comment sources another file', code: LIBRARY('# source $(dirname $0)/../common/libbackend.sh.orig') },
+  ],
+  invalid: [
+    {
+      name: 'its comment sources it by its own name: every function may be called',
+      code: LIBRARY('# use the library by adding the following line to a script:\n# source $(dirname $0)/../common/libbackend.sh'),
+      errors: [{ line: 10, messageId: 'notOnPath', data: { name: 'pip', venv: '.venv' } }],
+    },
+    {
+      name: 'with `.` in place of source',
+      code: LIBRARY('#   . ./libbackend.sh'),
+      errors: [{ line: 9, messageId: 'notOnPath', data: { name: 'pip', venv: '.venv' } }],
+    },
+  ],
+});
+
 // gse's install-gse.sh: `install_poetry()` pipes get-poetry.py to `python3` after the venv is made,
 // but nothing calls it (its call is commented out, `#install_poetry;`): dead code, not walked.
 const GSE = (call: string) =>

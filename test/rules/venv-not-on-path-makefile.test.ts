@@ -25,6 +25,10 @@ const VALID: ValidCase[] = [
   { name: 'suppressed by a comment line above (make comment or shell comment)', code: 'venv:\n\tpython3 -m venv .venv\ntest: venv\n# noqa: VG201\n\tpytest\n\t# venvguard: ignore[venv-not-on-path]\n\tpip install x\n' },
   { name: 'a version probe', code: 'venv:\n\tpython3 -m venv .venv\nv: venv\n\tpython3 --version\n' },
   { name: 'commands for other hosts and containers', code: 'venv:\n\tpython3 -m venv .venv\nd: venv\n\tdocker run img pip install x\n\tssh host pytest\n\tgit status\n' },
+  {
+    name: "$(call NAME,…) expands a define with $(1): its template activates the venv (oncall's backend_command)",
+    code: 'VENV_DIR = ./venv\ndefine backend_command\n\t. $(VENV_DIR)/bin/activate && \\\n\tcd engine && \\\n\t$(1)\nendef\nvenv:\n\tpython3 -m venv $(VENV_DIR)\nrun: venv\n\t$(call backend_command,python manage.py runserver)\n',
+  },
   { name: 'a non-POSIX SHELL is not analysed', code: 'SHELL := /usr/bin/fish\nvenv:\n\tpython3 -m venv .venv\ntest: venv\n\tpytest\n' },
 ];
 
@@ -46,6 +50,15 @@ testRule(venvNotOnPath, {
   label: 'makefile',
   valid: [...VALID, { name: 'an exported VIRTUAL_ENV with its PATH line', code: EXPORTED_VIRTUAL_ENV_ON_PATH }],
   invalid: [
+    {
+      name: "$(call NAME,a,b): the arguments are $(1) and $(2), a nested call's own; no fix edits the shared template",
+      code: 'define run_with\n\t$(1) $(2)\nendef\ndefine twice\n\t$(call run_with,$(1),app.py) && $(call run_with,pip,install x)\nendef\nvenv:\n\tpython3 -m venv .venv\nrun: venv\n\t$(call twice,python)\n\t$(call missing,python app.py)\n',
+      errors: [
+        { line: 10, messageId: 'notOnPath', data: { name: 'python', venv: '.venv' } },
+        { line: 10, messageId: 'notOnPath', data: { name: 'pip', venv: '.venv' } },
+      ],
+      unsafeOutput: null,
+    },
     {
       // Real-repository review (unseen corpus: buildbot): the Makefile spells the venv's bin folder
       // through a variable (Scripts on Windows_NT); the fix writes it the same way.

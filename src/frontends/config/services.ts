@@ -119,6 +119,8 @@ export interface CommandEnv {
   shHasSource?: boolean;
   /** The budget of the script's characters, when not shell-script-size (a shell script file's). */
   scriptBudget?: Budget;
+  /** See ShellParseOptions.library. */
+  library?: boolean;
 }
 
 /** The venv's bin as a command run from `cwd` can name it; undefined when it cannot. */
@@ -223,6 +225,7 @@ function declOf(env: CommandEnv, out: Collected, dialect: ShellDialect, shellNam
     dialectKnown: dialectFact !== 'unknown',
     shHasSource: env.shHasSource,
     scriptBudget: env.scriptBudget,
+    library: env.library,
     path: env.envPath,
     cwd: env.cwd,
     vars: env.vars,

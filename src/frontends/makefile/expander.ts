@@ -277,6 +277,36 @@ export class Expander {
     for (const [n, a] of from.auto) if (!into.auto.has(n)) into.auto.set(n, a);
   }
 
+  /**
+   * `$(call NAME,a,b)`: NAME's value expanded with `$(0)` bound to NAME and `$(1)`, `$(2)` … to the
+   * arguments, expanded first (a `define` used as a recipe template: oncall's `$(call
+   * backend_command,python manage.py start_celery)`). Numbers past the arguments are empty, as in
+   * make; the outer call's bindings come back after it.
+   */
+  private callVariable(args: MText[], depth: number): MText {
+    const name = this.expand(args[0] ?? EMPTY, depth + 1);
+    if (hasFrags(name)) return unknown(undefined, '$(call …)');
+    const v = this.vars.get(name.s.trim());
+    if (!v) return EMPTY;
+    const params = [synth(name.s.trim()), ...args.slice(1).map((a) => this.expand(a, depth + 1))];
+    const saved = new Map<string, MakeVar | undefined>();
+    const bind = (key: string, value: MText) => {
+      if (!saved.has(key)) saved.set(key, this.vars.get(key));
+      this.vars.set(key, { flavor: 'simple', raw: EMPTY, value, origin: 'file' });
+    };
+    params.forEach((p, i) => bind(String(i), p));
+    // An outer call's further arguments are not this one's.
+    for (let i = params.length; this.vars.has(String(i)); i++) bind(String(i), EMPTY);
+    try {
+      return v.flavor === 'simple' ? v.value : this.expand(v.raw, depth + 1);
+    } finally {
+      for (const [key, old] of saved) {
+        if (old) this.vars.set(key, old);
+        else this.vars.delete(key);
+      }
+    }
+  }
+
   private call(fn: string, args: MText[], depth: number): MText {
     const x = (i: number) => this.expand(args[i] ?? EMPTY, depth + 1);
     const known = (t: MText) => !hasFrags(t);
@@ -284,6 +314,7 @@ export class Expander {
       // eval defines things we do not follow; the others print. All expand to nothing.
       return EMPTY;
     }
+    if (fn === 'call') return this.callVariable(args, depth);
     if (fn === 'if') {
       const cond = x(0);
       if (!known(cond)) return unknown(undefined, '$(if …)');
@@ -330,7 +361,7 @@ export class Expander {
         // Purely textual in GNU make (no file system access): relative to $(CURDIR).
         return synth(ws(0).map((w) => resolveDir(w, CURDIR) ?? w).join(' '));
       default:
-        // shell, wildcard, realpath, call, foreach, origin …: depends on the run.
+        // shell, wildcard, realpath, foreach, origin …: depends on the run.
         return unknown(undefined, `$(${fn} …)`);
     }
   }

@@ -25,7 +25,7 @@
  *   A variable the branches set differently is unknown after `endif`, unless the condition can
  *   be decided from the file alone (variables the file does not define taken as undefined, the
  *   same assumption as `?=`). `include` is not followed. `$(shell …)`, `$(wildcard …)`,
- *   `$(realpath …)`, `$(eval …)`, `$(call …)` are unknown; `$(abspath …)`, `$(subst …)`,
+ *   `$(realpath …)`, `$(eval …)` are unknown; `$(call …)`, `$(abspath …)`, `$(subst …)`,
  *   `$(patsubst …)`, `$(dir …)`, `$(notdir …)`, `$(addprefix …)` … are evaluated.
  * - Not modelled: target-specific variables inherited by prerequisites, pattern-specific
  *   variables, `.SHELLFLAGS`, `$(eval)` output, the "no shell" fast path (make execs a simple

@@ -32,6 +32,23 @@ import { SHELL_SCRIPT_FILE_CHARS } from '../../kernel/budgets.js';
 
 const SHELLS = /^(sh|bash|dash|ksh|ksh93|mksh|zsh)$/;
 
+/**
+ * A comment of the script sources it by its own name (LocalAI's libbackend.sh: `# source
+ * $(dirname $0)/../common/libbackend.sh`): a library, whose functions the scripts that source it call.
+ * Each occurrence of the name is tested on the 400 characters before it (linear in the text; the
+ * pattern's alternatives are disjoint, so a line that fails does not backtrack).
+ */
+export function documentedAsSourced(text: string, base: string): boolean {
+  if (base.length < 4) return false;
+  for (let i = text.indexOf(base); i >= 0; i = text.indexOf(base, i + base.length)) {
+    const before = text.slice(Math.max(0, i - 400), i);
+    const nl = before.lastIndexOf('\n');
+    if (nl < 0 && i > 400) continue;
+    if (/^[ \t]*#(?:.*[\s;&|#])?(?:source|\.)[ \t]+(?:\$\([^()\n]*\)|[^\s$]|\$(?!\())*$/.test(before.slice(nl + 1)) && !/[\w.-]/.test(text[i + base.length] ?? '')) return true;
+  }
+  return false;
+}
+
 /** The interpreter a shebang line names (`#!/usr/bin/env -S bash -e` → bash), if any. */
 export function shebangShell(head: string): { prog: string; name: string } | undefined {
   const m = /^#!\s*(\S+)(.*)$/.exec(head);
@@ -130,6 +147,7 @@ export function analyzeShellScript(file: SourceFile, opts: AnalyzeOptions = {}, 
       // Unless an image that runs it says which sh it gets: a `#!/bin/sh` script written in bash.
       shHasSource: opts.shHasSource ?? (shell.dialect === 'sh' && writtenForBash(file.text)),
       scriptBudget: SHELL_SCRIPT_FILE_CHARS,
+      library: documentedAsSourced(file.text, path.basename(file.path)),
     }, o, shell.dialect ?? 'unknown');
     return { out: o, venvs };
   }));

@@ -48,6 +48,7 @@ export function parseShellWord(script: Word, opts: ShellParseOptions = {}): Shel
     const collector = new Collector(s, opts.dialect ?? 'bash', opts.vars, result, opts.onCommand, opts.onVenvGuard, opts.meter, opts.onUncalledFunction, map);
     collector.onBranch = opts.onBranch;
     collector.onSubshell = opts.onSubshell;
+    collector.library = opts.library === true;
     if (opts.onScopes) opts.onScopes(collector.scopes(nodes ?? root));
     collector.run(root, nodes);
   };
@@ -144,6 +145,8 @@ class Collector {
   private readonly expander: WordExpander;
   /** See ShellParseOptions.onBranch. */
   onBranch?: ShellParseOptions['onBranch'];
+  /** See ShellParseOptions.library. */
+  library = false;
   /** See ShellParseOptions.onSubshell. */
   onSubshell?: ShellParseOptions['onSubshell'];
 
@@ -196,7 +199,7 @@ class Collector {
   run(root: SyntaxNode, nodes?: SyntaxNode[]): void {
     try {
       this.walk(root, nodes);
-      const called = this.walked.size > 0;
+      const called = this.walked.size > 0 && !this.library;
       const entries = [...this.functions].filter(([name, body]) => !this.walked.has(body.id) && !(called && this.neverCalled(name, body)));
       // The ones no other of them calls first: a helper (`installreqs`, called by `install`) then runs
       // inside its caller, after what the caller did before the call (odm's configure_macos.sh).

@@ -86,6 +86,8 @@ export interface ShellSessionOptions {
   meter?: BudgetMeter;
   /** The budget of the top script's characters (a shell script file's own); nested shells keep shell-script-size. */
   scriptBudget?: Budget;
+  /** See ShellParseOptions.library. */
+  library?: boolean;
 }
 
 export interface ShellActivation {
@@ -183,7 +185,7 @@ class ShellSession {
   runScript(script: Word): ShellParseError[] {
     const onScopes = (scopes: Span[]) => (this.scopes = scopes);
     const onUncalledFunction = () => this.fromTopEnd();
-    return parseShellWord(script, { dialect: this.o.dialect, vars: this.top.vars, onCommand: (cmd) => this.onCommand(cmd), onVenvGuard: this.onVenvGuard, onScopes, onUncalledFunction, onBranch: this.onBranch, onSubshell: this.onSubshell, meter: this.o.meter, scriptBudget: this.o.scriptBudget }).errors;
+    return parseShellWord(script, { dialect: this.o.dialect, vars: this.top.vars, onCommand: (cmd) => this.onCommand(cmd), onVenvGuard: this.onVenvGuard, onScopes, onUncalledFunction, onBranch: this.onBranch, onSubshell: this.onSubshell, meter: this.o.meter, scriptBudget: this.o.scriptBudget, library: this.o.library }).errors;
   }
 
   /** The top shell's state when its own commands ended, before the first uncalled function's body. */

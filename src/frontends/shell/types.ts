@@ -27,6 +27,12 @@ export interface ShellParseOptions {
   /** The budget of the script's characters: shell-script-size, or a shell script file's own. */
   scriptBudget?: Budget;
   /**
+   * The script is a library other scripts source (`libbackend.sh`): every function it defines may
+   * be called by them, even when the script calls some of its own (an `init` at its end), so none
+   * is dead code.
+   */
+  library?: boolean;
+  /**
    * Called where the script has just passed a guard that exits (or returns) unless $VIRTUAL_ENV is
    * set (`if [ -z "$VIRTUAL_ENV" ]; then …; exit 1; fi`, `[ -n "$VIRTUAL_ENV" ] || exit 1`), in
    * order with `onCommand`.
