@@ -5153,8 +5153,10 @@ function applyPolicy(site, verdict, judgeOne) {
     return { ...verdict, held: { signal: "looked-up", reason: `this file looks "${verdict.name}" up on PATH itself (line ${lookedUpAt}), so it means the one PATH has` } };
   }
   if (facts.notebook) {
-    if (facts.colab)
-      return { ...verdict, held: { signal: "colab", reason: "the notebook was saved from Google Colab, where the kernel is the runtime's only Python and PATH's pip and python are its own" } };
+    if (facts.colab) {
+      const made = facts.colab === "saved" ? "was saved from Google Colab" : "is written for Google Colab (its cells use Colab's form fields, #@title or #@param)";
+      return { ...verdict, held: { signal: "colab", reason: `the notebook ${made}, where the kernel is the runtime's only Python and PATH's pip and python are its own` } };
+    }
     if (facts.kaggle)
       return { ...verdict, held: { signal: "kaggle", reason: "the notebook was saved from Kaggle, whose image's Python is the kernel and the one PATH finds" } };
     if (facts.kernelStdlibOnly && pathChain(facts, judge)) {
@@ -19783,6 +19785,7 @@ var CellRewriter = class {
 };
 
 // dist/src/frontends/notebook/index.js
+var COLAB_FORM = /#[ \t]*@(?:title|param|markdown)\b/;
 function readCells(nb) {
   let capacity = 0;
   for (const cell of nb.cells)
@@ -19981,7 +19984,7 @@ function finish2(file, nb, reading, pa, vfile, use) {
       ...reading.pathSets.map((s) => ({ from: s.end, to: file.text.length, span: s }))
     ],
     notebook: true,
-    colab: nb.colab,
+    colab: nb.colab ? "saved" : nb.cells.some((c) => COLAB_FORM.test(c.text)) ? "forms" : void 0,
     kaggle: nb.kaggle
   };
   if (sites.length > 1 && !venvMeant && !sites.some((s) => createdVenv(s.argv) !== void 0) && kernelStdlibOnly(mod.text))

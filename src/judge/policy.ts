@@ -30,7 +30,7 @@
  *   then hold nothing back, and a finding that is shown names that starter.
  * A notebook (its kernel runs the cells' code and imports what they install) is held back only by
  * `path-set` (`%env PATH …`, `os.environ["PATH"] = …`), by `colab` when it was saved from
- * Google Colab (a `colab` member in its metadata), by `kaggle` when saved from Kaggle (a `kaggle`
+ * Google Colab (a `colab` member in its metadata) or uses Colab's form fields (`#@title`), by `kaggle` when saved from Kaggle (a `kaggle`
  * member), and by `path-chain` when its own code imports
  * only the standard library (and IPython): its cells install for the tools they run from PATH.
  * - `fallback`: the name is written in the `elif`/`else` of an `if` whose first branch runs the same
@@ -310,7 +310,10 @@ export function applyPolicy(site: LaunchSite, verdict: Verdict, judgeOne: (s: La
   // nothing its cells install: what they install is for the tools they run from PATH, as in a file
   // (mlperf's GettingStarted: `!pip install onnxruntime`, then `!./run_local.sh onnxruntime …`).
   if (facts.notebook) {
-    if (facts.colab) return { ...verdict, held: { signal: 'colab', reason: "the notebook was saved from Google Colab, where the kernel is the runtime's only Python and PATH's pip and python are its own" } };
+    if (facts.colab) {
+      const made = facts.colab === 'saved' ? 'was saved from Google Colab' : "is written for Google Colab (its cells use Colab's form fields, #@title or #@param)";
+      return { ...verdict, held: { signal: 'colab', reason: `the notebook ${made}, where the kernel is the runtime's only Python and PATH's pip and python are its own` } };
+    }
     // Kaggle's notebooks run in its Docker image, whose Python is the kernel and first on PATH (Applio's Kaggle notebook).
     if (facts.kaggle) return { ...verdict, held: { signal: 'kaggle', reason: "the notebook was saved from Kaggle, whose image's Python is the kernel and the one PATH finds" } };
     if (facts.kernelStdlibOnly && pathChain(facts, judge)) {

@@ -67,8 +67,12 @@ export interface PythonFileFacts {
    * cells install, so installing with PATH's pip and running PATH's tools is no consistent chain.
    */
   notebook?: boolean;
-  /** A notebook saved from Google Colab: its kernel is the runtime's only Python. */
-  colab?: boolean;
+  /**
+   * A notebook made for Google Colab, where its kernel is the runtime's only Python: `saved` from
+   * Colab (a `colab` member in its metadata), or with Colab's `forms` (`#@title`, `#@param`,
+   * `#@markdown` lines, which only Colab renders).
+   */
+  colab?: 'saved' | 'forms';
   /** A notebook saved from Kaggle: its kernel is the image's Python, the one PATH finds. */
   kaggle?: boolean;
   /**

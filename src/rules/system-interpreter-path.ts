@@ -107,7 +107,7 @@ export const systemInterpreterPath = defineRule({
       return;
     }
     // In Google Colab the kernel is the system interpreter: `/usr/bin/python3` is the kernel's own
-    // there (a notebook saved from Colab, or code only Colab runs; ColabFold's BioEmu notebook).
+    // there (a notebook saved from Colab or written for it, or code only Colab runs; ColabFold's BioEmu notebook).
     const py = site.pythonFile;
     if (py && ((py.notebook && py.colab) || inColabOnlyCode(py, site.callSpan.start))) return;
     ctx.report({

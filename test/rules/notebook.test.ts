@@ -30,6 +30,9 @@ testRule(barePip, {
     { name: '%env PATH first (held back: VG106)', code: nb('%env PATH=/opt/venv/bin:/usr/bin:/bin\n!pip install pandas\n') },
     // Colab's kernel is the runtime's only Python: its !pip is the kernel's pip (held back: VG106).
     { name: 'a notebook saved from Colab (held back: VG106)', code: colab('!pip install -q google-genai\n', 'from google import genai\n') },
+    // deepmind-research's himo notebook: saved without the `colab` member, written with Colab's forms.
+    { name: "a notebook with Colab's form fields (held back: VG106)", code: nb('#@title Install extra dependencies\n!pip install dm-haiku\n', 'import haiku as hk\n') },
+    { name: 'a #@param field', code: nb('steps = 100  #@param {type:"integer"}\n', '!pip install dm-haiku\n') },
   ],
   invalid: [
     {
@@ -130,8 +133,18 @@ testRule(bareConsoleScript, {
 testRule(pathReliantLaunch, {
   filename: FILE,
   label: 'notebook',
-  valid: [{ name: 'a notebook not from Colab is VG102, not VG106', code: nb('!pip install -q pandas\n') }],
+  valid: [
+    { name: 'a notebook not from Colab is VG102, not VG106', code: nb('!pip install -q pandas\n') },
+    { name: 'a decorator named title is no form field', code: nb('@title\ndef f():\n    pass\n', '!pip install -q pandas\n') },
+  ],
   invalid: [
+    {
+      name: "a notebook with Colab's form fields",
+      code: nb('#@title Install\n!pip install -q dm-haiku\n'),
+      errors: [{ line: 10, messageId: 'held', data: { tool: 'pip', reason: "the notebook is written for Google Colab (its cells use Colab's form fields, #@title or #@param), where the kernel is the runtime's only Python and PATH's pip and python are its own" } }],
+      output: null,
+      unsafeOutput: null,
+    },
     {
       name: 'a notebook saved from Colab',
       code: colab('!pip install -q google-genai\n'),

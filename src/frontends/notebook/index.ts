@@ -28,6 +28,9 @@ import { colabBlocks } from '../python/file-facts.js';
 import { importScan } from '../python/import-lines.js';
 import { cellMagic, charAt, lineKind, NotebookError, readNotebook, statementStarts, type CodeCell, type Notebook } from './cells.js';
 import { CellRewriter, EscapeRewriter, type ImportPlace, type ShellJob } from './rewrite.js';
+
+/** A Colab form field (`#@title Install`, `x = 1 #@param {type:"integer"}`, `#@markdown …`): only Colab renders them. */
+const COLAB_FORM = /#[ \t]*@(?:title|param|markdown)\b/;
 import { VirtualModule } from './virtual.js';
 
 interface Job extends ShellJob {
@@ -257,7 +260,7 @@ function finish<T>(file: SourceFile, nb: Notebook, reading: Reading, pa: PythonA
       ...reading.pathSets.map((s) => ({ from: s.end, to: file.text.length, span: s })),
     ],
     notebook: true,
-    colab: nb.colab,
+    colab: nb.colab ? 'saved' : nb.cells.some((c) => COLAB_FORM.test(c.text)) ? 'forms' : undefined,
     kaggle: nb.kaggle,
   };
   // Whether the kernel's own code imports only the standard library, for the policy's path-chain
