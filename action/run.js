@@ -23032,7 +23032,7 @@ function toxCommands(dir) {
 function projectScripts(dir) {
   const file = path43.join(dir, "pyproject.toml");
   const text3 = read(file);
-  if (text3 === void 0 || !/^\[tool\.(?:pdm|hatch|dev-cmd)\b/m.test(text3))
+  if (text3 === void 0 || !/^\[tool\.(?:pdm|hatch|dev-cmd|poetry\.scripts)\b/m.test(text3))
     return [];
   let doc;
   try {
@@ -23073,6 +23073,28 @@ function projectScripts(dir) {
       continue;
     const words4 = args[0].endsWith(".py") ? ["python", ...args] : args;
     out.push({ words: words4, line: lineOf(text3, args), file, tool: "dev-cmd" });
+  }
+  out.push(...poetryTasks(tool.poetry, text3, file));
+  return out;
+}
+function poetryTasks(poetry, text3, file) {
+  const scripts = poetry?.scripts;
+  if (!scripts || typeof scripts !== "object")
+    return [];
+  const norm = (n) => n.toLowerCase().replace(/[-_.]+/g, "_");
+  const packaged = new Set(typeof poetry.name === "string" ? [norm(poetry.name)] : []);
+  for (const p of Array.isArray(poetry.packages) ? poetry.packages : []) {
+    const include = p?.include;
+    if (typeof include === "string")
+      packaged.add(norm(include.replace(/\.py$/, "").split("/")[0]));
+  }
+  const out = [];
+  for (const target of Object.values(scripts)) {
+    const module = typeof target === "string" ? /^([A-Za-z_]\w*)\s*:/.exec(target)?.[1] : void 0;
+    if (!module || packaged.has(norm(module)))
+      continue;
+    const at2 = text3.indexOf(target);
+    out.push({ words: ["python", `${module}.py`], line: at2 < 0 ? 1 : lineAt(text3, at2), file, tool: "poetry" });
   }
   return out;
 }
@@ -24297,7 +24319,7 @@ function recordCommand(who, words4, where) {
   let as;
   if (where.tool) {
     how = "on-path";
-    as = { tox: "in a tox env", nox: "in a nox session", pdm: "as a pdm script (`pdm run`)", hatch: "as a hatch script (`hatch run`)", "dev-cmd": "as a dev-cmd command, with its venv first on PATH", pixi: "as a pixi task (`pixi run`), with its environment first on PATH" }[where.tool];
+    as = { tox: "in a tox env", nox: "in a nox session", pdm: "as a pdm script (`pdm run`)", hatch: "as a hatch script (`hatch run`)", "dev-cmd": "as a dev-cmd command, with its venv first on PATH", pixi: "as a pixi task (`pixi run`), with its environment first on PATH", poetry: "as a Poetry script (`poetry run`), with its environment first on PATH" }[where.tool];
   } else if (runner) {
     how = "on-path";
     as = `with "${runner}"`;

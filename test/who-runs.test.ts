@@ -560,3 +560,18 @@ test("manage.py NAME runs the app's management command NAME: its start is the co
   assert.deepEqual(codes(await findings(files('. $(VENV_DIR)/bin/activate && \\', 'python manage.py migrate'))), ['engine/engine/management/commands/start_celery.py:4 VG103']);
   assert.deepEqual(codes(await findings(files('. $(VENV_DIR)/bin/activate && \\', 'python manage.py --help'))), ['engine/engine/management/commands/start_celery.py:4 VG103']);
 });
+
+test("a Poetry script whose module is a top-level file the package does not hold is a development task `poetry run` starts (finance-sim's `test = \"scripts:runTests\"`)", async () => {
+  const tasks = ['import subprocess', '', 'def runTests():', '    subprocess.run("pytest test/*.py", shell=True, check=True)', ''].join('\n');
+  const pyproject = (scripts: string, extra = '') => `[tool.poetry]\nname = "finance-sim"\nversion = "0.1.0"\n${extra}\n[tool.poetry.dependencies]\npython = "^3.11"\n\n[tool.poetry.group.dev.dependencies]\npytest = "^8.0"\n\n[tool.poetry.scripts]\n${scripts}\n`;
+  const held = await findings({ 'scripts.py': tasks, 'pyproject.toml': pyproject('test = "scripts:runTests"'), 'finance_sim/__init__.py': '' });
+  assert.deepEqual(codes(held), ['scripts.py:4 VG106']);
+  assert.match(held[0], /pyproject\.toml:12 runs this file as a Poetry script \(`poetry run`\), with its environment first on PATH/);
+  // The twins: the module is the package's own (a real command, which its users also run by path),
+  // the package includes the file, and no script names it.
+  const cli = await findings({ 'finance_sim/__init__.py': '', 'finance_sim/cli.py': tasks, 'pyproject.toml': pyproject('test = "finance_sim.cli:runTests"') });
+  assert.deepEqual(codes(cli), ['finance_sim/cli.py:4 VG103']);
+  const packaged = await findings({ 'scripts.py': tasks, 'pyproject.toml': pyproject('test = "scripts:runTests"', 'packages = [{ include = "scripts.py" }]'), 'finance_sim/__init__.py': '' });
+  assert.deepEqual(codes(packaged), ['scripts.py:4 VG103']);
+  assert.deepEqual(codes(await findings({ 'scripts.py': tasks, 'pyproject.toml': pyproject('other = "tools:main"'), 'finance_sim/__init__.py': '' })), ['scripts.py:4 VG103']);
+});

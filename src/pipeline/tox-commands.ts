@@ -25,7 +25,7 @@ export interface ToolCommand {
   line: number;
   file: string;
   /** The runner that starts it with its environment first on PATH; none: it runs on its caller's PATH (tbump's hooks). */
-  tool?: 'tox' | 'nox' | 'pdm' | 'hatch' | 'dev-cmd' | 'pixi';
+  tool?: 'tox' | 'nox' | 'pdm' | 'hatch' | 'dev-cmd' | 'pixi' | 'poetry';
   /** The folder the command runs in, relative to the file's (tox's `change_dir`/`changedir`), when not the file's own. */
   cwd?: string;
 }
@@ -98,12 +98,12 @@ export function toxCommands(dir: string): ToolCommand[] {
  * The scripts a project declares for its own runner in `pyproject.toml`: `[tool.pdm.scripts]`
  * (`pdm run NAME`; a string, or a table's `cmd` or `shell`) and hatch's `[tool.hatch.envs.ENV.scripts]`
  * (`hatch run ENV:NAME`; a string or a list of them). Both runners put the project environment's
- * `bin` first on PATH before they run one.
+ * `bin` first on PATH before they run one. And Poetry's development tasks (poetryTasks).
  */
 export function projectScripts(dir: string): ToolCommand[] {
   const file = path.join(dir, 'pyproject.toml');
   const text = read(file);
-  if (text === undefined || !/^\[tool\.(?:pdm|hatch|dev-cmd)\b/m.test(text)) return [];
+  if (text === undefined || !/^\[tool\.(?:pdm|hatch|dev-cmd|poetry\.scripts)\b/m.test(text)) return [];
   let doc: Record<string, unknown>;
   try {
     doc = parseToml(text) as Record<string, unknown>;
@@ -137,6 +137,34 @@ export function projectScripts(dir: string): ToolCommand[] {
     if (typeof python !== 'string' || !Array.isArray(args) || !args.length || !args.every((w) => typeof w === 'string')) continue;
     const words = (args[0] as string).endsWith('.py') ? ['python', ...(args as string[])] : (args as string[]);
     out.push({ words, line: lineOf(text, args), file, tool: 'dev-cmd' });
+  }
+  out.push(...poetryTasks(tool.poetry, text, file));
+  return out;
+}
+
+/**
+ * Poetry's development tasks: a `[tool.poetry.scripts]` entry whose module is a top-level file
+ * beside the pyproject (`test = "scripts:test"` for `scripts.py`) that the project's package does
+ * not hold (not its name, nor in `packages`): a wheel would not carry it, so the script runs only
+ * where `poetry install` made the project's own environment, as `poetry run test`, with that
+ * environment's `bin` first on PATH (tirelire's, finance-sim's `test`, `report` and `format`). A
+ * module inside the package is the project's real command, which its users also run by its path.
+ */
+function poetryTasks(poetry: Record<string, unknown> | undefined, text: string, file: string): ToolCommand[] {
+  const scripts = poetry?.scripts;
+  if (!scripts || typeof scripts !== 'object') return [];
+  const norm = (n: string) => n.toLowerCase().replace(/[-_.]+/g, '_');
+  const packaged = new Set<string>(typeof poetry.name === 'string' ? [norm(poetry.name)] : []);
+  for (const p of Array.isArray(poetry.packages) ? poetry.packages : []) {
+    const include = (p as Record<string, unknown> | undefined)?.include;
+    if (typeof include === 'string') packaged.add(norm(include.replace(/\.py$/, '').split('/')[0]));
+  }
+  const out: ToolCommand[] = [];
+  for (const target of Object.values(scripts as Record<string, unknown>)) {
+    const module = typeof target === 'string' ? /^([A-Za-z_]\w*)\s*:/.exec(target)?.[1] : undefined;
+    if (!module || packaged.has(norm(module))) continue;
+    const at = text.indexOf(target as string);
+    out.push({ words: ['python', `${module}.py`], line: at < 0 ? 1 : lineAt(text, at), file, tool: 'poetry' });
   }
   return out;
 }

@@ -362,7 +362,7 @@ export function recordCommand(
   let as: string;
   if (where.tool) {
     how = 'on-path';
-    as = { tox: 'in a tox env', nox: 'in a nox session', pdm: 'as a pdm script (`pdm run`)', hatch: 'as a hatch script (`hatch run`)', 'dev-cmd': 'as a dev-cmd command, with its venv first on PATH', pixi: 'as a pixi task (`pixi run`), with its environment first on PATH' }[where.tool];
+    as = { tox: 'in a tox env', nox: 'in a nox session', pdm: 'as a pdm script (`pdm run`)', hatch: 'as a hatch script (`hatch run`)', 'dev-cmd': 'as a dev-cmd command, with its venv first on PATH', pixi: 'as a pixi task (`pixi run`), with its environment first on PATH', poetry: 'as a Poetry script (`poetry run`), with its environment first on PATH' }[where.tool];
   } else if (runner) {
     how = 'on-path';
     as = `with "${runner}"`;
