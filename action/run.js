@@ -14699,7 +14699,7 @@ function documentedAsSourced(text3, base) {
     const nl = before.lastIndexOf("\n");
     if (nl < 0 && i > 400)
       continue;
-    if (/^[ \t]*#(?:.*[\s;&|#])?(?:source|\.)[ \t]+(?:\$\([^()\n]*\)|[^\s$]|\$(?!\())*$/.test(before.slice(nl + 1)) && !/[\w.-]/.test(text3[i + base.length] ?? ""))
+    if (/^[ \t]*#(?:.*[\s;&|#])?(?:source|\.)[ \t]+(?:(?:\$\([^()\n]*\)|[^\s$]|\$(?!\())*\/)?$/.test(before.slice(nl + 1)) && !/[\w.-]/.test(text3[i + base.length] ?? ""))
       return true;
   }
   return false;
@@ -23074,15 +23074,15 @@ function projectScripts(dir) {
     const words4 = args[0].endsWith(".py") ? ["python", ...args] : args;
     out.push({ words: words4, line: lineOf(text3, args), file, tool: "dev-cmd" });
   }
-  out.push(...poetryTasks(tool.poetry, text3, file));
+  out.push(...poetryTasks(tool.poetry, doc.project?.name, text3, file));
   return out;
 }
-function poetryTasks(poetry, text3, file) {
+function poetryTasks(poetry, projectName, text3, file) {
   const scripts = poetry?.scripts;
   if (!scripts || typeof scripts !== "object")
     return [];
   const norm = (n) => n.toLowerCase().replace(/[-_.]+/g, "_");
-  const packaged = new Set(typeof poetry.name === "string" ? [norm(poetry.name)] : []);
+  const packaged = new Set([poetry.name, projectName].filter((n) => typeof n === "string").map(norm));
   for (const p of Array.isArray(poetry.packages) ? poetry.packages : []) {
     const include = p?.include;
     if (typeof include === "string")

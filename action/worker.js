@@ -16627,7 +16627,7 @@ function documentedAsSourced(text3, base) {
     const nl = before.lastIndexOf("\n");
     if (nl < 0 && i > 400)
       continue;
-    if (/^[ \t]*#(?:.*[\s;&|#])?(?:source|\.)[ \t]+(?:\$\([^()\n]*\)|[^\s$]|\$(?!\())*$/.test(before.slice(nl + 1)) && !/[\w.-]/.test(text3[i + base.length] ?? ""))
+    if (/^[ \t]*#(?:.*[\s;&|#])?(?:source|\.)[ \t]+(?:(?:\$\([^()\n]*\)|[^\s$]|\$(?!\())*\/)?$/.test(before.slice(nl + 1)) && !/[\w.-]/.test(text3[i + base.length] ?? ""))
       return true;
   }
   return false;

@@ -138,7 +138,7 @@ export function projectScripts(dir: string): ToolCommand[] {
     const words = (args[0] as string).endsWith('.py') ? ['python', ...(args as string[])] : (args as string[]);
     out.push({ words, line: lineOf(text, args), file, tool: 'dev-cmd' });
   }
-  out.push(...poetryTasks(tool.poetry, text, file));
+  out.push(...poetryTasks(tool.poetry, (doc.project as Record<string, unknown> | undefined)?.name, text, file));
   return out;
 }
 
@@ -150,11 +150,12 @@ export function projectScripts(dir: string): ToolCommand[] {
  * environment's `bin` first on PATH (tirelire's, finance-sim's `test`, `report` and `format`). A
  * module inside the package is the project's real command, which its users also run by its path.
  */
-function poetryTasks(poetry: Record<string, unknown> | undefined, text: string, file: string): ToolCommand[] {
+function poetryTasks(poetry: Record<string, unknown> | undefined, projectName: unknown, text: string, file: string): ToolCommand[] {
   const scripts = poetry?.scripts;
   if (!scripts || typeof scripts !== 'object') return [];
   const norm = (n: string) => n.toLowerCase().replace(/[-_.]+/g, '_');
-  const packaged = new Set<string>(typeof poetry.name === 'string' ? [norm(poetry.name)] : []);
+  // The package is the project's name (`[tool.poetry] name`, or `[project] name` under Poetry 2) unless `packages` says.
+  const packaged = new Set<string>([poetry.name, projectName].filter((n): n is string => typeof n === 'string').map(norm));
   for (const p of Array.isArray(poetry.packages) ? poetry.packages : []) {
     const include = (p as Record<string, unknown> | undefined)?.include;
     if (typeof include === 'string') packaged.add(norm(include.replace(/\.py$/, '').split('/')[0]));

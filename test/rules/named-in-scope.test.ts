@@ -145,6 +145,7 @@ testRule(venvNotOnPath, {
   valid: [
     { name: 'no such comment: a program, whose function nothing calls is dead code', code: LIBRARY('# helpers for the backends') },
     { name: 'the comment sources another file', code: LIBRARY('# source $(dirname $0)/../common/libbackend.sh.orig') },
+    { name: 'nor one whose name ends with this one', code: LIBRARY('# source $(dirname $0)/../common/mylibbackend.sh') },
   ],
   invalid: [
     {

@@ -34,7 +34,8 @@ const SHELLS = /^(sh|bash|dash|ksh|ksh93|mksh|zsh)$/;
 
 /**
  * A comment of the script sources it by its own name (LocalAI's libbackend.sh: `# source
- * $(dirname $0)/../common/libbackend.sh`): a library, whose functions the scripts that source it call.
+ * $(dirname $0)/../common/libbackend.sh`, the name whole after a `/` or the command): a library, whose
+ * functions the scripts that source it call.
  * Each occurrence of the name is tested on the 400 characters before it (linear in the text; the
  * pattern's alternatives are disjoint, so a line that fails does not backtrack).
  */
@@ -44,7 +45,7 @@ export function documentedAsSourced(text: string, base: string): boolean {
     const before = text.slice(Math.max(0, i - 400), i);
     const nl = before.lastIndexOf('\n');
     if (nl < 0 && i > 400) continue;
-    if (/^[ \t]*#(?:.*[\s;&|#])?(?:source|\.)[ \t]+(?:\$\([^()\n]*\)|[^\s$]|\$(?!\())*$/.test(before.slice(nl + 1)) && !/[\w.-]/.test(text[i + base.length] ?? '')) return true;
+    if (/^[ \t]*#(?:.*[\s;&|#])?(?:source|\.)[ \t]+(?:(?:\$\([^()\n]*\)|[^\s$]|\$(?!\())*\/)?$/.test(before.slice(nl + 1)) && !/[\w.-]/.test(text[i + base.length] ?? '')) return true;
   }
   return false;
 }
