@@ -5084,21 +5084,15 @@ var Collector = class {
     this.walked.add(body.id);
     return body;
   }
-  /** Ids of the other functions' bodies a body calls by their literal names (see calledBodies), at any depth. */
+  /** Ids of the other functions' bodies a body calls (callTargets), at any depth. */
   callees(body) {
     const out = [];
     const stack = [body];
     while (stack.length) {
       const n = stack.pop();
       if (n.type === "command") {
-        const fn = (w) => {
-          const m = w && /^(["']?)([A-Za-z_][\w:.-]*)\1$/.exec(this.s.text.slice(w.startIndex, w.endIndex));
-          return m ? this.functions.get(m[2]) : void 0;
-        };
-        const called = fn(n.childForFieldName("name"));
-        const bodies = called ? [called, ...n.childrenForFieldName("argument").map(fn)] : [];
-        for (const b of bodies)
-          if (b && b.id !== body.id)
+        for (const b of this.callTargets(n))
+          if (b.id !== body.id)
             out.push(b.id);
       }
       for (const c of n.children)
@@ -5108,22 +5102,30 @@ var Collector = class {
     return out;
   }
   /**
-   * The bodies a command runs, the first time only (recursion ends there): the function it calls by
-   * its literal name, then the functions it names as plain arguments when it is itself a function
-   * call (an indirect call: `ExperimentalBootstrap "Mac OS X" BootstrapMac` runs `$2` inside).
+   * The bodies a command may run: the function it calls by its literal name, then the functions it
+   * names as plain arguments when it is itself a function call (an indirect call:
+   * `ExperimentalBootstrap "Mac OS X" BootstrapMac` runs `$2` inside).
    */
-  calledBodies(cmd) {
+  callTargets(cmd) {
     const name = cmd.childForFieldName("name");
     const fn = name ? this.functions.get(this.s.text.slice(name.startIndex, name.endIndex)) : void 0;
     if (!fn)
       return [];
-    const out = this.walked.has(fn.id) ? [] : [this.markWalked(fn)];
+    const out = [fn];
     for (const arg of cmd.childrenForFieldName("argument")) {
       const m = arg && /^(["']?)([A-Za-z_][\w:.-]*)\1$/.exec(this.s.text.slice(arg.startIndex, arg.endIndex));
       const body = m ? this.functions.get(m[2]) : void 0;
-      if (body && !this.walked.has(body.id))
-        out.push(this.markWalked(body));
+      if (body)
+        out.push(body);
     }
+    return out;
+  }
+  /** The bodies a command runs (callTargets), the first time only: recursion ends there. */
+  calledBodies(cmd) {
+    const out = [];
+    for (const body of this.callTargets(cmd))
+      if (!this.walked.has(body.id))
+        out.push(this.markWalked(body));
     return out;
   }
   /** From `root`, or (a script of a batch) from its top-level `nodes`, children of `root`. */
@@ -5595,7 +5597,7 @@ var ShellSession = class {
   fromTopEnd() {
     const top = this.top;
     if (!this.topEnd) {
-      this.topEnd = { sh: { ...top.sh }, vars: new Map(top.vars) };
+      this.topEnd = snapshot(top);
       return;
     }
     restore(top, this.topEnd);
@@ -5609,7 +5611,7 @@ var ShellSession = class {
     const frame = this.cur;
     const saved = frame.subshells ??= [];
     if (event === "open") {
-      saved.push({ sh: { ...frame.sh }, vars: new Map(frame.vars), alts: frame.alts && new Map(frame.alts) });
+      saved.push({ ...snapshot(frame), alts: frame.alts && new Map(frame.alts) });
       return;
     }
     const before = saved.pop();
@@ -5923,6 +5925,9 @@ var ShellSession = class {
     }
   }
 };
+function snapshot(frame) {
+  return { sh: { ...frame.sh }, vars: new Map(frame.vars) };
+}
 function restore(frame, to) {
   assignShell(frame.sh, to.sh);
   frame.vars.clear();
@@ -23994,6 +23999,7 @@ function appServerTargets(args, where, resolve) {
   }
   return [];
 }
+var isManagementCommand = (file) => /[\\/]management[\\/]commands[\\/][^\\/]+\.py$/.test(file);
 var COMMAND_NAME = /^[A-Za-z_][\w-]*$/;
 function managementCommandTargets(manage, name, where) {
   if (path47.basename(manage) !== "manage.py" || name === void 0 || !COMMAND_NAME.test(name) || !where.anywhere)
@@ -24388,7 +24394,7 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   if (root === void 0)
     return [];
   const names = new Set(wanted.map((w) => path48.basename(w)));
-  const namesPlain = mentionTest([...names].filter((n) => !n.endsWith(".py") && n.length > 2).concat(wanted.flatMap((w) => /[\\/]management[\\/]commands[\\/]/.test(w) ? [path48.basename(w, ".py")] : [])));
+  const namesPlain = mentionTest([...names].filter((n) => !n.endsWith(".py") && n.length > 2).concat(wanted.filter(isManagementCommand).map((w) => path48.basename(w, ".py"))));
   const namesAny = mentionTest([...names].filter((n) => n.length > 2));
   const mayStart = (text3) => /py\.?test|stestr|\s-m\s*\w|sphinx-(?:auto)?build/i.test(text3) || MENTIONS_APP_SERVER.test(text3) || [...text3.matchAll(/[\w.-]+\.py\b/g)].some((m) => names.has(m[0])) || namesPlain(text3);
   const who = new WhoRuns(root);

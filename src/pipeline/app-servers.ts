@@ -51,6 +51,9 @@ export function appServerTargets(args: readonly (string | undefined)[], where: R
   return [];
 }
 
+/** A file where Django finds a management command (`<app>/management/commands/NAME.py`). */
+export const isManagementCommand = (file: string): boolean => /[\\/]management[\\/]commands[\\/][^\\/]+\.py$/.test(file);
+
 /** A management command's name: what `manage.py` takes before its options. */
 const COMMAND_NAME = /^[A-Za-z_][\w-]*$/;
 

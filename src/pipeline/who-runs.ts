@@ -42,7 +42,7 @@ import { containerRunCommands } from './docker-run.js';
 import { documentedCommands } from './doc-starters.js';
 import { START_DIR } from '../frontends/config/services.js';
 import { ACTION_PATH } from '../frontends/actions/folders.js';
-import { APP_SERVERS, appServerTargets, managementCommandTargets, MENTIONS_APP_SERVER } from './app-servers.js';
+import { APP_SERVERS, appServerTargets, isManagementCommand, managementCommandTargets, MENTIONS_APP_SERVER } from './app-servers.js';
 
 type How = 'on-path' | 'by-path' | 'unknown';
 
@@ -453,7 +453,7 @@ export async function whoRuns(files: readonly string[], claimed: ReadonlyMap<str
   // What a configuration file must mention to start one of them: its name, a test runner, a module.
   const names = new Set(wanted.map((w) => path.basename(w)));
   // Scripts without the .py suffix (aws-cli's `python scripts/ci/install-check`) by their name, Django's management commands too (`manage.py NAME`).
-  const namesPlain = mentionTest([...names].filter((n) => !n.endsWith('.py') && n.length > 2).concat(wanted.flatMap((w) => (/[\\/]management[\\/]commands[\\/]/.test(w) ? [path.basename(w, '.py')] : []))));
+  const namesPlain = mentionTest([...names].filter((n) => !n.endsWith('.py') && n.length > 2).concat(wanted.filter(isManagementCommand).map((w) => path.basename(w, '.py'))));
   const namesAny = mentionTest([...names].filter((n) => n.length > 2));
   const mayStart = (text: string) =>
     /py\.?test|stestr|\s-m\s*\w|sphinx-(?:auto)?build/i.test(text) || MENTIONS_APP_SERVER.test(text) || [...text.matchAll(/[\w.-]+\.py\b/g)].some((m) => names.has(m[0])) || namesPlain(text);

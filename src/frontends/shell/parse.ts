@@ -303,42 +303,40 @@ class Collector {
     return body;
   }
 
-  /** Ids of the other functions' bodies a body calls by their literal names (see calledBodies), at any depth. */
+  /** Ids of the other functions' bodies a body calls (callTargets), at any depth. */
   private callees(body: SyntaxNode): number[] {
     const out: number[] = [];
     const stack = [body];
     while (stack.length) {
       const n = stack.pop()!;
-      if (n.type === 'command') {
-        const fn = (w: SyntaxNode | null) => {
-          const m = w && /^(["']?)([A-Za-z_][\w:.-]*)\1$/.exec(this.s.text.slice(w.startIndex, w.endIndex));
-          return m ? this.functions.get(m[2]) : undefined;
-        };
-        const called = fn(n.childForFieldName('name'));
-        // Its plain arguments only when it is a function call itself (an indirect call).
-        const bodies = called ? [called, ...n.childrenForFieldName('argument').map(fn)] : [];
-        for (const b of bodies) if (b && b.id !== body.id) out.push(b.id);
-      }
+      if (n.type === 'command') for (const b of this.callTargets(n)) if (b.id !== body.id) out.push(b.id);
       for (const c of n.children) if (c && c.childCount) stack.push(c);
     }
     return out;
   }
 
   /**
-   * The bodies a command runs, the first time only (recursion ends there): the function it calls by
-   * its literal name, then the functions it names as plain arguments when it is itself a function
-   * call (an indirect call: `ExperimentalBootstrap "Mac OS X" BootstrapMac` runs `$2` inside).
+   * The bodies a command may run: the function it calls by its literal name, then the functions it
+   * names as plain arguments when it is itself a function call (an indirect call:
+   * `ExperimentalBootstrap "Mac OS X" BootstrapMac` runs `$2` inside).
    */
-  private calledBodies(cmd: SyntaxNode): SyntaxNode[] {
+  private callTargets(cmd: SyntaxNode): SyntaxNode[] {
     const name = cmd.childForFieldName('name');
     const fn = name ? this.functions.get(this.s.text.slice(name.startIndex, name.endIndex)) : undefined;
     if (!fn) return [];
-    const out = this.walked.has(fn.id) ? [] : [this.markWalked(fn)];
+    const out = [fn];
     for (const arg of cmd.childrenForFieldName('argument')) {
       const m = arg && /^(["']?)([A-Za-z_][\w:.-]*)\1$/.exec(this.s.text.slice(arg.startIndex, arg.endIndex));
       const body = m ? this.functions.get(m[2]) : undefined;
-      if (body && !this.walked.has(body.id)) out.push(this.markWalked(body));
+      if (body) out.push(body);
     }
+    return out;
+  }
+
+  /** The bodies a command runs (callTargets), the first time only: recursion ends there. */
+  private calledBodies(cmd: SyntaxNode): SyntaxNode[] {
+    const out: SyntaxNode[] = [];
+    for (const body of this.callTargets(cmd)) if (!this.walked.has(body.id)) out.push(this.markWalked(body));
     return out;
   }
 

@@ -199,7 +199,7 @@ class ShellSession {
   private fromTopEnd(): void {
     const top = this.top;
     if (!this.topEnd) {
-      this.topEnd = { sh: { ...top.sh }, vars: new Map(top.vars) };
+      this.topEnd = snapshot(top);
       return;
     }
     restore(top, this.topEnd);
@@ -214,7 +214,7 @@ class ShellSession {
     const frame = this.cur;
     const saved = (frame.subshells ??= []);
     if (event === 'open') {
-      saved.push({ sh: { ...frame.sh }, vars: new Map(frame.vars), alts: frame.alts && new Map(frame.alts) });
+      saved.push({ ...snapshot(frame), alts: frame.alts && new Map(frame.alts) });
       return;
     }
     const before = saved.pop();
@@ -517,6 +517,11 @@ class ShellSession {
       if (abs) o.deactivated?.delete(abs);
     }
   }
+}
+
+/** A copy of a shell's state and variables, for restore. */
+function snapshot(frame: { sh: ShellState; vars: Map<string, string> }): { sh: ShellState; vars: Map<string, string> } {
+  return { sh: { ...frame.sh }, vars: new Map(frame.vars) };
 }
 
 /** A shell's state and variables made `to`'s, in place (the parser's word expander and the driver hold these very objects). */
