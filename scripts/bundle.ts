@@ -26,10 +26,9 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { repositoryRoot } from '../src/kernel/own-package.js';
 
-let root = path.dirname(fileURLToPath(import.meta.url));
-while (!fs.existsSync(path.join(root, 'package.json'))) root = path.dirname(root);
+const root = repositoryRoot(import.meta.url);
 const outdir = path.join(root, 'dist/cli');
 const cliSrc = path.join(root, 'dist/src/cli');
 fs.rmSync(outdir, { recursive: true, force: true });

@@ -8,9 +8,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { repositoryRoot } from '../src/kernel/own-package.js';
 
-let root = path.dirname(fileURLToPath(import.meta.url));
-while (!fs.existsSync(path.join(root, 'package.json'))) root = path.dirname(root);
+const root = repositoryRoot(import.meta.url);
 
 export function render(json: { scripts: Record<string, unknown> }): string {
   const lines = Object.entries(json.scripts).map(([name, e]) => `  [${JSON.stringify(name)}, ${JSON.stringify(e)}],`);

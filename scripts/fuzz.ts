@@ -20,12 +20,12 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { FORMATS, generate, prng } from '../test/fuzz-gen.js';
 import { SEEDS } from '../test/fuzz-seeds.js';
+import { repositoryRoot } from '../src/kernel/own-package.js';
 
-let root = path.dirname(fileURLToPath(import.meta.url));
-while (!fs.existsSync(path.join(root, 'package.json'))) root = path.dirname(root);
+const root = repositoryRoot(import.meta.url);
 
 export interface FuzzOptions {
   seed: number;

@@ -6,16 +6,15 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { RULES } from '../src/rules/index.js';
 import { renderRuleDoc } from '../src/rules/docs.js';
 import { runLabs } from '../src/lab/lab.js';
 import { pageOutput, recordedTranscripts, renderLabText, TRANSCRIPTS } from '../src/lab/page.js';
 import { FINDING_CODES } from '../src/env/finding.js';
 import { doctorIndex, FINDING_DOCS, renderFindingDoc } from '../src/env/finding-docs.js';
+import { repositoryRoot } from '../src/kernel/own-package.js';
 
-let root = path.dirname(fileURLToPath(import.meta.url));
-while (!fs.existsSync(path.join(root, 'package.json'))) root = path.dirname(root);
+const root = repositoryRoot(import.meta.url);
 const dir = path.join(root, 'docs/rules');
 fs.mkdirSync(dir, { recursive: true });
 // --recorded: re-render the pages from docs/lab/transcripts.json without running the labs again

@@ -9,14 +9,13 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { pageOutput, recordedTranscripts } from '../src/lab/page.js';
 import type { LabTranscript } from '../src/lab/transcript.js';
 import { renderRuleDoc } from '../src/rules/docs.js';
 import { RULES } from '../src/rules/index.js';
+import { repositoryRoot } from '../src/kernel/own-package.js';
 
-let root = path.dirname(fileURLToPath(import.meta.url));
-while (!fs.existsSync(path.join(root, 'package.json'))) root = path.dirname(root);
+const root = repositoryRoot(import.meta.url);
 
 const run = spawnSync(process.execPath, [path.join(root, 'dist/cli/main.js'), 'lab', '--all', '--format', 'json'], { encoding: 'utf8', maxBuffer: 64 << 20 });
 const fresh = JSON.parse(run.stdout || '[]') as LabTranscript[];

@@ -26,10 +26,11 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { MEMORY_FORMATS, SHAPES, shapeText, type Shape } from '../test/memory-shapes.js';
 import { frontEndByLanguage } from '../src/frontends/index.js';
 import type { Language } from '../src/kernel/launch-site.js';
+import { repositoryRoot } from '../src/kernel/own-package.js';
 
 /** The default --max-file-size (pipeline/config.ts): the cap of formats without one of their own. */
 const DEFAULT_MAX_FILE_SIZE = 10 * 1048576;
@@ -44,8 +45,7 @@ export function justUnder(language: Language): number {
   return Math.floor((capOf(language) * 0.98) / 1048576 * 100) / 100;
 }
 
-let root = path.dirname(fileURLToPath(import.meta.url));
-while (!fs.existsSync(path.join(root, 'package.json'))) root = path.dirname(root);
+const root = repositoryRoot(import.meta.url);
 
 export interface MemoryOptions {
   /** MiB, or 'cap' (just under each format's cap). */

@@ -17,10 +17,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { repositoryRoot } from '../src/kernel/own-package.js';
 
-let root = path.dirname(fileURLToPath(import.meta.url));
-while (!fs.existsSync(path.join(root, 'package.json')) && path.dirname(root) !== root) root = path.dirname(root);
+const root = repositoryRoot(import.meta.url);
 
 const MAX_BYTES = 1 << 20;
 const SHEBANG = /^#![ \t]*(\S*\/)?(?:env[ \t]+(?:-\S+[ \t]+)*)?(sh|bash|dash)\b/;

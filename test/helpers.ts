@@ -3,14 +3,10 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { repositoryRoot } from '../src/kernel/own-package.js';
 
 /** Compiled tests live in dist/test/…; the repository root is two levels above dist/. */
-export const repoRoot = (() => {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!fs.existsSync(path.join(dir, 'package.json'))) dir = path.dirname(dir);
-  return dir;
-})();
+export const repoRoot = repositoryRoot(import.meta.url);
 
 /** The CLI as installed: the bundle the package's `bin` names (scripts/bundle.ts). */
 export const CLI = path.join(repoRoot, 'dist/cli/main.js');

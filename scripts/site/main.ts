@@ -5,14 +5,12 @@
  * Exit codes: 0 built; 1 the labs could not be read or run, or --out is a folder it did not build; 2 bad arguments.
  */
 import { spawnSync } from 'node:child_process';
-import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { buildSite } from './build.js';
 import { hasLabCommand, LabsError, parseLabs, readLabs, SiteError, type LabTranscript } from './labs.js';
+import { repositoryRoot } from '../../src/kernel/own-package.js';
 
-let root = path.dirname(fileURLToPath(import.meta.url));
-while (!fs.existsSync(path.join(root, 'package.json'))) root = path.dirname(root);
+const root = repositoryRoot(import.meta.url);
 const CLI = path.join(root, 'dist/cli/main.js');
 
 const USAGE = 'usage: node dist/scripts/site/main.js [--out DIR] [--labs FILE | --run-lab]';

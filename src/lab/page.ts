@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../kernel/own-package.js';
 import type { LabRun, LabTranscript } from './transcript.js';
 
 /** Where `npm run docs` records the transcripts the pages were written from. */
@@ -45,20 +45,8 @@ export function pageOutput(t: LabTranscript): string {
   return out.join('\n\n');
 }
 
-/** The package's root (where docs/ is): the folder of venvguard's package.json, upward from this module (dist/ or the CLI bundle, whose folders have package.json files of their own). */
-function packageRoot(): string | undefined {
-  for (let dir = path.dirname(fileURLToPath(import.meta.url)); ; dir = path.dirname(dir)) {
-    try {
-      if ((JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string }).name === 'venvguard') return dir;
-    } catch {
-      /* none here */
-    }
-    if (path.dirname(dir) === dir) return undefined;
-  }
-}
-
 /** The transcripts the docs were written from; empty when none were recorded (or unreadable). */
-export function recordedTranscripts(root = packageRoot()): LabTranscript[] {
+export function recordedTranscripts(root = packageRoot(import.meta.url)): LabTranscript[] {
   if (!root) return [];
   try {
     return JSON.parse(fs.readFileSync(path.join(root, TRANSCRIPTS), 'utf8')) as LabTranscript[];
