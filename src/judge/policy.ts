@@ -319,6 +319,11 @@ export function applyPolicy(site: LaunchSite, verdict: Verdict, judgeOne: (s: La
     if (facts.kernelStdlibOnly && pathChain(facts, judge)) {
       return { ...verdict, held: { signal: 'path-chain', reason: "this notebook's own code imports only the standard library, and its shell lines install with pip from PATH and run Python tools from PATH, so both are the same environment" } };
     }
+    // A notebook of the documentation that the project's docs build or a notebook runner executes
+    // (who-runs, docs-builds.ts): its kernel is that program's Python, with that program's PATH.
+    if (facts.startedBy?.byPath) return { ...verdict, startedBy: facts.startedBy.byPath };
+    const runner = facts.startedBy?.onPath;
+    if (runner) return { ...verdict, held: { signal: 'started-on-path', reason: `${runner}, so its kernel is that program's Python and a name a cell starts is found on the same PATH` } };
     return verdict;
   }
 

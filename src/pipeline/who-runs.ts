@@ -42,6 +42,7 @@ import { containerRunCommands } from './docker-run.js';
 import { documentedCommands } from './doc-starters.js';
 import { START_DIR } from '../frontends/config/services.js';
 import { ACTION_PATH } from '../frontends/actions/folders.js';
+import { notebookRuns, readTheDocsConf, SPHINX, sphinxConf, sphinxNotebooks } from './docs-builds.js';
 import { APP_SERVERS, appServerTargets, isManagementCommand, managementCommandTargets, MENTIONS_APP_SERVER } from './app-servers.js';
 
 type How = 'on-path' | 'by-path' | 'unknown';
@@ -54,6 +55,17 @@ interface Start {
 
 type Target = RunnerTarget;
 
+/** Modules of notebook runners (`python -m nbconvert --execute x.ipynb`), as their programs. */
+const NOTEBOOK_MODULES: ReadonlyMap<string, string> = new Map([['jupyter', 'jupyter'], ['nbconvert', 'jupyter-nbconvert'], ['papermill', 'papermill'], ['mkdocs', 'mkdocs'], ['treon', 'treon']]);
+/** Programs that execute notebooks (docs-builds.ts), as a Python file writes them. */
+const NOTEBOOK_RUNNER = /\b(?:py\.?test|jupyter|nbconvert|papermill|treon|jb|mkdocs)\b/;
+/** Those programs by name. */
+const NOTEBOOK_PROGRAM = /^(?:py\.?test(?:-?3)?|jupyter(?:-nbconvert|-execute|-book)?|papermill|treon|jb|mkdocs)$/;
+/** A Python file's name in a text; only from the start of a name, so that a long run of name characters (a notebook's base64 image) is read once, not once per character. */
+const PY_NAME = /(?<![\w.-])[\w.-]+\.py\b/g;
+/** What a configuration file mentions to run a notebook. */
+const NOTEBOOK_MENTION = /nbval|nbmake|nbconvert|papermill|treon|jupyter[- ](?:execute|book)|\bjb\s+build|mkdocs\s+(?:build|gh-deploy|serve)/;
+
 /** Runners that start their command in the project's environment, with its `bin` first on PATH. */
 const RUNNERS = new Set(['uv', 'poetry', 'pdm', 'hatch', 'pipenv', 'rye', 'pixi', 'conda', 'mamba', 'micromamba']);
 /** Their options that take the next word as a value. */
@@ -65,32 +77,6 @@ const RUNNER_VALUE_OPTIONS = new Set([
 const MAX_PYTHON_STARTERS = 200;
 /** Options of python that take the next word as a value. */
 const PYTHON_VALUE_OPTIONS = new Set(['-W', '-X', '-Q']);
-/** Sphinx's builders, which run the `conf.py` of the source folder with their own interpreter. */
-const SPHINX = /^sphinx-(?:build|autobuild)$/;
-/** Options of sphinx-build that take the next word as a value. */
-const SPHINX_VALUE_OPTIONS = new Set(['-b', '-M', '-d', '-D', '-A', '-t', '-j', '-w', '-c', '--builder', '--doctree-dir', '--define', '--html-define', '--tag', '--jobs', '--warning-file', '--conf-dir', '--port', '--host']);
-
-/**
- * The `conf.py` a sphinx-build command runs: the one in `-c DIR`, else in its source folder (the
- * first word that is not an option); undefined when that word is not known.
- */
-function sphinxConf(args: readonly (string | undefined)[]): string | undefined {
-  let source: string | undefined;
-  for (let j = 0; j < args.length; j++) {
-    const w = args[j];
-    if (w === '-c' || w === '--conf-dir') return args[j + 1] === undefined ? undefined : `${args[j + 1]}/conf.py`;
-    if (w !== undefined && w.startsWith('-')) {
-      if (SPHINX_VALUE_OPTIONS.has(w)) j++;
-      continue;
-    }
-    if (source === undefined) {
-      if (w === undefined) return undefined;
-      source = w;
-    }
-  }
-  return source === undefined ? undefined : `${source}/conf.py`;
-}
-
 export class WhoRuns {
   private readonly files = new Map<string, Start[]>();
   private readonly folders = new Map<string, { start: Start; testsOnly: boolean | 'unittest' }[]>();
@@ -122,10 +108,12 @@ export class WhoRuns {
   /** What the starters of one file say, or undefined when nothing known starts it. */
   of(file: string): FileStarters | undefined {
     const starts = [...(this.files.get(file) ?? [])];
-    // Its folders, up to the root: one lookup per level.
-    for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
-      for (const f of this.folders.get(dir) ?? []) if (!f.testsOnly || (f.testsOnly === 'unittest' ? unittestDiscovers(file) : isTestPath(path.relative(dir, file)))) starts.push(f.start);
-      if (dir === this.root || path.dirname(dir) === dir || !dir.startsWith(this.root)) break;
+    // Its folders, up to the root: one lookup per level (not a notebook's: its runners name it, docs-builds.ts).
+    if (!file.endsWith('.ipynb')) {
+      for (let dir = path.dirname(file); ; dir = path.dirname(dir)) {
+        for (const f of this.folders.get(dir) ?? []) if (!f.testsOnly || (f.testsOnly === 'unittest' ? unittestDiscovers(file) : isTestPath(path.relative(dir, file)))) starts.push(f.start);
+        if (dir === this.root || path.dirname(dir) === dir || !dir.startsWith(this.root)) break;
+      }
     }
     if (!starts.length) return undefined;
     const byPath = starts.find((s) => s.how === 'by-path');
@@ -205,29 +193,12 @@ function shebangOf(file: string): string | undefined {
   return path.basename(m[1]) === 'env' ? m[2] : m[1];
 }
 
-/**
- * Read the Docs builds the `conf.py` that `.readthedocs.yaml` names (`sphinx: configuration:`) with
- * `python -m sphinx` of the environment it made, whose `bin` it puts first on PATH.
- */
-function readTheDocs(who: WhoRuns, dir: string): void {
-  for (const name of ['.readthedocs.yaml', '.readthedocs.yml']) {
-    const file = path.join(dir, name);
-    let text: string;
-    try {
-      if (fs.statSync(file).size > 65536) continue;
-      text = fs.readFileSync(file, 'utf8');
-    } catch {
-      continue;
-    }
-    // The two kinds of line are disjoint (text after the indent, or none), so a hostile file of blank
-    // lines cannot make the match backtrack through every way of splitting them.
-    const m = /^sphinx:[ \t]*\r?\n(?:[ \t]+[^\s].*\r?\n|[ \t]*\r?\n)*?[ \t]+configuration:[ \t]*["']?([^\s"'#]+\.py)/m.exec(text);
-    if (!m) continue;
-    const conf = path.resolve(dir, m[1]);
-    if (!conf.startsWith(dir + path.sep) || !fs.existsSync(conf)) continue;
-    const line = text.slice(0, m.index + m[0].length).split('\n').length;
-    who.add({ file: conf }, { how: 'on-path', text: `${who.shown(file)}:${line} builds this file on Read the Docs, whose environment is first on PATH` });
-  }
+/** Read the Docs builds the `conf.py` that `.readthedocs.yaml` names, in the environment it puts first on PATH (and the notebooks that build executes). */
+function readTheDocs(who: WhoRuns, dir: string, root: string, notebooks: readonly string[]): void {
+  const rtd = readTheDocsConf(dir);
+  if (!rtd) return;
+  const start: Start = { how: 'on-path', text: `${who.shown(rtd.file)}:${rtd.line} builds this file on Read the Docs, whose environment is first on PATH` };
+  for (const t of [{ file: rtd.conf }, ...sphinxNotebooks(rtd.conf, notebooks, root)]) who.add(t, start);
 }
 
 /** The hooks git runs (githooks(5)), by the names their files have. */
@@ -263,7 +234,7 @@ function sameVenv(venv: string, active: string): boolean {
 export function recordCommand(
   who: WhoRuns,
   words: readonly (string | undefined)[],
-  where: RunnerWhere & { label: string; tool?: ToolCommand['tool']; activeVenv?: string; exclude?: string; via?: string; callerDir?: boolean; documented?: boolean },
+  where: RunnerWhere & { label: string; tool?: ToolCommand['tool']; activeVenv?: string; exclude?: string; via?: string; callerDir?: boolean; documented?: boolean; notebooks?: readonly string[] },
 ): void {
   words = unwrapStarter(words);
   let i = 0;
@@ -296,6 +267,7 @@ export function recordCommand(
         else if (mod === 'sphinx' || mod === 'sphinx.cmd.build') sphinxArgs = words.slice(j + 1);
         else if (mod === 'stestr' && words[j + 1] === 'run') stestrTests(where, targets);
         else if (mod === 'unittest') targets.push(...unittestTargets(words.slice(j + 1), where, resolveIn));
+        else if (NOTEBOOK_MODULES.has(mod)) targets.push(...notebookRuns([NOTEBOOK_MODULES.get(mod), ...words.slice(j + 1)], undefined, where, where.notebooks ?? []));
         else {
           const rel = mod.replace(/\./g, '/');
           const file = resolveIn(`${rel}.py`, where.dirs, where.root);
@@ -328,13 +300,15 @@ export function recordCommand(
     if (!hit || hit.folder) return;
     targets.push({ file: hit.path });
   } else if (APP_SERVERS.test(base)) targets.push(...appServerTargets(words.slice(i + 1), where, resolveIn));
+  else if (where.notebooks?.length) targets.push(...notebookRuns(words.slice(i), undefined, where, where.notebooks));
   else return;
   if (sphinxArgs) {
     const conf = sphinxConf(sphinxArgs);
     const hit = conf === undefined ? undefined : resolveIn(conf, where.dirs, where.root);
-    if (hit && !hit.folder) targets.push({ file: hit.path });
+    if (hit && !hit.folder) targets.push({ file: hit.path }, ...sphinxNotebooks(hit.path, where.notebooks ?? [], where.root));
   }
   if (pytestArgs) {
+    targets.push(...notebookRuns([], pytestArgs, where, where.notebooks ?? []));
     let named = false;
     for (let j = 0; j < pytestArgs.length; j++) {
       const w = pytestArgs[j];
@@ -350,7 +324,8 @@ export function recordCommand(
         continue;
       }
       named = true;
-      targets.push(...testFileTargets(w, where, resolveIn));
+      // (A notebook it names is executed only by a notebook plugin, and only a docs notebook counts: notebookRuns above.)
+      targets.push(...testFileTargets(w, where, resolveIn).filter((t) => !('file' in t) || !t.file.endsWith('.ipynb')));
     }
     // A bare `pytest` collects the tests under its folder; in a script that never changes folder,
     // the caller's: the project's root too (rl-baselines3-zoo's `make pytest` → scripts/run_tests.sh).
@@ -418,7 +393,7 @@ export async function recheckWithStarters(
 ): Promise<void> {
   const flagged = new Map<string, number>();
   results.forEach((r, i) => {
-    if (r.language === 'python' && findingCodesOf(r).some((c) => HELD_BY_STARTERS.has(c))) flagged.set(path.resolve(r.path), i);
+    if ((r.language === 'python' || r.language === 'notebook') && findingCodesOf(r).some((c) => HELD_BY_STARTERS.has(c))) flagged.set(path.resolve(r.path), i);
   });
   if (!flagged.size) return;
   const starters = new Map(await whoRuns(files, claimed, roots, beforeParsing, [...flagged.keys()]));
@@ -426,7 +401,7 @@ export async function recheckWithStarters(
   const root = projectRoot(roots);
   if (root !== undefined) {
     const pythonFiles = new Set(files.filter((f) => claimed.get(f) === 'python').map((f) => path.resolve(f)));
-    const via = await relianceByImports(root, pythonFiles, results, [...flagged.keys()], contextFromSettings(settings).knowledge, beforeParsing);
+    const via = await relianceByImports(root, pythonFiles, results, [...flagged.keys()].filter((f) => pythonFiles.has(f)), contextFromSettings(settings).knowledge, beforeParsing);
     for (const [file, found] of via) starters.set(file, { ...starters.get(file), ...found });
   }
   if (!starters.size) return;
@@ -455,8 +430,17 @@ export async function whoRuns(files: readonly string[], claimed: ReadonlyMap<str
   // Scripts without the .py suffix (aws-cli's `python scripts/ci/install-check`) by their name, Django's management commands too (`manage.py NAME`).
   const namesPlain = mentionTest([...names].filter((n) => !n.endsWith('.py') && n.length > 2).concat(wanted.filter(isManagementCommand).map((w) => path.basename(w, '.py'))));
   const namesAny = mentionTest([...names].filter((n) => n.length > 2));
+  // Notebooks, by what runs them (docs-builds.ts); the Python files that run one by a runner's name, by what runs them.
+  const notebooks = wanted.filter((w) => w.endsWith('.ipynb'));
+  const runnerParents = new Set<string>();
+  for (const f of notebooks.length ? files : []) {
+    const text = claimed.get(f) === 'python' && runnerParents.size < MAX_PYTHON_STARTERS ? readConfigText(path.resolve(f)) : undefined;
+    if (text === undefined || !/\.ipynb\b/.test(text) || !NOTEBOOK_RUNNER.test(text)) continue;
+    runnerParents.add(path.resolve(f));
+    names.add(path.basename(f));
+  }
   const mayStart = (text: string) =>
-    /py\.?test|stestr|\s-m\s*\w|sphinx-(?:auto)?build/i.test(text) || MENTIONS_APP_SERVER.test(text) || [...text.matchAll(/[\w.-]+\.py\b/g)].some((m) => names.has(m[0])) || namesPlain(text);
+    /py\.?test|stestr|\s-m\s*\w|sphinx-(?:auto)?build/i.test(text) || MENTIONS_APP_SERVER.test(text) || [...text.matchAll(PY_NAME)].some((m) => names.has(m[0])) || namesPlain(text) || (notebooks.length > 0 && NOTEBOOK_MENTION.test(text));
   const who = new WhoRuns(root);
   // tox and nox: the project folder, and the folders of the files near it (a monorepo's packages).
   const dirs = new Set<string>([root]);
@@ -470,16 +454,16 @@ export async function whoRuns(files: readonly string[], claimed: ReadonlyMap<str
   const commands: ToolCommand[] = [];
   for (const d of dirs) commands.push(...toxCommands(d), ...projectScripts(d), ...pixiTasks(d), ...tbumpHooks(d));
   for (const f of files) if (path.basename(f) === 'noxfile.py') commands.push(...noxCommands(path.resolve(f)));
-  for (const d of dirs) readTheDocs(who, d);
+  for (const d of dirs) readTheDocs(who, d, root, notebooks);
   for (const w of wanted) gitHook(who, w);
   // What the contributor guides and each file's opening say to run (doc-starters.ts).
   for (const c of documentedCommands(root, wanted)) {
-    recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs: [path.dirname(c.file), root], root, documented: true });
+    recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs: [path.dirname(c.file), root], root, documented: true, notebooks });
   }
   for (const c of commands) {
     const dir = path.dirname(c.file);
     const dirs = c.cwd !== undefined ? [path.resolve(dir, c.cwd), dir, root] : [dir, root];
-    recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs, root, tool: c.tool });
+    recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs, root, tool: c.tool, notebooks });
   }
   // A test runner's file argument given from a folder decided at run time: the project's Python files of that path (test-runners.ts).
   let byName: Map<string, string[]> | undefined;
@@ -514,14 +498,15 @@ export async function whoRuns(files: readonly string[], claimed: ReadonlyMap<str
   };
   for (const f of files) {
     const language = claimed.get(f);
-    if (!language || language === 'python') continue;
+    // (A notebook's cells start Python files, never a notebook: with only notebooks wanted, notebooks are not read.)
+    if (!language || language === 'python' || (language === 'notebook' && notebooks.length === wanted.length)) continue;
     const abs = path.resolve(f);
     const text = readConfigText(abs);
     if (text === undefined) continue;
     if (!mayStart(text)) continue;
     // CI steps run in the checkout (the root), not in the file's folder (`.github/workflows/`).
     const dir = AT_CHECKOUT.has(language) ? root : path.dirname(abs);
-    for (const s of await sitesOf(language, abs, text)) recordSite(who, s, dir, root, anywhere);
+    for (const s of await sitesOf(language, abs, text)) recordSite(who, s, dir, root, anywhere, notebooks);
   }
   // Python files that name one of them (aws-cli's scripts/ci/install: `run("python
   // scripts/ci/install-dev-deps")`), when the parent itself is started on PATH by what was found
@@ -535,19 +520,19 @@ export async function whoRuns(files: readonly string[], claimed: ReadonlyMap<str
     if (claimed.get(f) !== 'python' || pythonRead >= MAX_PYTHON_STARTERS) continue;
     const abs = path.resolve(f);
     const text = readConfigText(abs);
-    if (text === undefined || !namesAny(text)) continue;
+    if (text === undefined || !(namesAny(text) || runnerParents.has(abs))) continue;
     pythonRead++;
     for (const s of await sitesOf('python', abs, text)) {
       const prog = s.argv[0] === undefined ? undefined : wordText(s.argv[0]);
       // Only PATH's interpreter by name: `sys.executable` (the parent's own interpreter) says what the parent's start says, which this pass does not chain.
-      if (prog === undefined || !isInterpreterName(path.basename(prog)) || prog.includes('/') || s.env.path.kind !== 'inherited' || s.env.activeVenv !== undefined) continue;
+      if (prog === undefined || !(isInterpreterName(path.basename(prog)) || (runnerParents.has(abs) && NOTEBOOK_PROGRAM.test(prog))) || prog.includes('/') || s.env.path.kind !== 'inherited' || s.env.activeVenv !== undefined) continue;
       pending.push({ parent: abs, words: s.argv.map((w) => wordText(w)), label: `${who.shown(abs)}:${s.file.location(s.callSpan.start).line}`, dirs: [root, path.dirname(abs)] });
     }
   }
   const parentsOnPath = new Map<string, boolean>();
   for (const p of pending) {
     if (!parentsOnPath.has(p.parent)) parentsOnPath.set(p.parent, who.of(p.parent)?.onPath !== undefined);
-    if (parentsOnPath.get(p.parent)) recordCommand(who, p.words, { label: p.label, dirs: p.dirs, root, exclude: p.parent });
+    if (parentsOnPath.get(p.parent)) recordCommand(who, p.words, { label: p.label, dirs: p.dirs, root, exclude: p.parent, notebooks });
   }
   if (who.empty) return [];
   const out: [string, FileStarters][] = [];
@@ -562,7 +547,7 @@ export async function whoRuns(files: readonly string[], claimed: ReadonlyMap<str
 const AT_CHECKOUT: ReadonlySet<Language> = new Set<Language>([...CI_LANGUAGES, 'pre-commit']);
 const folderOf = (hit: { path: string; folder: boolean } | undefined) => (hit?.folder ? hit.path : undefined);
 
-function recordSite(who: WhoRuns, s: LaunchSite, dir: string, root: string, anywhere: RunnerWhere['anywhere']): void {
+function recordSite(who: WhoRuns, s: LaunchSite, dir: string, root: string, anywhere: RunnerWhere['anywhere'], notebooks: readonly string[]): void {
   if (s.config?.activation) return;
   const label = `${who.shown(s.file.path)}:${s.file.location(s.callSpan.start).line}`;
   // A path below the file's stand-in folder, as a folder of the checkout.
@@ -583,8 +568,8 @@ function recordSite(who: WhoRuns, s: LaunchSite, dir: string, root: string, anyw
   // A container it starts (the image's PATH, which the command's own interpreter by name shares), or the command.
   const host = (p: string) => real(p) ?? (p.startsWith('.') ? path.resolve(dirs[0], p) : undefined);
   const inner = containerRunCommands(s.argv, host);
-  if (inner) for (const c of inner.commands) recordCommand(who, c, { label, dirs: inner.cwd ? [inner.cwd, root] : [root], root, anywhere, via: 'in a container (`docker run`)' });
-  else recordCommand(who, s.argv.map((w) => ownFolder(wordText(w))), { label, dirs, root, anywhere, callerDir: s.language === 'shell' && cwd === START_DIR, activeVenv: s.env.path.kind === 'inherited' || s.env.path.kind === 'explicit' ? s.env.activeVenv : undefined });
+  if (inner) for (const c of inner.commands) recordCommand(who, c, { label, dirs: inner.cwd ? [inner.cwd, root] : [root], root, anywhere, via: 'in a container (`docker run`)', notebooks });
+  else recordCommand(who, s.argv.map((w) => ownFolder(wordText(w))), { label, dirs, root, anywhere, callerDir: s.language === 'shell' && cwd === START_DIR, notebooks, activeVenv: s.env.path.kind === 'inherited' || s.env.path.kind === 'explicit' ? s.env.activeVenv : undefined });
 }
 
 /** The project folder: the one folder checked (a file's folder), when there is exactly one. */

@@ -34,6 +34,9 @@ export interface JsonString {
  */
 export type Want = 'all' | 'skip' | 'strings' | { members: Record<string, Want> } | { items: Want };
 
+/** A run of string characters that are neither a quote, a backslash nor a control character. */
+const PLAIN = /[^"\\\u0000-\u001f]*/y;
+
 export class JsonError extends Error {
   constructor(
     message: string,
@@ -94,6 +97,11 @@ class Reader {
     const { text, n } = this;
     const start = this.i++;
     while (this.i < n) {
+      // Characters that need no look, skipped by the regex engine (a notebook's base64 images are megabytes of them).
+      PLAIN.lastIndex = this.i;
+      PLAIN.test(text);
+      this.i = PLAIN.lastIndex;
+      if (this.i >= n) break;
       const c = text.charCodeAt(this.i);
       if (c === 34) {
         this.i++;
