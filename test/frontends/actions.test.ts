@@ -120,6 +120,16 @@ test('actions bad input: malformed YAML is a per-file syntax problem, never a cr
   assert.equal(bad.syntaxProblem!.partial, true);
 });
 
+test("a comment written right after a flow list (fastcore's `os: [ubuntu, macos]#,windows]`) is read as a comment, as GitHub reads it: no problem, the steps checked", async () => {
+  const text = (os: string) => `jobs:\n  t:\n    strategy:\n      matrix:\n        os: ${os}\n    runs-on: \${{ matrix.os }}-latest\n    steps:\n      - run: |\n          python -m venv .venv\n          pip install -r requirements.txt\n`;
+  const glued = await analyze(text('[ubuntu, macos]#,windows]'));
+  assert.equal(glued.syntaxProblem, undefined);
+  assert.ok(siteAt(glued.sites, 'pip'));
+  // Any other YAML error is still the file's problem (here an unclosed flow list).
+  const open = await analyze(text('[ubuntu, macos'));
+  assert.equal(open.syntaxProblem?.kind, 'syntax');
+});
+
 test('actions bad input: a heredoc body at column 0 ends the run: block; the YAML error is named, not the half heredoc the shell then sees', async () => {
   // The shape of a real release workflow: `cat > f.rb << RUBY` whose body starts at column 0.
   const text = 'jobs:\n  t:\n    steps:\n      - run: |\n          cat > /tmp/f.rb << RUBY\nclass F < Formula\n  desc "x"\nend\nRUBY\n          ruby -c /tmp/f.rb\n';

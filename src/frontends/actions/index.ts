@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Node as YamlNode, YAMLMap } from 'yaml';
-import { aliasTargets, charsText as text, checkYamlNesting, inArithmetic, isAlias, isMap, isScalar, isSeq, parseLenient, replaceChars, scalarChars, yaml, type Char, type YamlLib } from '../yaml-scalars.js';
+import { aliasTargets, charsText as text, checkYamlNesting, inArithmetic, isAlias, isMap, isScalar, isSeq, parseLenient, replaceChars, scalarChars, yaml, yamlErrors, type Char, type YamlLib } from '../yaml-scalars.js';
 const parseDocument: YamlLib['parseDocument'] = ((src: string, options?: object) => yaml().parseDocument(src, options)) as YamlLib['parseDocument'];
 import type { FileProblem } from '../../kernel/diagnostic.js';
 import type { LaunchSite, Rewrite, RewriteTarget, VenvOrigin } from '../../kernel/launch-site.js';
@@ -250,7 +250,7 @@ export function analyzeActions(file: SourceFile, caller?: Caller): { sites: Laun
   });
   checkYamlNesting(src);
   const doc = parseLenient(src, (t) => parseDocument(t, { prettyErrors: false, uniqueKeys: false }));
-  for (const e of doc.errors) run.problem(`YAML: ${e.message.split('\n')[0]}`, e.pos[0]);
+  for (const e of yamlErrors(doc.errors)) run.problem(`YAML: ${e.message.split('\n')[0]}`, e.pos[0]);
   const lineOf = (off: number) => file.location(off).line;
   let targets: ((alias: unknown) => unknown) | undefined;
 

@@ -8,7 +8,7 @@ import type { Document, Node as YamlNode, Scalar } from 'yaml';
 import type { SourceFile, Span } from '../../kernel/source.js';
 import { BudgetMeter, YAML_EXPANDED_CHARS } from '../../kernel/budgets.js';
 import { Config, isMapping, scalarText, trimmedSpan, type Mapping, type Value } from '../gitlab/reader.js';
-import { checkYamlNesting, isScalar, isSeq, parseLenient, scalarChars, yaml } from '../yaml-scalars.js';
+import { checkYamlNesting, isScalar, isSeq, parseLenient, scalarChars, yaml, yamlErrors } from '../yaml-scalars.js';
 import type { StepItem } from './ci-steps.js';
 
 export { isMapping, scalarText, type Mapping, type Value };
@@ -26,7 +26,7 @@ export function readCiYaml(file: SourceFile): CiYaml {
   const problems: { message: string; offset: number }[] = [];
   checkYamlNesting(file.text);
   const doc = parseLenient(file.text, (t) => yaml().parseDocument(t, { prettyErrors: false, uniqueKeys: false })) as Document.Parsed;
-  for (const e of doc.errors) problems.push({ message: `YAML: ${e.message.split('\n')[0]}`, offset: e.pos[0] });
+  for (const e of yamlErrors(doc.errors)) problems.push({ message: `YAML: ${e.message.split('\n')[0]}`, offset: e.pos[0] });
   const meter = new BudgetMeter();
   const cfg = new Config(doc, meter);
   return { cfg, root: cfg.root, problems, file, meter };

@@ -48,7 +48,7 @@ import { YAML_CONFIG_MAX_BYTES, configMayMatter, type FrontEnd } from '../front-
 import type { ShellDialect } from '../shell/parse.js';
 import { resolveDir } from '../shell/state.js';
 import { pushAll, unitsToWord } from '../../kernel/word-units.js';
-import { checkYamlNesting, isMap, isScalar, isSeq, parseLenient, replaceChars, scalarChars, yaml, type Char } from '../yaml-scalars.js';
+import { checkYamlNesting, isMap, isScalar, isSeq, parseLenient, replaceChars, scalarChars, yaml, yamlErrors, type Char } from '../yaml-scalars.js';
 import { Config, isMapping, scalarText, trimmedSpan, type Entry, type Mapping, type Value } from './reader.js';
 import { isParserTrap, ParserDamagedError } from '../tree-sitter.js';
 import { TooComplexError, YAML_EXPANDED_CHARS } from '../../kernel/budgets.js';
@@ -125,7 +125,7 @@ export function analyzeGitlab(file: SourceFile): { sites: LaunchSite[]; suppress
   const all: Document.Parsed[] = [...docs];
   // A stream with no document carries its errors itself.
   const streamErrors = 'empty' in docs ? docs.errors : [];
-  for (const e of [...streamErrors, ...all.flatMap((d) => d.errors)]) run.problem(`YAML: ${e.message.split('\n')[0]}`, e.pos[0]);
+  for (const e of yamlErrors([...streamErrors, ...all.flatMap((d) => d.errors)])) run.problem(`YAML: ${e.message.split('\n')[0]}`, e.pos[0]);
   const isHeader = (d: Document.Parsed) => isMap(d.contents) && (d.contents as YAMLMap).items.some((p) => scalarText(p.key) === 'spec');
   const doc = all.length > 1 && isHeader(all[0]) ? all[1] : all[0];
 
