@@ -171,6 +171,10 @@ const NOT_PYTHON_COMMANDS: ReadonlySet<string> = new Set([
   // Terraform's and Vault's are Go, Twilio's, Firebase's, Vercel's and Netlify's Node).
   'stripe', 'pulumi', 'supabase', 'twilio', 'firebase', 'vercel', 'netlify', 'heroku', 'terraform', 'vault', 'consul',
   'nomad', 'minio', 'temporal', 'ngrok', 'newrelic', 'snyk', 'dagger', 'doppler', 'flyctl', 'wrangler',
+  // A library named as the system tool it stands in for, with no command of its own (PyPI's wget is
+  // a module, `python -m wget`; jq's bindings, the sh library): the command is the system's
+  // (cleanlab's tests require wget, its tutorials run GNU `wget -nc`).
+  'wget', 'curl', 'jq', 'sh',
 ]);
 
 /**

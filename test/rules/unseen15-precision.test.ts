@@ -91,15 +91,17 @@ test("a module name nothing in the file can bind (no import, assignment, star im
   assert.deepEqual(await shown(py.replace('from helpers import *\n', 'import helpers\n'), 'tools/run.py'), []);
 });
 
-test("a service's SDK declared as a dependency does not make the service's own CLI a console script (liberapay's `stripe listen`)", async () => {
+test("a service's SDK declared as a dependency does not make the service's own CLI a console script (liberapay's `stripe listen`, cleanlab's wget)", async () => {
   const fs = await import('node:fs');
   const os = await import('node:os');
   const path = await import('node:path');
   const { check } = await import('../../src/api.js');
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'venvguard-sdk-cli-'));
-  fs.writeFileSync(path.join(root, 'requirements.txt'), 'stripe==14.3.0\ntowncrier==23.6\n');
+  fs.writeFileSync(path.join(root, 'requirements.txt'), 'stripe==14.3.0\ntowncrier==23.6\nwget\n');
   fs.mkdirSync(path.join(root, 'cli'));
   fs.writeFileSync(path.join(root, 'cli', 'bridge.py'), "import subprocess\n\nsubprocess.run(['stripe', 'listen', '--print-secret'])\n");
+  // Nor a library named as the system tool (cleanlab's test requirement wget, a module: its tutorials run GNU wget).
+  fs.writeFileSync(path.join(root, 'cli', 'fetch.py'), "import subprocess\n\nsubprocess.run(['wget', '-nc', 'https://example.org/data.zip'])\n");
   fs.writeFileSync(path.join(root, 'cli', 'notes.py'), "import subprocess\n\nsubprocess.run(['towncrier', 'build'])\n");
   const report = await check({ paths: [root], cwd: root, noConfig: true });
   // towncrier, declared the same way, is still its package's script.
