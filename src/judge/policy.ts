@@ -261,7 +261,7 @@ export function applyPolicy(site: LaunchSite, verdict: Verdict, judgeOne: (s: La
   // Code that runs only in Google Colab (`if "google.colab" in sys.modules:`): there the kernel's
   // interpreter is the runtime's only Python, and PATH's pip and python are its own.
   if (inColabOnlyCode(facts, at)) {
-    return { ...verdict, held: { signal: 'colab', reason: "this launch runs only in Google Colab (its `if` tests for it), where the runtime's only Python is the one on PATH" } };
+    return { ...verdict, held: { signal: 'colab', reason: "this launch runs only in Google Colab or on Kaggle (its `if` tests for it), where the runtime's only Python is the one on PATH" } };
   }
   // A test that replaced the launch API with a mock: the call starts nothing.
   if (rangeAt(facts.mocked, at)) {

@@ -9,7 +9,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { colabBlocks, colabCondition } from '../../src/frontends/python/file-facts.js';
+import { colabBlocks, colabCondition } from '../../src/frontends/python/hosted.js';
 import { barePip } from '../../src/rules/bare-pip.js';
 import { pathReliantLaunch } from '../../src/rules/path-reliant-launch.js';
 import { testRule } from '../rule-tester.js';
@@ -62,6 +62,7 @@ testRule(barePip, {
     { name: 'after `if not is_colab(): raise` in the function', code: EARLY_EXIT },
     { name: 'the else of `if not IN_COLAB:`', code: ELSE_BRANCH },
     { name: 'a conjunction with a Colab test', code: 'import subprocess, sys\nif "google.colab" in sys.modules and not installed:\n    subprocess.run(["pip", "install", "x"])\n' },
+    { name: 'Colab or Kaggle: hosted runtimes both', code: 'import subprocess, sys\nif IN_COLAB or IN_KAGGLE:\n    subprocess.run(["pip", "install", "x"])\n' },
   ],
   invalid: [
     {
@@ -73,10 +74,10 @@ testRule(barePip, {
     },
     {
       name: 'Colab or anything else is not Colab only',
-      code: 'import subprocess, sys\nif IN_COLAB or IN_KAGGLE:\n    subprocess.run(["pip", "install", "x"])\n',
+      code: 'import subprocess, sys\nif IN_COLAB or DEBUG:\n    subprocess.run(["pip", "install", "x"])\n',
       errors: [{ line: 3, messageId: 'barePip' }],
       output: null,
-      unsafeOutput: 'import subprocess, sys\nif IN_COLAB or IN_KAGGLE:\n    subprocess.run([sys.executable, "-m", "pip", "install", "x"])\n',
+      unsafeOutput: 'import subprocess, sys\nif IN_COLAB or DEBUG:\n    subprocess.run([sys.executable, "-m", "pip", "install", "x"])\n',
     },
     {
       name: 'after the Colab if, at the same level',
@@ -101,6 +102,10 @@ testRule(barePip, {
   valid: [
     { name: 'sdnext BLIP demo: !pip3 under `if "google.colab" in sys.modules:` (held: VG106)', code: nb(BLIP_CELL, 'from PIL import Image\n') },
     { name: 'the else of `if not IN_COLAB:`', code: nb('IN_COLAB = "google.colab" in str(get_ipython())\nif not IN_COLAB:\n    print("local")\nelse:\n    !pip install -q diffusers\n') },
+    { name: "fast.ai's course22: `if iskaggle:` after `iskaggle = os.environ.get('KAGGLE_KERNEL_RUN_TYPE', '')`", code: nb("import os\niskaggle = os.environ.get('KAGGLE_KERNEL_RUN_TYPE', '')\nif iskaggle:\n    !pip install -Uqq fastai\n", 'from fastai.vision.all import *\n') },
+    // The escape as the cell's last line, without a newline (as nbformat stores a cell's last line): the range reaches its end.
+    { name: "course22's own cell: the guarded escape ends the cell", code: nb("import os\niskaggle = os.environ.get('KAGGLE_KERNEL_RUN_TYPE', '')\n\nif iskaggle:\n    !pip install -Uqq fastai", 'from fastai.vision.all import *\n') },
+    { name: 'a Colab guard whose escape ends the cell', code: nb("import sys\nif 'google.colab' in sys.modules:\n    !pip install timm", 'import timm\n') },
   ],
   invalid: [
     {
@@ -127,7 +132,7 @@ testRule(pathReliantLaunch, {
     {
       name: 'held, with the reason',
       code: ACCELERATE,
-      errors: [{ line: 12, messageId: 'held', data: { tool: 'pip', reason: "this launch runs only in Google Colab (its `if` tests for it), where the runtime's only Python is the one on PATH" } }],
+      errors: [{ line: 12, messageId: 'held', data: { tool: 'pip', reason: "this launch runs only in Google Colab or on Kaggle (its `if` tests for it), where the runtime's only Python is the one on PATH" } }],
       output: null,
       unsafeOutput: null,
     },
@@ -136,15 +141,17 @@ testRule(pathReliantLaunch, {
 
 test('colabCondition: which if-conditions hold only in Colab, or only outside it', () => {
   const colab = ["'google.colab' in sys.modules", '"google.colab" in str(get_ipython())', 'IN_COLAB', 'is_colab()', 'utils.running_in_colab()', '"COLAB_GPU" in os.environ', 'IN_COLAB and not done', '(IN_COLAB)'];
+  // Kaggle's runtime, by its environment or a name that says the code is on it; Colab or Kaggle.
+  colab.push('iskaggle', 'IS_KAGGLE', 'on_kaggle()', '"KAGGLE_KERNEL_RUN_TYPE" in os.environ', "os.environ.get('KAGGLE_KERNEL_RUN_TYPE', '')", 'os.getenv("KAGGLE_URL_BASE")', 'IN_COLAB or IN_KAGGLE');
   for (const c of colab) assert.equal(colabCondition(c), 'colab', c);
   for (const c of ['not IN_COLAB', 'not is_colab()', "not 'google.colab' in sys.modules"]) assert.equal(colabCondition(c), 'not-colab', c);
-  const neither = ['NOT_COLAB', 'no_colab', 'utils.is_not_colab()', 'colab_disabled', 'SKIP_COLAB', "'google.colab' not in sys.modules", 'IN_COLAB or IN_KAGGLE', 'IN_COLAB == False', 'IN_COLAB is None', 'colab_url != ""', 'x > 1', 'sys.platform == "linux"', 'not x'];
+  const neither = ['NOT_COLAB', 'no_colab', 'utils.is_not_colab()', 'colab_disabled', 'SKIP_COLAB', "'google.colab' not in sys.modules", 'IN_COLAB or DEBUG', 'kaggle_dataset', 'use_kaggle', 'download_from_kaggle()', 'not_kaggle', 'IN_COLAB == False', 'IN_COLAB is None', 'colab_url != ""', 'x > 1', 'sys.platform == "linux"', 'not x'];
   for (const c of neither) assert.equal(colabCondition(c), undefined, c);
 });
 
 test('colabBlocks: the lines under a Colab if, and under the else of a negated one', () => {
-  const text = "import sys\nif 'google.colab' in sys.modules:\n    pass\n\n    pass\nx = 1\nif not IN_COLAB:\n    a()\nelse:\n    pass\nif IN_KAGGLE:\n    pass\n";
+  const text = "import sys\nif 'google.colab' in sys.modules:\n    pass\n\n    pass\nx = 1\nif not IN_COLAB:\n    a()\nelse:\n    pass\nif IN_KAGGLE:\n    pass\nif USE_GPU:\n    pass\n";
   const ranges = colabBlocks(text).map((r) => text.slice(r.from, r.to));
-  assert.deepEqual(ranges, ['    pass\n\n    pass', '    pass']);
+  assert.deepEqual(ranges, ['    pass\n\n    pass', '    pass', '    pass']);
   assert.deepEqual(colabBlocks('if IN_COLAB:\nx = 1\n'), [], 'no body');
 });

@@ -24,7 +24,7 @@ import type { Analysis, AnalyzeOptions, FrontEnd } from '../front-end.js';
 import { withPythonAnalysis, type PythonAnalysis } from '../python/index.js';
 import { pythonMayMatter } from '../python/prefilter.js';
 import { hasToolName } from '../../judge/python-tools.js';
-import { colabBlocks } from '../python/file-facts.js';
+import { colabBlocks } from '../python/hosted.js';
 import { importScan } from '../python/import-lines.js';
 import { cellMagic, charAt, lineKind, NotebookError, readNotebook, statementStarts, type CodeCell, type Notebook } from './cells.js';
 import { CellRewriter, EscapeRewriter, type ImportPlace, type ShellJob } from './rewrite.js';
@@ -274,7 +274,7 @@ function finish<T>(file: SourceFile, nb: Notebook, reading: Reading, pa: PythonA
   // To the end of the range's last line: an escape there is `pass` in the module, shorter than the line.
   const lineEnd = (to: number) => {
     const nl = mod.text.indexOf('\n', Math.max(to - 1, 0));
-    return nl < 0 ? file.text.length : mod.span({ start: nl, end: nl + 1 }).start;
+    return nl < 0 ? file.text.length : mod.lineEnd(nl);
   };
   if (colabOnly.length) facts.colabOnly = colabOnly.map((r) => ({ from: mod.span({ start: r.from, end: r.from + 1 }).start, to: lineEnd(r.to) }));
   for (const s of sites) s.pythonFile = facts;

@@ -120,6 +120,22 @@ export class VirtualModule {
     return o >= 0 && o < this.n && this.cellOf[o] >= 0 && !this.synthOf[o] ? this.startOf[o] : -1;
   }
 
+  /**
+   * The notebook offset where the module's line ending at `nl` (a newline) ends: that newline's own
+   * place, or, where the line is its cell's last (the newline joins cells and is not the notebook's),
+   * the end of the cell's last character: an escape there is `pass` here, shorter than the line.
+   */
+  lineEnd(nl: number): number {
+    const real = this.offset(nl);
+    if (real >= 0) return real;
+    for (let i = Math.min(nl - 1, this.n - 1); i >= 0; i--) {
+      if (this.cellOf[i] < 0) continue;
+      const cell = this.cells[this.cellOf[i]];
+      return cell.text.length ? cell.ends[cell.text.length - 1] : this.startOf[i];
+    }
+    return 0;
+  }
+
   span(s: Span): Span {
     let a = -1;
     let b = -1;

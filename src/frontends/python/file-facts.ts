@@ -9,6 +9,7 @@ import type { SourceFile, Span } from '../../kernel/source.js';
 import { descendantAt, nearestAncestor } from './ancestry.js';
 import { scanUnits } from './block-scan.js';
 import { moduleFallbackRanges } from './fallbacks.js';
+import { colabCondition, HOSTED } from './hosted.js';
 
 /** A "PATH" string in a with-clause: `with patch.dict(os.environ, {"PATH": …})`, `with EnvVars({"PATH": …})`. */
 const PATH_KEY = /["']PATH["']/;
@@ -34,75 +35,6 @@ const RUNS_ACTIVATE_THIS = /\b(?:exec|execfile|run_path)\s*\([^]*\bactivate_this
  * `with EnvVars(env_vars):` in the same function hands to the environment.
  */
 const PATH_DICT = /^([A-Za-z_]\w*)\s*(?:\[\s*["']PATH["']\s*\]\s*\+?=|=\s*(?:\{[^]*["']PATH["']\s*:|dict\s*\([^]*\bPATH\s*=)|\.update\s*\([^]*(?:["']PATH["']|\bPATH\s*=))/;
-
-/**
- * One part of a condition that holds only in Google Colab: `"google.colab" in sys.modules` (or in
- * `str(get_ipython())`), `"COLAB_GPU" in os.environ`, or a name or call whose last part says colab
- * (`IN_COLAB`, `is_colab()`, `utils.running_in_colab()`). Comparisons and negations are not.
- */
-function colabAtom(s: string): boolean {
-  const t = s.trim().replace(/^\((.*)\)$/, '$1').trim();
-  if (/\bnot\b|\bis\b|[=!<>]=?/.test(t.replace(/^["']google\.colab["']\s+in\b/, ''))) return false;
-  // A name that says the opposite (`NOT_COLAB`, `no_colab`, `colab_disabled`) is no Colab test.
-  if (/(?:^|[._])(?:not|no|non|disabled?|skip|without)(?=_|colab|$)|colab_?(?:disabled?|off|skip)/i.test(t)) return false;
-  return /^(?:\w+\.)*\w*colab\w*(?:\(\s*\))?$/i.test(t) || /^["']google\.colab["']\s+in\s+[\w.()[\]"' ]+$/.test(t) || /^["']COLAB_\w+["']\s+in\s+os\.environ$/.test(t);
-}
-
-/**
- * Whether an `if` condition holds only in Colab (`colab`: a conjunction with a Colab part) or only
- * outside it (`not-colab`: `not` before a Colab test); undefined for anything else (`or`, other tests).
- */
-export function colabCondition(condition: string): 'colab' | 'not-colab' | undefined {
-  const t = condition.replace(/\s+/g, ' ').trim();
-  if (/\bor\b/.test(t)) return undefined;
-  const not = /^not\s+(.*)$/.exec(t);
-  if (not) return colabAtom(not[1]) ? 'not-colab' : undefined;
-  return t.split(/\band\b/).some(colabAtom) ? 'colab' : undefined;
-}
-
-/**
- * The code ranges that run only in Colab, read from the lines of a text that is not parsed there
- * (a notebook's cells, whose escapes stand as `pass` in a module parsed only around launches):
- * the lines indented under `if COLAB_TEST:` (or `elif`), and under the `else:` of `if not
- * COLAB_TEST:`. Indentation as Python reads it, without brackets or strings running over lines.
- */
-export function colabBlocks(text: string): { from: number; to: number }[] {
-  const out: { from: number; to: number }[] = [];
-  if (!/colab/i.test(text)) return out;
-  const lines: { start: number; end: number; indent: number; code: string }[] = [];
-  for (let start = 0; start <= text.length; ) {
-    let end = text.indexOf('\n', start);
-    if (end < 0) end = text.length;
-    const line = text.slice(start, end);
-    const code = line.trim();
-    lines.push({ start, end, indent: line.length - line.trimStart().length, code: code.startsWith('#') ? '' : code });
-    start = end + 1;
-  }
-  /** The body under line i: the lines after it indented deeper, blank ones between them included. */
-  const body = (i: number): { from: number; to: number; next: number } | undefined => {
-    let last = -1;
-    let k = i + 1;
-    for (; k < lines.length; k++) {
-      if (!lines[k].code) continue;
-      if (lines[k].indent <= lines[i].indent) break;
-      last = k;
-    }
-    return last < 0 ? undefined : { from: lines[i + 1].start, to: lines[last].end, next: k };
-  };
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^(?:if|elif)\s+(.+?):\s*(?:#.*)?$/.exec(lines[i].code);
-    const test = m && colabCondition(m[1]);
-    if (!test) continue;
-    const b = body(i);
-    if (!b) continue;
-    if (test === 'colab') out.push({ from: b.from, to: b.to });
-    else if (b.next < lines.length && lines[b.next].indent === lines[i].indent && /^else\s*:/.test(lines[b.next].code)) {
-      const e = body(b.next);
-      if (e) out.push({ from: e.from, to: e.to });
-    }
-  }
-  return out;
-}
 
 /** A statement that leaves its block: `raise`, `return`, `sys.exit(…)`, `exit()`, `quit()`. */
 function leaves(stmt: Node | null | undefined): boolean {
@@ -305,11 +237,11 @@ class TreeFacts implements PythonFileFacts {
 
 /** Whether a text can have no PATH set, Colab test, tool look-up or module fallback (walkTree's, lookedUpNames's and moduleFallbackRanges's own tests). */
 function isPlain(text: string): boolean {
-  return !text.includes('PATH') && !text.includes('activate_this') && !/colab/i.test(text) && !/which|find_executable/.test(text) && !ACTIVATION_VAR.test(text) && !text.includes('patch') && !/sys\.executable\s*,\s*["']-m/.test(text);
+  return !text.includes('PATH') && !text.includes('activate_this') && !HOSTED.test(text) && !/which|find_executable/.test(text) && !ACTIVATION_VAR.test(text) && !text.includes('patch') && !/sys\.executable\s*,\s*["']-m/.test(text);
 }
 
 /**
- * `text`: the text parsed. Every PATH fact needs "PATH" (or "activate_this") in it and every Colab test "colab": a file
+ * `text`: the text parsed. Every PATH fact needs "PATH" (or "activate_this") in it and every Colab or Kaggle test "colab" or "kaggle": a file
  * with neither (most) has only its functions listed, by one search of the tree instead of a walk.
  */
 function walkFacts(root: Node, text: string, file: SourceFile): Walked {
@@ -430,7 +362,7 @@ function lookedUpNames(root: Node, text: string, file: SourceFile): Map<string, 
 
 function walkTree(root: Node, text: string, file: SourceFile): Walked {
   const paths = text.includes('PATH') || text.includes('activate_this');
-  const colab = /colab/i.test(text);
+  const colab = HOSTED.test(text);
   const activation = ACTIVATION_VAR.test(text);
   const mocks = text.includes('patch') && MOCKS_LAUNCH.test(text);
   if (!paths && !colab && !activation && !mocks) return { functions: functionsIn(root), pathSets: [] };
