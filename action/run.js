@@ -1,12 +1,12 @@
 // Generated from src/ by scripts/bundle.ts (npm run action); do not edit.
 
 // dist/src/action/main.js
-import fs23 from "node:fs";
-import path55 from "node:path";
+import fs24 from "node:fs";
+import path56 from "node:path";
 import { parseArgs } from "node:util";
 
 // dist/src/api.js
-import path51 from "node:path";
+import path52 from "node:path";
 
 // dist/src/pipeline/apply-fixes.js
 function fixableBy(d, allowUnsafe) {
@@ -100,8 +100,8 @@ var SourceFile = class {
   encoding;
   lineStarts;
   nl;
-  constructor(path56, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
-    this.path = path56;
+  constructor(path57, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
+    this.path = path57;
     this.text = text3;
     this.encoding = encoding;
   }
@@ -174,7 +174,7 @@ function splitLines(text3) {
 }
 
 // dist/src/kernel/decode.js
-function decodeText(path56, bytes, opts = {}) {
+function decodeText(path57, bytes, opts = {}) {
   const nul = bytes.indexOf(0);
   if (nul >= 0)
     return { ok: false, kind: "binary", message: `not ${opts.kind ?? "text"}: NUL byte at offset ${nul} (binary file?)` };
@@ -192,19 +192,19 @@ function decodeText(path56, bytes, opts = {}) {
   if (codec === "utf-8" || codec === "ascii") {
     try {
       const text3 = new TextDecoder("utf-8", { fatal: true }).decode(body);
-      return { ok: true, file: new SourceFile(path56, text3, { name: codec, bom, lossless: true }) };
+      return { ok: true, file: new SourceFile(path57, text3, { name: codec, bom, lossless: true }) };
     } catch {
       const bad = firstInvalidUtf8(body) + (bom ? 3 : 0);
       const text3 = new TextDecoder("utf-8").decode(body);
       return {
         ok: true,
-        file: new SourceFile(path56, text3, { name: codec, bom, lossless: false }),
+        file: new SourceFile(path57, text3, { name: codec, bom, lossless: false }),
         warning: `invalid UTF-8 at byte ${bad}; checked with replacement characters and never rewritten`
       };
     }
   }
   if (codec === "latin-1") {
-    return { ok: true, file: new SourceFile(path56, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
+    return { ok: true, file: new SourceFile(path57, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
   }
   let decoder;
   try {
@@ -213,7 +213,7 @@ function decodeText(path56, bytes, opts = {}) {
     return { ok: false, kind: "decode", message: `unknown source encoding '${declared}' in the coding declaration` };
   }
   try {
-    return { ok: true, file: new SourceFile(path56, decoder.decode(body), { name: codec, bom, lossless: false }) };
+    return { ok: true, file: new SourceFile(path57, decoder.decode(body), { name: codec, bom, lossless: false }) };
   } catch {
     return { ok: false, kind: "decode", message: `bytes are not valid '${declared}' as the coding declaration says` };
   }
@@ -534,6 +534,9 @@ function padQuoted(src, q) {
     }
   }
   return void 0;
+}
+function yamlErrors(errors) {
+  return errors.filter((e) => !(e.code === "MISSING_CHAR" && e.message.startsWith("Comments must be separated from other tokens by white space")));
 }
 var isAlias = ((n) => yaml().isAlias(n));
 var isMap = ((n) => yaml().isMap(n));
@@ -2731,7 +2734,7 @@ function applyPolicy(site, verdict, judgeOne) {
   if (facts.startedBy?.pathSet)
     return { ...verdict, held: { signal: "path-set", reason: facts.startedBy.pathSet } };
   if (inColabOnlyCode(facts, at2)) {
-    return { ...verdict, held: { signal: "colab", reason: "this launch runs only in Google Colab (its `if` tests for it), where the runtime's only Python is the one on PATH" } };
+    return { ...verdict, held: { signal: "colab", reason: "this launch runs only in Google Colab or on Kaggle (its `if` tests for it), where the runtime's only Python is the one on PATH" } };
   }
   if (rangeAt(facts.mocked, at2)) {
     return { ...verdict, held: { signal: "mocked", reason: "the launch API is replaced by a mock here (a test), so this call starts nothing" } };
@@ -2771,6 +2774,11 @@ function applyPolicy(site, verdict, judgeOne) {
     if (facts.kernelStdlibOnly && pathChain(facts, judge)) {
       return { ...verdict, held: { signal: "path-chain", reason: "this notebook's own code imports only the standard library, and its shell lines install with pip from PATH and run Python tools from PATH, so both are the same environment" } };
     }
+    if (facts.startedBy?.byPath)
+      return { ...verdict, startedBy: facts.startedBy.byPath };
+    const runner = facts.startedBy?.onPath;
+    if (runner)
+      return { ...verdict, held: { signal: "started-on-path", reason: `${runner}, so its kernel is that program's Python and a name a cell starts is found on the same PATH` } };
     return verdict;
   }
   let confirmed = confirming.get(facts);
@@ -3039,7 +3047,7 @@ var hasUnknown = (v) => v.includes(UNKNOWN) || v.includes(DEFAULT_PATH) || v.inc
 function venvOnPath(pathValue, venvs, ...extra) {
   if (pathValue === void 0)
     return void 0;
-  const named = (v) => extra.some((e) => typeof e === "string" ? e === v : e?.has(v));
+  const named2 = (v) => extra.some((e) => typeof e === "string" ? e === v : e?.has(v));
   for (const entry of pathValue.split(":")) {
     if (entry.includes(DEFAULT_PATH))
       return void 0;
@@ -3049,7 +3057,7 @@ function venvOnPath(pathValue, venvs, ...extra) {
     if (!dir.endsWith("/bin"))
       continue;
     const venv = dir.slice(0, -4);
-    if (venvs.has(venv) || named(venv))
+    if (venvs.has(venv) || named2(venv))
       return venv;
   }
   return void 0;
@@ -6338,7 +6346,7 @@ function analyzeActions(file, caller) {
   });
   checkYamlNesting(src);
   const doc = parseLenient(src, (t) => parseDocument(t, { prettyErrors: false, uniqueKeys: false }));
-  for (const e of doc.errors)
+  for (const e of yamlErrors(doc.errors))
     run2.problem(`YAML: ${e.message.split("\n")[0]}`, e.pos[0]);
   const lineOf2 = (off) => file.location(off).line;
   let targets;
@@ -6996,10 +7004,10 @@ function persistVenv2(file, parsed, site, inst, t, byStart) {
   if (!v || !envInst)
     return void 0;
   const legacy = !/^\s*[A-Za-z_][A-Za-z0-9_]*=/.test(envInst.args.map((c) => c.ch).join(""));
-  const path56 = `PATH="${v.venv}/bin:$PATH"`;
+  const path57 = `PATH="${v.venv}/bin:$PATH"`;
   if (legacy)
-    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path56}` }], applicability: "unsafe", reason, title: `Add ENV ${path56} after line ${envInst.lastLine}` };
-  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path56}` }], applicability: "unsafe", reason, title: `Add ${path56} to the ENV at line ${envInst.firstLine}` };
+    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path57}` }], applicability: "unsafe", reason, title: `Add ENV ${path57} after line ${envInst.lastLine}` };
+  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path57}` }], applicability: "unsafe", reason, title: `Add ${path57} to the ENV at line ${envInst.firstLine}` };
 }
 function analyzeDockerfile(file) {
   const parsed = parseDockerfile(file.text);
@@ -7027,7 +7035,7 @@ function analyzeDockerfile(file) {
     shellName: form === "shell" ? st.shell === "bash" ? "bash" : "/bin/sh" : void 0,
     virtualEnv: st.virtualEnv && st.vars.get("VIRTUAL_ENV") !== void 0 ? { venv: st.virtualEnv.venv, span: st.virtualEnv.span } : void 0
   });
-  const named = /* @__PURE__ */ new Set();
+  const named2 = /* @__PURE__ */ new Set();
   const shellOf = (inst, api, st, index, cur) => ({
     api,
     callSpan: inst.span,
@@ -7041,7 +7049,7 @@ function analyzeDockerfile(file) {
     cwd: st.workdir,
     vars: st.vars,
     venvs: st.venvs,
-    named,
+    named: named2,
     originAt: () => ({ line: inst.firstLine, how: "created", offset: inst.span.start }),
     facts: dockerFacts(api, "shell", st),
     onSite: (site) => instructionOf.set(site, inst)
@@ -7055,7 +7063,7 @@ function analyzeDockerfile(file) {
     else if (cmd.envPathSet)
       pathState = { kind: "explicit", span: cmd.span };
     const env2 = { path: pathState, knownVenvs: [...st.venvs.keys()] };
-    const active = venvOnPath(st.vars.get("PATH") ?? DEFAULT_PATH, st.venvs, st.virtualEnv?.venv, named);
+    const active = venvOnPath(st.vars.get("PATH") ?? DEFAULT_PATH, st.venvs, st.virtualEnv?.venv, named2);
     if (active)
       env2.activeVenv = active;
     const site = launchSiteFor(cmd, { file, language: "dockerfile", api, callSpan: inst.span, env: env2 });
@@ -7114,7 +7122,7 @@ function analyzeDockerfile(file) {
         continue;
       runInstruction(d.inst, d.api, s.state, Infinity, s, d.args);
     }
-    run2.endGroup(s, venvOnPath(s.state.vars.get("PATH") ?? DEFAULT_PATH, s.state.venvs, s.state.virtualEnv?.venv, named));
+    run2.endGroup(s, venvOnPath(s.state.vars.get("PATH") ?? DEFAULT_PATH, s.state.venvs, s.state.virtualEnv?.venv, named2));
   };
   parsed.instructions.forEach((inst, index) => {
     const kw = inst.keyword;
@@ -7459,7 +7467,7 @@ function analyzeGitlab(file) {
   const docs = parseLenient(src, (t) => yaml().parseAllDocuments(t, { prettyErrors: false, uniqueKeys: false }));
   const all = [...docs];
   const streamErrors = "empty" in docs ? docs.errors : [];
-  for (const e of [...streamErrors, ...all.flatMap((d) => d.errors)])
+  for (const e of yamlErrors([...streamErrors, ...all.flatMap((d) => d.errors)]))
     run2.problem(`YAML: ${e.message.split("\n")[0]}`, e.pos[0]);
   const isHeader = (d) => isMap(d.contents) && d.contents.items.some((p) => scalarText2(p.key) === "spec");
   const doc = all.length > 1 && isHeader(all[0]) ? all[1] : all[0];
@@ -9028,10 +9036,10 @@ function mayHaveVenv(parsed, expand) {
   for (const rule of parsed.rules) {
     if (!rule.recipe.length)
       continue;
-    const named = rule.targets.some(mentionsEnvironment) || rule.prereqs.some(mentionsEnvironment);
+    const named2 = rule.targets.some(mentionsEnvironment) || rule.prereqs.some(mentionsEnvironment);
     for (const rl of rule.recipe) {
       const t = rl.text.s;
-      if (!named && !mentionsEnvironment(t) && !namesTainted(t))
+      if (!named2 && !mentionsEnvironment(t) && !namesTainted(t))
         continue;
       const s = expand(rule, rl);
       if (CREATES_VENV.test(s) || shellLineMayMatterWithoutVenv(s))
@@ -9384,8 +9392,8 @@ function analyzeMakefile(file, opts = {}) {
   };
   const noVenv = opts.parseLess && created.size === 0 && jobs.every((j) => !j.virtualEnv && !j.shells.some((sh) => shellLineMayMatterWithoutVenv(textOf2(sh))));
   jobs.forEach((job, i) => {
-    const named = job.shells.map(textOf2).join("\n");
-    const inScope = (v) => needsCreator(v, job.rule) || namesVenv(named, shownPath2(v));
+    const named2 = job.shells.map(textOf2).join("\n");
+    const inScope = (v) => needsCreator(v, job.rule) || namesVenv(named2, shownPath2(v));
     const venvs = new Map([...created].filter(([v]) => !createdBy[i].has(v) && inScope(v)));
     const dialect = job.dialect;
     if (dialect === void 0)
@@ -10067,7 +10075,7 @@ var Prefilter = class {
    * undecoded bytes (then only the cheap half: a helper called, and a tool's name anywhere; the
    * bytes read as Latin-1, as the test on bytes read them).
    */
-  mayMatterThroughProject(path56, text3) {
+  mayMatterThroughProject(path57, text3) {
     const p = this.project;
     if (!p)
       return false;
@@ -10075,13 +10083,13 @@ var Prefilter = class {
       const s = latin1(text3);
       if (!p.mayImportProject(s))
         return false;
-      return hasToolName(this.tools, s) && p.callsHelper(path56, s);
+      return hasToolName(this.tools, s) && p.callsHelper(path57, s);
     }
     if (!p.mayImportProject(text3))
       return false;
     if (apiWordInCode(text3))
-      return p.usesToolConstant(path56, text3, this.tools);
-    return someStringMatches(text3, this.tools) && p.callsHelper(path56, text3);
+      return p.usesToolConstant(path57, text3, this.tools);
+    return someStringMatches(text3, this.tools) && p.callsHelper(path57, text3);
   }
 };
 function pythonMayMatter(text3, tools) {
@@ -10511,9 +10519,9 @@ var Ancestry = class {
     const known2 = this.parents.get(n.id);
     if (known2 !== void 0)
       return known2;
-    const path56 = this.path;
-    path56.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
-    let at2 = path56[path56.length - 1];
+    const path57 = this.path;
+    path57.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
+    let at2 = path57[path57.length - 1];
     for (; ; ) {
       const next = at2.childWithDescendant(n);
       if (!next)
@@ -10523,7 +10531,7 @@ var Ancestry = class {
         return at2;
       }
       this.parents.set(next.id, at2);
-      path56.push(next);
+      path57.push(next);
       at2 = next;
     }
     const p = n.parent;
@@ -10536,11 +10544,11 @@ var Ancestry = class {
   }
   /** The index of the deepest node of the path whose span holds start..end (the root's, 0, at least). */
   deepestHolding(start, end) {
-    const path56 = this.path;
+    const path57 = this.path;
     let lo = 0;
-    for (let hi = path56.length - 1; lo < hi; ) {
+    for (let hi = path57.length - 1; lo < hi; ) {
       const mid = lo + hi + 1 >>> 1;
-      if (path56[mid].startIndex <= start && end <= path56[mid].endIndex)
+      if (path57[mid].startIndex <= start && end <= path57[mid].endIndex)
         lo = mid;
       else
         hi = mid - 1;
@@ -10617,23 +10625,20 @@ function moduleFallbackRanges(root, text3, file) {
   return out;
 }
 
-// dist/src/frontends/python/file-facts.js
-var PATH_KEY = /["']PATH["']/;
-var SETS_PATH = /\benviron\s*\[\s*["']PATH["']\s*\]\s*(?:\+|)=|\benviron\.update\s*\([^]*?(?:["']PATH["']|\bPATH\s*=)|\benviron\.setdefault\s*\(\s*["']PATH["']|\bputenv\s*\(\s*["']PATH["']|\.setenv\s*\(\s*["']PATH["']/;
-var RUNS_ACTIVATE_THIS = /\b(?:exec|execfile|run_path)\s*\([^]*\bactivate_this/;
-var PATH_DICT = /^([A-Za-z_]\w*)\s*(?:\[\s*["']PATH["']\s*\]\s*\+?=|=\s*(?:\{[^]*["']PATH["']\s*:|dict\s*\([^]*\bPATH\s*=)|\.update\s*\([^]*(?:["']PATH["']|\bPATH\s*=))/;
+// dist/src/frontends/python/hosted.js
+var HOSTED = /colab|kaggle/i;
 function colabAtom(s) {
   const t = s.trim().replace(/^\((.*)\)$/, "$1").trim();
   if (/\bnot\b|\bis\b|[=!<>]=?/.test(t.replace(/^["']google\.colab["']\s+in\b/, "")))
     return false;
-  if (/(?:^|[._])(?:not|no|non|disabled?|skip|without)(?=_|colab|$)|colab_?(?:disabled?|off|skip)/i.test(t))
+  if (/(?:^|[._])(?:not|no|non|disabled?|skip|without)(?=_|colab|kaggle|$)|(?:colab|kaggle)_?(?:disabled?|off|skip)/i.test(t))
     return false;
-  return /^(?:\w+\.)*\w*colab\w*(?:\(\s*\))?$/i.test(t) || /^["']google\.colab["']\s+in\s+[\w.()[\]"' ]+$/.test(t) || /^["']COLAB_\w+["']\s+in\s+os\.environ$/.test(t);
+  return /^(?:\w+\.)*\w*colab\w*(?:\(\s*\))?$/i.test(t) || /^["']google\.colab["']\s+in\s+[\w.()[\]"' ]+$/.test(t) || /^["'](?:COLAB|KAGGLE)_\w+["']\s+in\s+os\.environ$/.test(t) || /^os\.(?:environ\.get|getenv)\(\s*["']KAGGLE_\w+["']\s*(?:,\s*(?:""|''|None)\s*)?\)$/.test(t) || /^(?:\w+\.)*(?:is|in|on|running_(?:on|in))_?kaggle(?:\(\s*\))?$/i.test(t);
 }
 function colabCondition(condition) {
   const t = condition.replace(/\s+/g, " ").trim();
   if (/\bor\b/.test(t))
-    return void 0;
+    return t.split(/\bor\b/).every(colabAtom) ? "colab" : void 0;
   const not = /^not\s+(.*)$/.exec(t);
   if (not)
     return colabAtom(not[1]) ? "not-colab" : void 0;
@@ -10641,7 +10646,7 @@ function colabCondition(condition) {
 }
 function colabBlocks(text3) {
   const out = [];
-  if (!/colab/i.test(text3))
+  if (!HOSTED.test(text3))
     return out;
   const lines = [];
   for (let start = 0; start <= text3.length; ) {
@@ -10683,6 +10688,12 @@ function colabBlocks(text3) {
   }
   return out;
 }
+
+// dist/src/frontends/python/file-facts.js
+var PATH_KEY = /["']PATH["']/;
+var SETS_PATH = /\benviron\s*\[\s*["']PATH["']\s*\]\s*(?:\+|)=|\benviron\.update\s*\([^]*?(?:["']PATH["']|\bPATH\s*=)|\benviron\.setdefault\s*\(\s*["']PATH["']|\bputenv\s*\(\s*["']PATH["']|\.setenv\s*\(\s*["']PATH["']/;
+var RUNS_ACTIVATE_THIS = /\b(?:exec|execfile|run_path)\s*\([^]*\bactivate_this/;
+var PATH_DICT = /^([A-Za-z_]\w*)\s*(?:\[\s*["']PATH["']\s*\]\s*\+?=|=\s*(?:\{[^]*["']PATH["']\s*:|dict\s*\([^]*\bPATH\s*=)|\.update\s*\([^]*(?:["']PATH["']|\bPATH\s*=))/;
 function leaves(stmt) {
   if (!stmt)
     return false;
@@ -10831,7 +10842,7 @@ var TreeFacts = class {
   }
 };
 function isPlain(text3) {
-  return !text3.includes("PATH") && !text3.includes("activate_this") && !/colab/i.test(text3) && !/which|find_executable/.test(text3) && !ACTIVATION_VAR.test(text3) && !text3.includes("patch") && !/sys\.executable\s*,\s*["']-m/.test(text3);
+  return !text3.includes("PATH") && !text3.includes("activate_this") && !HOSTED.test(text3) && !/which|find_executable/.test(text3) && !ACTIVATION_VAR.test(text3) && !text3.includes("patch") && !/sys\.executable\s*,\s*["']-m/.test(text3);
 }
 function walkFacts(root, text3, file) {
   const lookedUp2 = lookedUpNames(root, text3, file);
@@ -10943,7 +10954,7 @@ function lookedUpNames(root, text3, file) {
 }
 function walkTree(root, text3, file) {
   const paths = text3.includes("PATH") || text3.includes("activate_this");
-  const colab = /colab/i.test(text3);
+  const colab = HOSTED.test(text3);
   const activation = ACTIVATION_VAR.test(text3);
   const mocks = text3.includes("patch") && MOCKS_LAUNCH.test(text3);
   if (!paths && !colab && !activation && !mocks)
@@ -10977,8 +10988,8 @@ function walkTree(root, text3, file) {
     } else if (node.type === "with_statement") {
       const clause = node.children.find((c) => c?.type === "with_clause");
       const body = node.childForFieldName("body");
-      const named = (t) => pathDicts.some((d) => d.fnEnd === fnEnd && new RegExp(`\\b${d.name}\\b`).test(t));
-      if (clause && body && (PATH_KEY.test(clause.text) || named(clause.text)))
+      const named2 = (t) => pathDicts.some((d) => d.fnEnd === fnEnd && new RegExp(`\\b${d.name}\\b`).test(t));
+      if (clause && body && (PATH_KEY.test(clause.text) || named2(clause.text)))
         pathSets.push({ from: body.startIndex, to: body.endIndex, span: { start: clause.startIndex, end: clause.endIndex } });
     } else if (node.type === "expression_statement" && RUNS_ACTIVATE_THIS.test(node.text)) {
       pathSets.push({ from: 0, to: root.endIndex, span: { start: node.startIndex, end: node.endIndex } });
@@ -11503,18 +11514,18 @@ function decodesCleanly(bytes) {
     return true;
   return (codec === "utf-8" || codec === "ascii") && isUtf8(body);
 }
-function decodePython(path56, bytes) {
+function decodePython(path57, bytes) {
   const declared = codingDeclaration(bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes);
-  return decodeText(path56, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
+  return decodeText(path57, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
 }
 
 // dist/src/frontends/python/value-ops.js
-function withKey(path56, key) {
+function withKey(path57, key) {
   if (key === "PATH")
     return "set";
-  if (key === void 0 && path56 === "no")
+  if (key === void 0 && path57 === "no")
     return "unknown";
-  return path56;
+  return path57;
 }
 function mergeEnv(a, b) {
   if (b === "set" || a === "set")
@@ -12157,11 +12168,11 @@ var Scopes = class {
                 const outer = flow.chain[0].slice(0, flow.chain[0].indexOf(":"));
                 if (chain?.key !== outer)
                   chain = { key: outer, values: /* @__PURE__ */ new Map() };
-                const path56 = flow.chain.join("/");
+                const path57 = flow.chain.join("/");
                 for (const k of [...chain.values.keys()])
-                  if (path56.startsWith(k + "/") || k.startsWith(path56 + "/"))
+                  if (path57.startsWith(k + "/") || k.startsWith(path57 + "/"))
                     chain.values.delete(k);
-                chain.values.set(path56, e.value());
+                chain.values.set(path57, e.value());
                 cur = [...chain.values.values()];
                 break;
               }
@@ -12457,17 +12468,17 @@ function knownCall(ev, q, call) {
     case "dict":
       if (q === "dict") {
         const a0 = positional[0] ? ev.evalIn(positional[0], scope, pos) : void 0;
-        let path56 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
+        let path57 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
         for (const a of n.childForFieldName("arguments")?.namedChildren ?? []) {
           if (a?.type !== "dictionary_splat")
             continue;
           const inner = a.namedChildren[0];
           const v = inner ? ev.evalIn(inner, scope, pos) : UNKNOWN2;
-          path56 = mergeEnv(path56, v.k === "env" ? v.path : "unknown");
+          path57 = mergeEnv(path57, v.k === "env" ? v.path : "unknown");
         }
         for (const k of keywords.keys())
-          path56 = withKey(path56, k);
-        return { k: "env", path: path56, span };
+          path57 = withKey(path57, k);
+        return { k: "env", path: path57, span };
       }
       return { k: "env", path: "inherited", span };
     case "platform.python_version":
@@ -13036,22 +13047,22 @@ var PythonModule = class {
     return { k: "unknown", span };
   }
   evalDict(n, scope, pos) {
-    let path56 = "no";
+    let path57 = "no";
     for (const c of n.namedChildren) {
       if (!c || c.type === "comment")
         continue;
       if (c.type === "pair") {
         const key = c.childForFieldName("key");
         const kv = key ? this.evalIn(key, scope, pos) : UNKNOWN2;
-        path56 = withKey(path56, kv.k === "str" ? wordTextOf(kv.word) : void 0);
+        path57 = withKey(path57, kv.k === "str" ? wordTextOf(kv.word) : void 0);
       } else if (c.type === "dictionary_splat") {
         const inner = c.namedChildren[0];
         const v = inner ? this.evalIn(inner, scope, pos) : UNKNOWN2;
-        path56 = mergeEnv(path56, v.k === "env" ? v.path : "unknown");
+        path57 = mergeEnv(path57, v.k === "env" ? v.path : "unknown");
       } else
-        path56 = withKey(path56, void 0);
+        path57 = withKey(path57, void 0);
     }
-    return { k: "env", path: path56, span: spanOf(n) };
+    return { k: "env", path: path57, span: spanOf(n) };
   }
   evalSubscript(n, scope, pos) {
     const value = n.childForFieldName("value");
@@ -14053,7 +14064,7 @@ function parameterNames(def) {
   }
   return out;
 }
-function sitesForCall(mod, meter, call, api, spec, reportAt = call, named) {
+function sitesForCall(mod, meter, call, api, spec, reportAt = call, named2) {
   const { positional, keywords, splat } = mod.callArgs(call);
   const ev = (n) => n ? mod.eval(n) : void 0;
   const callSpan = { start: reportAt.startIndex, end: reportAt.endIndex };
@@ -14147,8 +14158,8 @@ function sitesForCall(mod, meter, call, api, spec, reportAt = call, named) {
       break;
     }
     case "named":
-      if (named)
-        r.argvs.push(named);
+      if (named2)
+        r.argvs.push(named2);
       break;
     case "program-list":
     case "program-rest": {
@@ -14191,21 +14202,21 @@ function sitesForCall(mod, meter, call, api, spec, reportAt = call, named) {
   const checked = pathChecksBefore(mod, call);
   const sites = [];
   const make = (cmd, viaShell, active) => {
-    let path56 = r.env;
+    let path57 = r.env;
     if (cmd.pathReset)
-      path56 = { kind: "reset", by: cmd.pathReset };
+      path57 = { kind: "reset", by: cmd.pathReset };
     else if (cmd.pathUnset)
-      path56 = { kind: "reset", by: "env -i" };
+      path57 = { kind: "reset", by: "env -i" };
     else if (cmd.envPathSet)
-      path56 = { kind: "explicit" };
-    const env2 = { path: path56 };
+      path57 = { kind: "explicit" };
+    const env2 = { path: path57 };
     if (shebang !== void 0)
       env2.shebang = shebang;
     if (major !== void 0)
       env2.shebangMajor = major;
     if (checked.length)
       env2.checkedOnPath = checked;
-    if (active !== void 0 && path56.kind !== "reset" && path56.kind !== "missing")
+    if (active !== void 0 && path57.kind !== "reset" && path57.kind !== "missing")
       env2.activeVenv = active;
     const site = launchSiteFor(cmd, { file: mod.file, language: "python", api, callSpan, env: env2, searchesPath: r.searchesPath, viaShell });
     site.rewriter = new PythonRewriter(mod, site, reportAt, { argv0 });
@@ -14486,7 +14497,7 @@ function firstError(root) {
 }
 var pythonFrontEnd = {
   language: "python",
-  claims: (path56, head2) => /\.pyw?$/i.test(path56) || /^#!.*\bpython[\d.]*\b/.test(head2),
+  claims: (path57, head2) => /\.pyw?$/i.test(path57) || /^#!.*\bpython[\d.]*\b/.test(head2),
   mayMatter: pythonMayMatter,
   mayMatterBytes: (bytes) => pythonMayMatterBytes(bytes) || !decodesCleanly(bytes),
   decode: decodePython,
@@ -15583,7 +15594,7 @@ function readCiYaml(file) {
   const problems = [];
   checkYamlNesting(file.text);
   const doc = parseLenient(file.text, (t) => yaml().parseDocument(t, { prettyErrors: false, uniqueKeys: false }));
-  for (const e of doc.errors)
+  for (const e of yamlErrors(doc.errors))
     problems.push({ message: `YAML: ${e.message.split("\n")[0]}`, offset: e.pos[0] });
   const meter = new BudgetMeter();
   const cfg = new Config(doc, meter);
@@ -15760,7 +15771,7 @@ function runCiJobs(file, format, jobs, problems) {
   let order = 0;
   for (const job of jobs) {
     const venvs = /* @__PURE__ */ new Map();
-    const named = /* @__PURE__ */ new Set();
+    const named2 = /* @__PURE__ */ new Set();
     const persisted = [];
     const group = job;
     let steps = 0;
@@ -15800,7 +15811,7 @@ function runCiJobs(file, format, jobs, problems) {
         cwd: step.cwd ?? format.workspace,
         vars,
         venvs,
-        named,
+        named: named2,
         originAt: (at2, command3) => ({ line: lineOf2(at2), how: "created", where: `in step ${stepNo + 1}`, offset: at2, end: command3?.end }),
         facts,
         normalizePath: format.normalizePath,
@@ -15816,7 +15827,7 @@ function runCiJobs(file, format, jobs, problems) {
       }, unitsToWord(script, callSpan));
       persisted.unshift(...pending);
     }
-    run2.endGroup(group, venvOnPath([...persisted, DEFAULT_PATH].join(":"), venvs, named));
+    run2.endGroup(group, venvOnPath([...persisted, DEFAULT_PATH].join(":"), venvs, named2));
   }
   for (const p of problems)
     run2.problem(p.message, p.offset);
@@ -16638,13 +16649,13 @@ function analyzeJenkins(file) {
         const brace = close < 0 ? -1 : skipBlank(src, close + 1);
         if (close > 0 && src[brace] === "{") {
           const f = { env: /* @__PURE__ */ new Map(), prepends: [], cwd: top().cwd };
-          const strings = stringsIn(open, close);
+          const strings2 = stringsIn(open, close);
           if (word === "dir") {
-            const d = strings[0] ? resolveDir(textOf2(strings[0]), top().cwd) : void 0;
+            const d = strings2[0] ? resolveDir(textOf2(strings2[0]), top().cwd) : void 0;
             f.cwd = d ?? `${WS5}/${UNKNOWN}`;
           } else {
             frames.push(f);
-            for (const s of strings) {
+            for (const s of strings2) {
               const t = textOf2(s);
               const eq = t.indexOf("=");
               if (eq > 0)
@@ -17169,6 +17180,7 @@ var composeFrontEnd = {
 import path30 from "node:path";
 
 // dist/src/frontends/notebook/json.js
+var PLAIN = /[^"\\\u0000-\u001f]*/y;
 var JsonError = class extends Error {
   offset;
   constructor(message, offset) {
@@ -17220,6 +17232,11 @@ var Reader = class {
     const { text: text3, n } = this;
     const start = this.i++;
     while (this.i < n) {
+      PLAIN.lastIndex = this.i;
+      PLAIN.test(text3);
+      this.i = PLAIN.lastIndex;
+      if (this.i >= n)
+        break;
       const c = text3.charCodeAt(this.i);
       if (c === 34) {
         this.i++;
@@ -17724,6 +17741,23 @@ var VirtualModule = class {
   offset(o) {
     return o >= 0 && o < this.n && this.cellOf[o] >= 0 && !this.synthOf[o] ? this.startOf[o] : -1;
   }
+  /**
+   * The notebook offset where the module's line ending at `nl` (a newline) ends: that newline's own
+   * place, or, where the line is its cell's last (the newline joins cells and is not the notebook's),
+   * the end of the cell's last character: an escape there is `pass` here, shorter than the line.
+   */
+  lineEnd(nl) {
+    const real = this.offset(nl);
+    if (real >= 0)
+      return real;
+    for (let i = Math.min(nl - 1, this.n - 1); i >= 0; i--) {
+      if (this.cellOf[i] < 0)
+        continue;
+      const cell = this.cells[this.cellOf[i]];
+      return cell.text.length ? cell.ends[cell.text.length - 1] : this.startOf[i];
+    }
+    return 0;
+  }
   span(s) {
     let a = -1;
     let b = -1;
@@ -18082,7 +18116,7 @@ function finish2(file, nb, reading, pa, vfile, use) {
   const colabOnly = [...py?.colabOnly ?? [], ...reading.jobs.length ? colabBlocks(mod.text) : []];
   const lineEnd = (to) => {
     const nl = mod.text.indexOf("\n", Math.max(to - 1, 0));
-    return nl < 0 ? file.text.length : mod.span({ start: nl, end: nl + 1 }).start;
+    return nl < 0 ? file.text.length : mod.lineEnd(nl);
   };
   if (colabOnly.length)
     facts.colabOnly = colabOnly.map((r) => ({ from: mod.span({ start: r.from, end: r.from + 1 }).start, to: lineEnd(r.to) }));
@@ -18225,8 +18259,8 @@ var FRONT_ENDS = [
   notebookFrontEnd
 ];
 var GENERIC_SCRIPT_NAME = /\.(sh|bash)$/i;
-function headOf(path56, content) {
-  const name = path56.slice(Math.max(path56.lastIndexOf("/"), path56.lastIndexOf("\\")) + 1);
+function headOf(path57, content) {
+  const name = path57.slice(Math.max(path57.lastIndexOf("/"), path57.lastIndexOf("\\")) + 1);
   if (name.includes(".") && !GENERIC_SCRIPT_NAME.test(name))
     return "";
   const head2 = typeof content === "string" ? content.slice(0, 200) : Buffer.from(content.subarray(0, 200)).toString("latin1");
@@ -18238,11 +18272,11 @@ function frontEndByLanguage(language2) {
     throw new Error(`no front end for ${language2}`);
   return fe;
 }
-function claimingFrontEnd(path56, head2 = "") {
-  return FRONT_ENDS.find((f) => f.claims(path56, head2));
+function claimingFrontEnd(path57, head2 = "") {
+  return FRONT_ENDS.find((f) => f.claims(path57, head2));
 }
-function frontEndFor(path56, head2 = "") {
-  return claimingFrontEnd(path56, head2) ?? pythonFrontEnd;
+function frontEndFor(path57, head2 = "") {
+  return claimingFrontEnd(path57, head2) ?? pythonFrontEnd;
 }
 
 // dist/src/kernel/messages.js
@@ -18382,31 +18416,31 @@ function mergedFix(a, b) {
 }
 
 // dist/src/pipeline/check-file.js
-function readForCheckSafely(path56, ctx, language2) {
+function readForCheckSafely(path57, ctx, language2) {
   try {
-    return readForCheck(path56, ctx, language2);
+    return readForCheck(path57, ctx, language2);
   } catch (e) {
     return {
-      result: { path: path56, diagnostics: [], problems: [{ path: path56, kind: "internal", message: `internal error while reading: ${e.message}`, partial: false }], skipped: false }
+      result: { path: path57, diagnostics: [], problems: [{ path: path57, kind: "internal", message: `internal error while reading: ${e.message}`, partial: false }], skipped: false }
     };
   }
 }
-function readForCheck(path56, ctx, language2) {
-  const result2 = { path: path56, diagnostics: [], problems: [], skipped: false };
+function readForCheck(path57, ctx, language2) {
+  const result2 = { path: path57, diagnostics: [], problems: [], skipped: false };
   const problem = (kind, message) => {
-    result2.problems.push({ path: path56, kind, message, partial: false });
+    result2.problems.push({ path: path57, kind, message, partial: false });
     return { result: result2 };
   };
   let bytes;
   let fd;
   try {
-    fd = OPEN_FLAGS === void 0 ? void 0 : fs4.openSync(path56, OPEN_FLAGS);
-    const st = fd === void 0 ? fs4.statSync(path56) : fs4.fstatSync(fd);
+    fd = OPEN_FLAGS === void 0 ? void 0 : fs4.openSync(path57, OPEN_FLAGS);
+    const st = fd === void 0 ? fs4.statSync(path57) : fs4.fstatSync(fd);
     if (!st.isFile())
       return problem("not-a-file", "not a regular file; skipped");
     if (st.size > ctx.maxFileSize)
       return problem("too-large", `${sizeText(st.size)} is over the --max-file-size limit of ${sizeText(ctx.maxFileSize)}; skipped`);
-    bytes = fd === void 0 ? fs4.readFileSync(path56) : readAll(fd, st.size);
+    bytes = fd === void 0 ? fs4.readFileSync(path57) : readAll(fd, st.size);
   } catch (e) {
     const err = e;
     if (err.code === "ELOOP")
@@ -18416,24 +18450,24 @@ function readForCheck(path56, ctx, language2) {
     if (fd !== void 0)
       fs4.closeSync(fd);
   }
-  const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path56, headOf(path56, bytes));
+  const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path57, headOf(path57, bytes));
   result2.language = fe.language;
   if (fe.maxBytes !== void 0 && bytes.length > fe.maxBytes) {
     return problem("too-large", `${sizeText(bytes.length)} is over the ${sizeText(fe.maxBytes)} that ${fe.language} files are analysed up to; skipped`);
   }
-  if (ctx.prefilter && fe.mayMatterBytes && !fe.mayMatterBytes(bytes) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path56, Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes)))) {
+  if (ctx.prefilter && fe.mayMatterBytes && !fe.mayMatterBytes(bytes) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path57, Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes)))) {
     result2.skipped = true;
     return { result: result2 };
   }
   if (scratch && bytes.buffer === scratch.buffer)
     bytes = Buffer.from(bytes);
-  const decoded = (fe.decode ?? decodeText)(path56, bytes);
+  const decoded = (fe.decode ?? decodeText)(path57, bytes);
   if (!decoded.ok)
     return problem(decoded.kind, decoded.message);
   if (decoded.warning)
-    result2.problems.push({ path: path56, kind: "decode", message: decoded.warning, partial: true });
+    result2.problems.push({ path: path57, kind: "decode", message: decoded.warning, partial: true });
   const file = decoded.file;
-  if (ctx.prefilter && !fe.mayMatter(file.text, ctx.prefilter.tools) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path56, file.text))) {
+  if (ctx.prefilter && !fe.mayMatter(file.text, ctx.prefilter.tools) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path57, file.text))) {
     result2.skipped = true;
     return { result: result2 };
   }
@@ -18463,7 +18497,7 @@ function sizeText(n) {
   return n < 1048576 ? `${n} bytes` : `${(n / 1048576).toFixed(1)} MB (${n} bytes)`;
 }
 function analyseDecoded(result2, file, ctx) {
-  const path56 = result2.path;
+  const path57 = result2.path;
   try {
     const fe = result2.language ? frontEndByLanguage(result2.language) : void 0;
     const { diagnostics, problems, reliant } = checkSource(file, ctx, fe);
@@ -18480,22 +18514,22 @@ function analyseDecoded(result2, file, ctx) {
     if (diagnostics.length)
       result2.source = file;
   } catch (e) {
-    result2.problems.push(crashProblem(path56, e));
+    result2.problems.push(crashProblem(path57, e));
   }
   return result2;
 }
-function crashProblem(path56, e) {
+function crashProblem(path57, e) {
   if (e instanceof TooComplexError)
-    return { path: path56, kind: "too-complex", message: e.message, partial: false };
+    return { path: path57, kind: "too-complex", message: e.message, partial: false };
   if (e instanceof TooDeepError)
-    return { path: path56, kind: "too-deep", message: e.message, partial: false };
+    return { path: path57, kind: "too-deep", message: e.message, partial: false };
   if (e instanceof RangeError)
-    return { path: path56, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
+    return { path: path57, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
   if (isParserTrap(e) || e instanceof ParserDamagedError || parsersDamaged()) {
     const why = e instanceof WebAssembly.RuntimeError ? `the parser crashed on this file (${e.message})` : "the parser was left damaged by this file";
-    return { path: path56, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
+    return { path: path57, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
   }
-  return { path: path56, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
+  return { path: path57, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
 }
 function checkSource(file, ctx, fe = frontEndFor(file.path, headOf(file.path, file.text))) {
   return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource, project: ctx.project, windows: ctx.windows });
@@ -19017,11 +19051,11 @@ var activationDoesNotPersist = defineRule({
     if (!later && !activation.alone && activation.later.venvOnPath())
       return;
     const shown2 = facts?.showVenv?.(activation.venv);
-    const named = (t) => shown2?.startsWith("$") && t.startsWith(activation.venv + "/") ? shown2 + t.slice(activation.venv.length) : t;
+    const named2 = (t) => shown2?.startsWith("$") && t.startsWith(activation.venv + "/") ? shown2 + t.slice(activation.venv.length) : t;
     const asWritten = (w) => w.span ? site.file.text.slice(w.span.start, w.span.end) : "\u2026";
     const cmd = site.argv.map((w) => {
       const t = wordText(w);
-      return t === void 0 ? "\u2026" : HOLDS_STAND_IN.test(t) ? asWritten(w) : named(t);
+      return t === void 0 ? "\u2026" : HOLDS_STAND_IN.test(t) ? asWritten(w) : named2(t);
     }).join(" ");
     const span = site.argv[0].span ? { start: site.argv[0].span.start, end: (site.argv[site.argv.length - 1].span ?? site.argv[0].span).end } : void 0;
     if (!facts)
@@ -19334,8 +19368,8 @@ var activateNotSourced = defineRule({
     const found = executedActivate(site.argv);
     if (!found)
       return;
-    const path56 = wordText(found.script);
-    if (/^(?:\.\/)?bin\/activate$/.test(path56) && !(site.config?.cwd !== void 0 && site.env.knownVenvs?.includes(site.config.cwd)))
+    const path57 = wordText(found.script);
+    if (/^(?:\.\/)?bin\/activate$/.test(path57) && !(site.config?.cwd !== void 0 && site.env.knownVenvs?.includes(site.config.cwd)))
       return;
     let edits;
     if (site.config?.form !== "shell")
@@ -19346,13 +19380,13 @@ var activateNotSourced = defineRule({
         edits = [e];
     } else {
       const at2 = wordSourceSpan(found.script);
-      if (at2 && replaceWordEdit(site.file.text, found.script, path56))
+      if (at2 && replaceWordEdit(site.file.text, found.script, path57))
         edits = [{ start: at2.start, end: at2.start, text: ". " }];
     }
     ctx.report({
-      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path56 } } : { messageId: "runAsProgram", data: { script: path56 } },
+      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path57 } } : { messageId: "runAsProgram", data: { script: path57 } },
       span: (found.shell ?? found.script).span,
-      fix: edits ? { title: `Source it: ". ${path56}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
+      fix: edits ? { title: `Source it: ". ${path57}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
     });
   }
 });
@@ -20205,9 +20239,9 @@ function containerRuns(files, claimed, buildFiles, roots) {
     defs.push(...COMPOSE_FILE.test(path34.basename(b)) ? composeDefs(b) : bakeDefs(b, roots));
   const known2 = new Set(dockerfiles);
   const built = defs.filter((d) => known2.has(d.dockerfile));
-  const named = new Set(built.map((d) => d.dockerfile));
+  const named2 = new Set(built.map((d) => d.dockerfile));
   for (const f of dockerfiles)
-    if (!named.has(f))
+    if (!named2.has(f))
       built.push({ dockerfile: f, context: path34.dirname(f), from: "its own folder as the build context" });
   const parsed = /* @__PURE__ */ new Map();
   const memo = /* @__PURE__ */ new Map();
@@ -21467,7 +21501,14 @@ var NOT_PYTHON_COMMANDS = /* @__PURE__ */ new Set([
   "dagger",
   "doppler",
   "flyctl",
-  "wrangler"
+  "wrangler",
+  // A library named as the system tool it stands in for, with no command of its own (PyPI's wget is
+  // a module, `python -m wget`; jq's bindings, the sh library): the command is the system's
+  // (cleanlab's tests require wget, its tutorials run GNU `wget -nc`).
+  "wget",
+  "curl",
+  "jq",
+  "sh"
 ]);
 function ownDistribution(root, pyproject) {
   const project = pyproject?.project;
@@ -22021,9 +22062,9 @@ var ProjectModules = class {
     const values = t.valuesOf(name);
     let sets = values.some((v) => tools.test(v));
     if (!sets && depth < MAX_DEPTH3) {
-      const named = /* @__PURE__ */ new Set([name, ...values.map((v) => v.trim()).filter((v) => /^\w+$/.test(v))]);
+      const named2 = /* @__PURE__ */ new Set([name, ...values.map((v) => v.trim()).filter((v) => /^\w+$/.test(v))]);
       t.bindings ??= this.importBindings(file, this.readText(file) ?? "");
-      sets = t.bindings.some((b) => b.name !== void 0 && named.has(b.alias) && this.setsTool(b.module, b.name, tools, depth + 1));
+      sets = t.bindings.some((b) => b.name !== void 0 && named2.has(b.alias) && this.setsTool(b.module, b.name, tools, depth + 1));
     }
     t.tool.set(name, sets);
     return sets;
@@ -22859,11 +22900,11 @@ async function checkFiles(files, settings, opts = {}) {
   };
   const results = new Array(files.length);
   let done = 0;
-  const strings = new StringTable();
+  const strings2 = new StringTable();
   const finish3 = (i, r, fix) => {
     const checked = fix ? { ...r, fix: outcomeOf(r, fix) } : r;
     if (r.diagnostics.length) {
-      checked.packed = pack2(r.diagnostics, strings);
+      checked.packed = pack2(r.diagnostics, strings2);
       checked.diagnostics = [];
     }
     results[i] = checked;
@@ -22959,8 +23000,8 @@ function dropOf(fix, file) {
 }
 
 // dist/src/pipeline/who-runs.js
-import fs19 from "node:fs";
-import path48 from "node:path";
+import fs20 from "node:fs";
+import path49 from "node:path";
 
 // dist/src/pipeline/tox-commands.js
 import fs15 from "node:fs";
@@ -23174,9 +23215,9 @@ function listLine(text3, words4) {
   return m ? lineAt(text3, m.index) : lineOf(text3, words4);
 }
 function lineOf(text3, cmd) {
-  const strings = cmd.filter((w) => typeof w === "string");
+  const strings2 = cmd.filter((w) => typeof w === "string");
   const q = (s) => JSON.stringify(s);
-  for (const probe2 of [strings.length > 1 ? new RegExp(`${esc(q(strings[0]))}\\s*,\\s*${esc(q(strings[1]))}`) : void 0, strings[0] ? new RegExp(esc(q(strings[0]))) : void 0]) {
+  for (const probe2 of [strings2.length > 1 ? new RegExp(`${esc(q(strings2[0]))}\\s*,\\s*${esc(q(strings2[1]))}`) : void 0, strings2[0] ? new RegExp(esc(q(strings2[0]))) : void 0]) {
     const m = probe2?.exec(text3);
     if (m)
       return lineAt(text3, m.index);
@@ -23506,7 +23547,7 @@ var ImportsReliance = class {
       }
     }
     if (info.holders.size > 0 && !info.top) {
-      const named = new Set(blocks.map((b) => b.name));
+      const named2 = new Set(blocks.map((b) => b.name));
       const callers = /* @__PURE__ */ new Map();
       const call = /(?<![\w.])(\w+)\s*\(/g;
       for (const b of blocks) {
@@ -23514,7 +23555,7 @@ var ImportsReliance = class {
           continue;
         const body = text3.slice(b.start, b.end);
         for (let m = call.exec(body); m; m = call.exec(body)) {
-          if (m[1] === b.name || !named.has(m[1]))
+          if (m[1] === b.name || !named2.has(m[1]))
             continue;
           const list = callers.get(m[1]);
           if (list)
@@ -23679,7 +23720,7 @@ function mentionTest(names) {
   const set = new Set(names);
   const odd = names.filter((n) => NAME_END.test(n));
   const plain2 = names.filter((n) => !NAME_END.test(n));
-  const named = (w) => set.has(w) || set.has(w.replace(/^[^\p{L}\p{N}_]+|[^\p{L}\p{N}_]+$/gu, ""));
+  const named2 = (w) => set.has(w) || set.has(w.replace(/^[^\p{L}\p{N}_]+|[^\p{L}\p{N}_]+$/gu, ""));
   if (plain2.length <= 16) {
     return (text3) => plain2.some((n) => {
       for (let i = text3.indexOf(n), b = 0; i >= 0; i = text3.indexOf(n, b)) {
@@ -23689,7 +23730,7 @@ function mentionTest(names) {
         b = i + n.length;
         while (b < text3.length && !NAME_END.test(text3[b]))
           b++;
-        if (named(text3.slice(a, b)))
+        if (named2(text3.slice(a, b)))
           return true;
       }
       return false;
@@ -23697,7 +23738,7 @@ function mentionTest(names) {
   }
   return (text3) => {
     for (const m of text3.matchAll(NAME_TOKENS))
-      if (named(m[0]))
+      if (named2(m[0]))
         return true;
     return odd.some((n) => text3.includes(n));
   };
@@ -23744,11 +23785,11 @@ function unittestTargets(args, where, resolve) {
       out.push({ folder: folder.path, testsOnly: "unittest" });
     return out;
   }
-  let named = false;
+  let named2 = false;
   for (let j = 0; j < args.length; j++) {
     const w = args[j];
     if (w === void 0) {
-      named = true;
+      named2 = true;
       continue;
     }
     if (w.startsWith("-")) {
@@ -23756,7 +23797,7 @@ function unittestTargets(args, where, resolve) {
         j++;
       continue;
     }
-    named = true;
+    named2 = true;
     if (/\.py$/.test(w) || w.includes("/")) {
       out.push(...testFileTargets(w, where, resolve));
       continue;
@@ -23770,7 +23811,7 @@ function unittestTargets(args, where, resolve) {
       }
     }
   }
-  if (!named && cwd !== void 0)
+  if (!named2 && cwd !== void 0)
     out.push({ folder: cwd, testsOnly: "unittest" });
   return out;
 }
@@ -23965,8 +24006,295 @@ function documentedCommands(root, wanted) {
   return out;
 }
 
-// dist/src/pipeline/app-servers.js
+// dist/src/pipeline/docs-builds.js
+import fs19 from "node:fs";
 import path47 from "node:path";
+var SPHINX = /^sphinx-(?:build|autobuild)$/;
+var SPHINX_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-b", "-M", "-d", "-D", "-A", "-t", "-j", "-w", "-c", "--builder", "--doctree-dir", "--define", "--html-define", "--tag", "--jobs", "--warning-file", "--conf-dir", "--port", "--host"]);
+function sphinxConf(args) {
+  let source;
+  for (let j = 0; j < args.length; j++) {
+    const w = args[j];
+    if (w === "-c" || w === "--conf-dir")
+      return args[j + 1] === void 0 ? void 0 : `${args[j + 1]}/conf.py`;
+    if (w !== void 0 && w.startsWith("-")) {
+      if (SPHINX_VALUE_OPTIONS.has(w))
+        j++;
+      continue;
+    }
+    if (source === void 0) {
+      if (w === void 0)
+        return void 0;
+      source = w;
+    }
+  }
+  return source === void 0 ? void 0 : `${source}/conf.py`;
+}
+function readTheDocsConf(dir) {
+  for (const name of [".readthedocs.yaml", ".readthedocs.yml"]) {
+    const file = path47.join(dir, name);
+    const text3 = readConfigText(file, 65536);
+    if (text3 === void 0)
+      continue;
+    const m = /^sphinx:[ \t]*\r?\n(?:[ \t]+[^\s].*\r?\n|[ \t]*\r?\n)*?[ \t]+configuration:[ \t]*["']?([^\s"'#]+\.py)/m.exec(text3);
+    if (!m)
+      continue;
+    const conf = path47.resolve(dir, m[1]);
+    if (!conf.startsWith(dir + path47.sep) || !fs19.existsSync(conf))
+      continue;
+    return { file, line: text3.slice(0, m.index + m[0].length).split("\n").length, conf };
+  }
+  return void 0;
+}
+function globPattern(glob) {
+  const body = glob.replace(/^\.\//, "").split(/(\*\*\/?|\*|\?)/).map((p) => p === "**" || p === "**/" ? "(?:.*/)?" : p === "*" ? "[^/]*" : p === "?" ? "[^/]" : p.replace(/[.+^${}()|[\]\\]/g, "\\$&")).join("");
+  return new RegExp(glob.includes("/") ? `^${body}$` : `(?:^|/)${body}$`);
+}
+function pythonList(text3, name) {
+  const m = new RegExp(`^[ \\t]*${name}[ \\t]*=[ \\t]*\\[([^\\]]{0,4000})\\]`, "m").exec(text3);
+  if (!m)
+    return [];
+  return [...m[1].replace(/#[^\n]*/g, "").matchAll(/(['"])([^'"\n]*)\1/g)].map((x) => x[2]);
+}
+function pythonStrings(text3, name) {
+  return [...text3.matchAll(new RegExp(`^[ \\t]*${name}[ \\t]*=[ \\t]*(['"])(\\w+)\\1`, "gm"))].map((m) => m[2]);
+}
+function mostExecuting(values, order, fallback) {
+  return values.length ? order.find((v) => values.includes(v)) ?? values[0] : fallback;
+}
+function sphinxSource(conf) {
+  const text3 = readConfigText(conf, 512 * 1024);
+  if (text3 === void 0)
+    return void 0;
+  const dir = path47.dirname(conf);
+  const excluded = pythonList(text3, "exclude_patterns").map(globPattern);
+  if (/['"]myst_nb['"]/.test(text3)) {
+    const mode2 = mostExecuting([...pythonStrings(text3, "nb_execution_mode"), ...pythonStrings(text3, "jupyter_execute_notebooks")], ["force", "cache", "inline", "auto", "off"], "auto");
+    excluded.push(...[...pythonList(text3, "nb_execution_excludepatterns"), ...pythonList(text3, "execution_excludepatterns")].map(globPattern));
+    return { dir, mode: mode2 === "off" ? "off" : mode2 === "auto" ? "auto-missing" : "all", excluded };
+  }
+  if (/['"]nbsphinx['"]/.test(text3)) {
+    const mode2 = mostExecuting(pythonStrings(text3, "nbsphinx_execute"), ["always", "auto", "never"], "auto");
+    return { dir, mode: mode2 === "never" ? "off" : mode2 === "always" ? "all" : "auto-none", excluded };
+  }
+  return void 0;
+}
+function readYaml(file) {
+  const text3 = readConfigText(file, 256 * 1024);
+  if (text3 === void 0)
+    return void 0;
+  try {
+    const v = yaml().parse(text3, { logLevel: "silent", uniqueKeys: false });
+    return v && typeof v === "object" && !Array.isArray(v) ? v : void 0;
+  } catch {
+    return void 0;
+  }
+}
+var record = (v) => v && typeof v === "object" && !Array.isArray(v) ? v : void 0;
+var strings = (v) => Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
+function jupyterBookSource(dir) {
+  const config = readYaml(path47.join(dir, "_config.yml"));
+  if (!config || !fs19.existsSync(path47.join(dir, "_toc.yml")))
+    return void 0;
+  const execute = record(config.execute);
+  const mode2 = execute?.execute_notebooks ?? "auto";
+  const excluded = [...strings(config.exclude_patterns), ...strings(execute?.exclude_patterns)].map(globPattern);
+  return { dir, mode: mode2 === "off" || mode2 === false ? "off" : mode2 === "auto" ? "auto-missing" : "all", excluded };
+}
+function mkdocsSource(configFile) {
+  const config = readYaml(configFile);
+  if (!config)
+    return void 0;
+  const dir = path47.resolve(path47.dirname(configFile), typeof config.docs_dir === "string" ? config.docs_dir : "docs");
+  for (const p of Array.isArray(config.plugins) ? config.plugins : []) {
+    const options2 = record(record(p)?.["mkdocs-jupyter"]);
+    if (options2)
+      return { dir, mode: options2.execute === true ? "all" : "off", excluded: strings(options2.execute_ignore).map(globPattern) };
+  }
+  return void 0;
+}
+function executedIn(file, source) {
+  const rel = path47.relative(source.dir, file).split(path47.sep).join("/");
+  if (rel.startsWith("..") || path47.isAbsolute(rel) || source.excluded.some((p) => p.test(rel)))
+    return false;
+  const nb = notebookOutputs(file);
+  if (!nb)
+    return false;
+  if (nb.own === "never" || nb.own === "off")
+    return false;
+  if (nb.own === "always" || nb.own === "force" || nb.own === "cache" || nb.own === "inline")
+    return true;
+  if (source.mode === "off")
+    return false;
+  if (source.mode === "all")
+    return true;
+  return source.mode === "auto-none" ? nb.withOutput === 0 : nb.withOutput < nb.code;
+}
+function sourceText(s) {
+  return typeof s === "string" ? s : Array.isArray(s) ? s.join("") : "";
+}
+var outputsOf = /* @__PURE__ */ new Map();
+function notebookOutputs(file) {
+  let stamp;
+  try {
+    const st = fs19.statSync(file);
+    stamp = `${st.mtimeMs}:${st.size}`;
+  } catch {
+    return void 0;
+  }
+  const known2 = outputsOf.get(file);
+  if (known2?.stamp === stamp)
+    return known2.facts;
+  const text3 = readConfigText(file, 16 * 1024 * 1024);
+  let nb;
+  try {
+    nb = text3 === void 0 ? void 0 : record(JSON.parse(text3));
+  } catch {
+    nb = void 0;
+  }
+  let facts;
+  if (nb) {
+    const meta = record(nb.metadata);
+    const code = (Array.isArray(nb.cells) ? nb.cells : []).map(record).filter((c) => c?.cell_type === "code" && sourceText(c.source).trim() !== "");
+    facts = { own: record(meta?.nbsphinx)?.execute ?? record(meta?.mystnb)?.execution_mode, code: code.length, withOutput: code.filter((c) => Array.isArray(c?.outputs) && c.outputs.length > 0).length };
+  }
+  outputsOf.set(file, { stamp, facts });
+  return facts;
+}
+var DOCS_FOLDER = /^(?:docs?|documentation|docs?[-_]?src)$/i;
+var NBSPHINX_TEXT = /^nbsphinx_(?:prolog|epilog)\s*=\s*[rRuU]?("""|'''|"|')([\s\S]{0,8000}?)\1/gm;
+var invites = /* @__PURE__ */ new Map();
+function invitesDownload(conf) {
+  let v = invites.get(conf);
+  if (v === void 0) {
+    const text3 = readConfigText(conf, 512 * 1024) ?? "";
+    v = [...text3.matchAll(NBSPHINX_TEXT)].some((m) => /download|\.ipynb|docname/i.test(m[2]));
+    invites.set(conf, v);
+  }
+  return v;
+}
+function inDocs(file, root) {
+  let docs = false;
+  for (let dir = path47.dirname(file); dir.startsWith(root + path47.sep); dir = path47.dirname(dir)) {
+    if (DOCS_FOLDER.test(path47.basename(dir)))
+      docs = true;
+    const conf = path47.join(dir, "conf.py");
+    if (fs19.existsSync(conf)) {
+      if (invitesDownload(conf))
+        return false;
+      docs = true;
+    }
+    if (fs19.existsSync(path47.join(dir, "_config.yml")) && fs19.existsSync(path47.join(dir, "_toc.yml")))
+      docs = true;
+  }
+  return docs || fs19.existsSync(path47.join(root, "_config.yml")) && fs19.existsSync(path47.join(root, "_toc.yml"));
+}
+function executedFrom(source, notebooks, root) {
+  if (!source)
+    return [];
+  return notebooks.filter((nb) => nb.startsWith(source.dir + path47.sep) && inDocs(nb, root) && executedIn(nb, source)).map((file) => ({ file }));
+}
+function sphinxNotebooks(conf, notebooks, root) {
+  return notebooks.length ? executedFrom(sphinxSource(conf), notebooks, root) : [];
+}
+var NBCONVERT_VALUE_OPTIONS = /* @__PURE__ */ new Set(["--to", "--output", "--output-dir", "--template", "--config", "--ExecutePreprocessor.timeout", "--ExecutePreprocessor.kernel_name", "--log-level"]);
+var PAPERMILL_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-p", "--parameters", "-r", "--parameters_raw", "-f", "--parameters_file", "-y", "--parameters_yaml", "-b", "--parameters_base64", "-k", "--kernel", "-l", "--language", "--cwd", "--engine", "--start-timeout", "--execution-timeout", "--log-level"]);
+var NOTEBOOK_PYTEST = /* @__PURE__ */ new Set(["--nbval", "--nbval-lax", "--nbmake"]);
+function named(word, where, notebooks) {
+  for (const d of where.dirs) {
+    const abs = path47.resolve(d, word);
+    if (/[*?[]/.test(word)) {
+      const pattern = globPattern(abs.split(path47.sep).join("/"));
+      const hits = notebooks.filter((nb) => pattern.test(nb.split(path47.sep).join("/")));
+      if (hits.length)
+        return hits;
+      continue;
+    }
+    if (notebooks.includes(abs))
+      return [abs];
+    let st;
+    try {
+      st = fs19.statSync(abs, { throwIfNoEntry: false });
+    } catch {
+      st = void 0;
+    }
+    if (st?.isDirectory())
+      return notebooks.filter((nb) => nb.startsWith(abs + path47.sep));
+    if (st)
+      return [];
+  }
+  return [];
+}
+function notebookRuns(words4, pytestArgs, where, notebooks) {
+  if (!notebooks.length)
+    return [];
+  const docs = (files) => files.filter((f) => inDocs(f, where.root)).map((file) => ({ file }));
+  const positional = (args, valued) => {
+    const out = [];
+    for (let j = 0; j < args.length; j++) {
+      const w = args[j];
+      if (w === void 0 || w === "--")
+        continue;
+      if (w.startsWith("-")) {
+        if (valued.has(w))
+          j++;
+        continue;
+      }
+      out.push(w);
+    }
+    return out;
+  };
+  if (pytestArgs) {
+    if (!pytestArgs.some((w) => w !== void 0 && NOTEBOOK_PYTEST.has(w)))
+      return [];
+    return docs(positional(pytestArgs, /* @__PURE__ */ new Set(["-k", "-m", "-p", "-c", "-o", "-n", "--rootdir", "--nbval-cell-timeout", "--nbval-sanitize-with", "--nbval-kernel-name"])).flatMap((w) => named(w, where, notebooks)));
+  }
+  const prog = words4[0] === void 0 ? void 0 : path47.basename(words4[0]);
+  let sub = words4[1];
+  let rest = words4.slice(2);
+  if (prog !== void 0 && /^jupyter-(?:nbconvert|execute|book)$/.test(prog)) {
+    sub = prog.slice("jupyter-".length);
+    rest = words4.slice(1);
+  } else if (prog === "jb")
+    sub = words4[1] === "build" ? "book" : void 0;
+  else if (prog === "papermill" || prog === "treon") {
+    sub = prog;
+    rest = words4.slice(1);
+  } else if (prog === "mkdocs") {
+    if (words4[1] !== "build" && words4[1] !== "gh-deploy" && words4[1] !== "serve")
+      return [];
+    const f = rest.indexOf("-f") >= 0 ? rest[rest.indexOf("-f") + 1] : rest.indexOf("--config-file") >= 0 ? rest[rest.indexOf("--config-file") + 1] : "mkdocs.yml";
+    if (f === void 0)
+      return [];
+    const config = where.dirs.map((d) => path47.resolve(d, f)).find((c) => fs19.existsSync(c));
+    return config ? executedFrom(mkdocsSource(config), notebooks, where.root) : [];
+  } else if (prog !== "jupyter")
+    return [];
+  if (sub === "nbconvert") {
+    if (!rest.some((w) => w === "--execute" || w === "--ExecutePreprocessor.enabled=True"))
+      return [];
+    return docs(positional(rest, NBCONVERT_VALUE_OPTIONS).flatMap((w) => named(w, where, notebooks)));
+  }
+  if (sub === "execute")
+    return docs(positional(rest, /* @__PURE__ */ new Set(["--kernel_name", "--timeout", "--startup_timeout"])).flatMap((w) => named(w, where, notebooks)));
+  if (sub === "papermill")
+    return docs(positional(rest, PAPERMILL_VALUE_OPTIONS).slice(0, 1).flatMap((w) => named(w, where, notebooks)));
+  if (sub === "treon") {
+    const args = positional(rest, /* @__PURE__ */ new Set(["--threads"]));
+    return docs(args.length ? args.flatMap((w) => named(w, where, notebooks)) : named(".", where, notebooks));
+  }
+  if (sub === "book" || prog === "jb" && words4[1] === "build") {
+    const args = positional(prog === "jb" ? words4.slice(2) : rest[0] === "build" ? rest.slice(1) : [], /* @__PURE__ */ new Set(["--builder", "--config", "--toc", "--path-output"]));
+    if (!args.length)
+      return [];
+    const dir = where.dirs.map((d) => path47.resolve(d, args[0])).find((d) => fs19.existsSync(d));
+    return dir ? executedFrom(jupyterBookSource(dir), notebooks, where.root) : [];
+  }
+  return [];
+}
+
+// dist/src/pipeline/app-servers.js
+import path48 from "node:path";
 var NAMES = "gunicorn|uvicorn|hypercorn|daphne|waitress-serve|granian";
 var APP_SERVERS = new RegExp(`^(?:${NAMES})$`);
 var MENTIONS_APP_SERVER = new RegExp(NAMES, "i");
@@ -23994,7 +24322,7 @@ function appServerTargets(args, where, resolve) {
     if (!m)
       continue;
     const rel = m[1].replace(/\./g, "/");
-    const hit = resolve(`${rel}.py`, dirs, where.root) ?? resolve(path47.join(rel, "__init__.py"), dirs, where.root);
+    const hit = resolve(`${rel}.py`, dirs, where.root) ?? resolve(path48.join(rel, "__init__.py"), dirs, where.root);
     return hit && !hit.folder ? [{ file: hit.path }] : [];
   }
   return [];
@@ -24002,13 +24330,18 @@ function appServerTargets(args, where, resolve) {
 var isManagementCommand = (file) => /[\\/]management[\\/]commands[\\/][^\\/]+\.py$/.test(file);
 var COMMAND_NAME = /^[A-Za-z_][\w-]*$/;
 function managementCommandTargets(manage, name, where) {
-  if (path47.basename(manage) !== "manage.py" || name === void 0 || !COMMAND_NAME.test(name) || !where.anywhere)
+  if (path48.basename(manage) !== "manage.py" || name === void 0 || !COMMAND_NAME.test(name) || !where.anywhere)
     return [];
-  const under = path47.dirname(manage) + path47.sep;
-  return where.anywhere(path47.join("management", "commands", `${name}.py`)).filter((f) => f.startsWith(under)).map((file) => ({ file }));
+  const under = path48.dirname(manage) + path48.sep;
+  return where.anywhere(path48.join("management", "commands", `${name}.py`)).filter((f) => f.startsWith(under)).map((file) => ({ file }));
 }
 
 // dist/src/pipeline/who-runs.js
+var NOTEBOOK_MODULES = /* @__PURE__ */ new Map([["jupyter", "jupyter"], ["nbconvert", "jupyter-nbconvert"], ["papermill", "papermill"], ["mkdocs", "mkdocs"], ["treon", "treon"]]);
+var NOTEBOOK_RUNNER = /\b(?:py\.?test|jupyter|nbconvert|papermill|treon|jb|mkdocs)\b/;
+var NOTEBOOK_PROGRAM = /^(?:py\.?test(?:-?3)?|jupyter(?:-nbconvert|-execute|-book)?|papermill|treon|jb|mkdocs)$/;
+var PY_NAME = /(?<![\w.-])[\w.-]+\.py\b/g;
+var NOTEBOOK_MENTION = /nbval|nbmake|nbconvert|papermill|treon|jupyter[- ](?:execute|book)|\bjb\s+build|mkdocs\s+(?:build|gh-deploy|serve)/;
 var RUNNERS = /* @__PURE__ */ new Set(["uv", "poetry", "pdm", "hatch", "pipenv", "rye", "pixi", "conda", "mamba", "micromamba"]);
 var RUNNER_VALUE_OPTIONS = /* @__PURE__ */ new Set([
   "--with",
@@ -24036,27 +24369,6 @@ var RUNNER_VALUE_OPTIONS = /* @__PURE__ */ new Set([
 ]);
 var MAX_PYTHON_STARTERS = 200;
 var PYTHON_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-W", "-X", "-Q"]);
-var SPHINX = /^sphinx-(?:build|autobuild)$/;
-var SPHINX_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-b", "-M", "-d", "-D", "-A", "-t", "-j", "-w", "-c", "--builder", "--doctree-dir", "--define", "--html-define", "--tag", "--jobs", "--warning-file", "--conf-dir", "--port", "--host"]);
-function sphinxConf(args) {
-  let source;
-  for (let j = 0; j < args.length; j++) {
-    const w = args[j];
-    if (w === "-c" || w === "--conf-dir")
-      return args[j + 1] === void 0 ? void 0 : `${args[j + 1]}/conf.py`;
-    if (w !== void 0 && w.startsWith("-")) {
-      if (SPHINX_VALUE_OPTIONS.has(w))
-        j++;
-      continue;
-    }
-    if (source === void 0) {
-      if (w === void 0)
-        return void 0;
-      source = w;
-    }
-  }
-  return source === void 0 ? void 0 : `${source}/conf.py`;
-}
 var WhoRuns = class {
   root;
   files = /* @__PURE__ */ new Map();
@@ -24066,8 +24378,8 @@ var WhoRuns = class {
   }
   /** A project path for messages, '/'-separated. */
   shown(file) {
-    const r = path48.relative(this.root, file);
-    return (r && !r.startsWith("..") ? r : file).split(path48.sep).join("/");
+    const r = path49.relative(this.root, file);
+    return (r && !r.startsWith("..") ? r : file).split(path49.sep).join("/");
   }
   add(target, start) {
     if ("file" in target) {
@@ -24091,19 +24403,21 @@ var WhoRuns = class {
   /** What the starters of one file say, or undefined when nothing known starts it. */
   of(file) {
     const starts = [...this.files.get(file) ?? []];
-    for (let dir = path48.dirname(file); ; dir = path48.dirname(dir)) {
-      for (const f of this.folders.get(dir) ?? [])
-        if (!f.testsOnly || (f.testsOnly === "unittest" ? unittestDiscovers(file) : isTestPath(path48.relative(dir, file))))
-          starts.push(f.start);
-      if (dir === this.root || path48.dirname(dir) === dir || !dir.startsWith(this.root))
-        break;
+    if (!file.endsWith(".ipynb")) {
+      for (let dir = path49.dirname(file); ; dir = path49.dirname(dir)) {
+        for (const f of this.folders.get(dir) ?? [])
+          if (!f.testsOnly || (f.testsOnly === "unittest" ? unittestDiscovers(file) : isTestPath(path49.relative(dir, file))))
+            starts.push(f.start);
+        if (dir === this.root || path49.dirname(dir) === dir || !dir.startsWith(this.root))
+          break;
+      }
     }
     if (!starts.length)
       return void 0;
     const byPath = starts.find((s) => s.how === "by-path");
     if (byPath)
       return { byPath: byPath.text };
-    if (path48.basename(file) === "setup.py")
+    if (path49.basename(file) === "setup.py")
       return void 0;
     if (starts.every((s) => s.how === "on-path"))
       return { onPath: starts[0].text };
@@ -24113,7 +24427,7 @@ var WhoRuns = class {
 function resolveIn(p, dirs, root) {
   const kind = (x) => {
     try {
-      const st = fs19.statSync(x, { throwIfNoEntry: false });
+      const st = fs20.statSync(x, { throwIfNoEntry: false });
       return st?.isDirectory() ? "folder" : st?.isFile() ? "file" : void 0;
     } catch {
       return void 0;
@@ -24122,13 +24436,13 @@ function resolveIn(p, dirs, root) {
   const clean = p.replace(/::.*$/, "");
   if (!clean)
     return void 0;
-  if (path48.isAbsolute(clean)) {
+  if (path49.isAbsolute(clean)) {
     const k = kind(clean);
-    if (k && (clean === root || clean.startsWith(root + path48.sep)))
-      return { path: path48.normalize(clean), folder: k === "folder" };
+    if (k && (clean === root || clean.startsWith(root + path49.sep)))
+      return { path: path49.normalize(clean), folder: k === "folder" };
     const parts = clean.split("/").filter(Boolean);
     for (let i = 1; i < parts.length; i++) {
-      const c = path48.join(root, ...parts.slice(i));
+      const c = path49.join(root, ...parts.slice(i));
       const kc = kind(c);
       if (kc)
         return { path: c, folder: kc === "folder" };
@@ -24136,9 +24450,9 @@ function resolveIn(p, dirs, root) {
     return void 0;
   }
   for (const d of dirs) {
-    const c = path48.resolve(d, clean);
+    const c = path49.resolve(d, clean);
     const k = kind(c);
-    if (k && (c === root || c.startsWith(root + path48.sep)))
+    if (k && (c === root || c.startsWith(root + path49.sep)))
       return { path: c, folder: k === "folder" };
   }
   return void 0;
@@ -24147,7 +24461,7 @@ function stestrTests(where, targets) {
   const dir = where.dirs[0] ?? where.root;
   let conf;
   try {
-    conf = fs19.readFileSync(path48.join(dir, ".stestr.conf"), "utf8");
+    conf = fs20.readFileSync(path49.join(dir, ".stestr.conf"), "utf8");
   } catch {
     return;
   }
@@ -24159,12 +24473,12 @@ function stestrTests(where, targets) {
 function shebangOf(file) {
   let head2 = "";
   try {
-    const fd = fs19.openSync(file, "r");
+    const fd = fs20.openSync(file, "r");
     try {
       const buf = Buffer.alloc(256);
-      head2 = buf.subarray(0, fs19.readSync(fd, buf, 0, 256, 0)).toString("utf8");
+      head2 = buf.subarray(0, fs20.readSync(fd, buf, 0, 256, 0)).toString("utf8");
     } finally {
-      fs19.closeSync(fd);
+      fs20.closeSync(fd);
     }
   } catch {
     return void 0;
@@ -24172,37 +24486,24 @@ function shebangOf(file) {
   const m = /^#!\s*(\S+)(?:[ \t]+(?:-S[ \t]+)?(\S+))?/.exec(head2);
   if (!m)
     return void 0;
-  return path48.basename(m[1]) === "env" ? m[2] : m[1];
+  return path49.basename(m[1]) === "env" ? m[2] : m[1];
 }
-function readTheDocs(who, dir) {
-  for (const name of [".readthedocs.yaml", ".readthedocs.yml"]) {
-    const file = path48.join(dir, name);
-    let text3;
-    try {
-      if (fs19.statSync(file).size > 65536)
-        continue;
-      text3 = fs19.readFileSync(file, "utf8");
-    } catch {
-      continue;
-    }
-    const m = /^sphinx:[ \t]*\r?\n(?:[ \t]+[^\s].*\r?\n|[ \t]*\r?\n)*?[ \t]+configuration:[ \t]*["']?([^\s"'#]+\.py)/m.exec(text3);
-    if (!m)
-      continue;
-    const conf = path48.resolve(dir, m[1]);
-    if (!conf.startsWith(dir + path48.sep) || !fs19.existsSync(conf))
-      continue;
-    const line = text3.slice(0, m.index + m[0].length).split("\n").length;
-    who.add({ file: conf }, { how: "on-path", text: `${who.shown(file)}:${line} builds this file on Read the Docs, whose environment is first on PATH` });
-  }
+function readTheDocs(who, dir, root, notebooks) {
+  const rtd = readTheDocsConf(dir);
+  if (!rtd)
+    return;
+  const start = { how: "on-path", text: `${who.shown(rtd.file)}:${rtd.line} builds this file on Read the Docs, whose environment is first on PATH` };
+  for (const t of [{ file: rtd.conf }, ...sphinxNotebooks(rtd.conf, notebooks, root)])
+    who.add(t, start);
 }
 var GIT_HOOKS = /* @__PURE__ */ new Set(["applypatch-msg", "pre-applypatch", "post-applypatch", "pre-commit", "pre-merge-commit", "prepare-commit-msg", "commit-msg", "post-commit", "pre-rebase", "post-checkout", "post-merge", "pre-push", "pre-receive", "update", "post-receive", "post-update", "push-to-checkout", "pre-auto-gc", "post-rewrite"]);
 function gitHook(who, file) {
-  if (!GIT_HOOKS.has(path48.basename(file)) || !/hooks$/i.test(path48.basename(path48.dirname(file))))
+  if (!GIT_HOOKS.has(path49.basename(file)) || !/hooks$/i.test(path49.basename(path49.dirname(file))))
     return;
   const interp = shebangOf(file);
   if (interp === void 0 || interp.includes("/") || !isInterpreterName(interp))
     return;
-  who.add({ file }, { how: "on-path", text: `git runs this file as its ${path48.basename(file)} hook, by its shebang, as "${interp}" from PATH` });
+  who.add({ file }, { how: "on-path", text: `git runs this file as its ${path49.basename(file)} hook, by its shebang, as "${interp}" from PATH` });
 }
 function venvOfProgram2(prog) {
   const m = /^(.*?)[\\/](?:bin|Scripts)[\\/][^\\/]+$/.exec(prog);
@@ -24210,14 +24511,14 @@ function venvOfProgram2(prog) {
 }
 function sameVenv(venv, active) {
   const a = active.replace(/[\\/]+$/, "");
-  return path48.isAbsolute(venv) ? a === venv.replace(/[\\/]+$/, "") : a === venv || a.endsWith(`/${venv}`);
+  return path49.isAbsolute(venv) ? a === venv.replace(/[\\/]+$/, "") : a === venv || a.endsWith(`/${venv}`);
 }
 function recordCommand(who, words4, where) {
   words4 = unwrapStarter(words4);
   let i = 0;
   let runner;
-  if (words4[0] !== void 0 && RUNNERS.has(path48.basename(words4[0])) && words4[1] === "run") {
-    runner = `${path48.basename(words4[0])} run`;
+  if (words4[0] !== void 0 && RUNNERS.has(path49.basename(words4[0])) && words4[1] === "run") {
+    runner = `${path49.basename(words4[0])} run`;
     for (i = 2; i < words4.length; i++) {
       const w = words4[i];
       if (w === void 0 || !w.startsWith("-"))
@@ -24231,7 +24532,7 @@ function recordCommand(who, words4, where) {
   const prog = words4[i];
   if (prog === void 0)
     return;
-  const base = path48.basename(prog);
+  const base = path49.basename(prog);
   const targets = [];
   let pytestArgs;
   let sphinxArgs;
@@ -24252,6 +24553,8 @@ function recordCommand(who, words4, where) {
           stestrTests(where, targets);
         else if (mod === "unittest")
           targets.push(...unittestTargets(words4.slice(j + 1), where, resolveIn));
+        else if (NOTEBOOK_MODULES.has(mod))
+          targets.push(...notebookRuns([NOTEBOOK_MODULES.get(mod), ...words4.slice(j + 1)], void 0, where, where.notebooks ?? []));
         else {
           const rel = mod.replace(/\./g, "/");
           const file = resolveIn(`${rel}.py`, where.dirs, where.root);
@@ -24259,7 +24562,7 @@ function recordCommand(who, words4, where) {
           if (file && !file.folder)
             targets.push({ file: file.path });
           else if (main && !main.folder)
-            targets.push({ folder: path48.dirname(main.path), testsOnly: false });
+            targets.push({ folder: path49.dirname(main.path), testsOnly: false });
         }
         break;
       }
@@ -24288,20 +24591,23 @@ function recordCommand(who, words4, where) {
     targets.push({ file: hit.path });
   } else if (APP_SERVERS.test(base))
     targets.push(...appServerTargets(words4.slice(i + 1), where, resolveIn));
+  else if (where.notebooks?.length)
+    targets.push(...notebookRuns(words4.slice(i), void 0, where, where.notebooks));
   else
     return;
   if (sphinxArgs) {
     const conf = sphinxConf(sphinxArgs);
     const hit = conf === void 0 ? void 0 : resolveIn(conf, where.dirs, where.root);
     if (hit && !hit.folder)
-      targets.push({ file: hit.path });
+      targets.push({ file: hit.path }, ...sphinxNotebooks(hit.path, where.notebooks ?? [], where.root));
   }
   if (pytestArgs) {
-    let named = false;
+    targets.push(...notebookRuns([], pytestArgs, where, where.notebooks ?? []));
+    let named2 = false;
     for (let j = 0; j < pytestArgs.length; j++) {
       const w = pytestArgs[j];
       if (w === void 0 && !where.tool)
-        named = true;
+        named2 = true;
       if (w === void 0)
         continue;
       if (w === "--" || w === "")
@@ -24311,12 +24617,12 @@ function recordCommand(who, words4, where) {
           j++;
         continue;
       }
-      named = true;
-      targets.push(...testFileTargets(w, where, resolveIn));
+      named2 = true;
+      targets.push(...testFileTargets(w, where, resolveIn).filter((t) => !("file" in t) || !t.file.endsWith(".ipynb")));
     }
-    if (!named && where.dirs[0])
+    if (!named2 && where.dirs[0])
       targets.push({ folder: where.dirs[0], testsOnly: true });
-    if (!named && where.callerDir && where.dirs[0] !== where.root)
+    if (!named2 && where.callerDir && where.dirs[0] !== where.root)
       targets.push({ folder: where.root, testsOnly: true });
   }
   if (!targets.length)
@@ -24366,16 +24672,16 @@ function recordCommand(who, words4, where) {
 async function recheckWithStarters(files, claimed, roots, settings, results, check2, beforeParsing) {
   const flagged = /* @__PURE__ */ new Map();
   results.forEach((r, i) => {
-    if (r.language === "python" && findingCodesOf(r).some((c) => HELD_BY_STARTERS.has(c)))
-      flagged.set(path48.resolve(r.path), i);
+    if ((r.language === "python" || r.language === "notebook") && findingCodesOf(r).some((c) => HELD_BY_STARTERS.has(c)))
+      flagged.set(path49.resolve(r.path), i);
   });
   if (!flagged.size)
     return;
   const starters = new Map(await whoRuns(files, claimed, roots, beforeParsing, [...flagged.keys()]));
   const root = projectRoot(roots);
   if (root !== void 0) {
-    const pythonFiles = new Set(files.filter((f) => claimed.get(f) === "python").map((f) => path48.resolve(f)));
-    const via2 = await relianceByImports(root, pythonFiles, results, [...flagged.keys()], contextFromSettings(settings).knowledge, beforeParsing);
+    const pythonFiles = new Set(files.filter((f) => claimed.get(f) === "python").map((f) => path49.resolve(f)));
+    const via2 = await relianceByImports(root, pythonFiles, results, [...flagged.keys()].filter((f) => pythonFiles.has(f)), contextFromSettings(settings).knowledge, beforeParsing);
     for (const [file, found] of via2)
       starters.set(file, { ...starters.get(file), ...found });
   }
@@ -24393,16 +24699,25 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   const root = projectRoot(roots);
   if (root === void 0)
     return [];
-  const names = new Set(wanted.map((w) => path48.basename(w)));
-  const namesPlain = mentionTest([...names].filter((n) => !n.endsWith(".py") && n.length > 2).concat(wanted.filter(isManagementCommand).map((w) => path48.basename(w, ".py"))));
+  const names = new Set(wanted.map((w) => path49.basename(w)));
+  const namesPlain = mentionTest([...names].filter((n) => !n.endsWith(".py") && n.length > 2).concat(wanted.filter(isManagementCommand).map((w) => path49.basename(w, ".py"))));
   const namesAny = mentionTest([...names].filter((n) => n.length > 2));
-  const mayStart = (text3) => /py\.?test|stestr|\s-m\s*\w|sphinx-(?:auto)?build/i.test(text3) || MENTIONS_APP_SERVER.test(text3) || [...text3.matchAll(/[\w.-]+\.py\b/g)].some((m) => names.has(m[0])) || namesPlain(text3);
+  const notebooks = wanted.filter((w) => w.endsWith(".ipynb"));
+  const runnerParents = /* @__PURE__ */ new Set();
+  for (const f of notebooks.length ? files : []) {
+    const text3 = claimed.get(f) === "python" && runnerParents.size < MAX_PYTHON_STARTERS ? readConfigText(path49.resolve(f)) : void 0;
+    if (text3 === void 0 || !/\.ipynb\b/.test(text3) || !NOTEBOOK_RUNNER.test(text3))
+      continue;
+    runnerParents.add(path49.resolve(f));
+    names.add(path49.basename(f));
+  }
+  const mayStart = (text3) => /py\.?test|stestr|\s-m\s*\w|sphinx-(?:auto)?build/i.test(text3) || MENTIONS_APP_SERVER.test(text3) || [...text3.matchAll(PY_NAME)].some((m) => names.has(m[0])) || namesPlain(text3) || notebooks.length > 0 && NOTEBOOK_MENTION.test(text3);
   const who = new WhoRuns(root);
   const dirs = /* @__PURE__ */ new Set([root]);
   for (const f of files) {
-    for (let d = path48.dirname(path48.resolve(f)); d.startsWith(root + path48.sep); d = path48.dirname(d)) {
-      const rel = path48.relative(root, d);
-      if (rel.split(path48.sep).length <= 2)
+    for (let d = path49.dirname(path49.resolve(f)); d.startsWith(root + path49.sep); d = path49.dirname(d)) {
+      const rel = path49.relative(root, d);
+      if (rel.split(path49.sep).length <= 2)
         dirs.add(d);
     }
   }
@@ -24410,19 +24725,19 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   for (const d of dirs)
     commands.push(...toxCommands(d), ...projectScripts(d), ...pixiTasks(d), ...tbumpHooks(d));
   for (const f of files)
-    if (path48.basename(f) === "noxfile.py")
-      commands.push(...noxCommands(path48.resolve(f)));
+    if (path49.basename(f) === "noxfile.py")
+      commands.push(...noxCommands(path49.resolve(f)));
   for (const d of dirs)
-    readTheDocs(who, d);
+    readTheDocs(who, d, root, notebooks);
   for (const w of wanted)
     gitHook(who, w);
   for (const c of documentedCommands(root, wanted)) {
-    recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs: [path48.dirname(c.file), root], root, documented: true });
+    recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs: [path49.dirname(c.file), root], root, documented: true, notebooks });
   }
   for (const c of commands) {
-    const dir = path48.dirname(c.file);
-    const dirs2 = c.cwd !== void 0 ? [path48.resolve(dir, c.cwd), dir, root] : [dir, root];
-    recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs: dirs2, root, tool: c.tool });
+    const dir = path49.dirname(c.file);
+    const dirs2 = c.cwd !== void 0 ? [path49.resolve(dir, c.cwd), dir, root] : [dir, root];
+    recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs: dirs2, root, tool: c.tool, notebooks });
   }
   let byName;
   const anywhere = (rel) => {
@@ -24431,15 +24746,15 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
       for (const f of files) {
         if (claimed.get(f) !== "python")
           continue;
-        const abs = path48.resolve(f);
-        const list = byName.get(path48.basename(abs));
+        const abs = path49.resolve(f);
+        const list = byName.get(path49.basename(abs));
         if (list)
           list.push(abs);
         else
-          byName.set(path48.basename(abs), [abs]);
+          byName.set(path49.basename(abs), [abs]);
       }
     }
-    return (byName.get(path48.basename(rel)) ?? []).filter((f) => f === path48.join(root, rel) || f.endsWith(path48.sep + rel));
+    return (byName.get(path49.basename(rel)) ?? []).filter((f) => f === path49.join(root, rel) || f.endsWith(path49.sep + rel));
   };
   let loaded = false;
   const sitesOf = async (language2, abs, text3) => {
@@ -24458,33 +24773,33 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   };
   for (const f of files) {
     const language2 = claimed.get(f);
-    if (!language2 || language2 === "python")
+    if (!language2 || language2 === "python" || language2 === "notebook" && notebooks.length === wanted.length)
       continue;
-    const abs = path48.resolve(f);
+    const abs = path49.resolve(f);
     const text3 = readConfigText(abs);
     if (text3 === void 0)
       continue;
     if (!mayStart(text3))
       continue;
-    const dir = AT_CHECKOUT.has(language2) ? root : path48.dirname(abs);
+    const dir = AT_CHECKOUT.has(language2) ? root : path49.dirname(abs);
     for (const s of await sitesOf(language2, abs, text3))
-      recordSite(who, s, dir, root, anywhere);
+      recordSite(who, s, dir, root, anywhere, notebooks);
   }
   const pending = [];
   let pythonRead = 0;
   for (const f of files) {
     if (claimed.get(f) !== "python" || pythonRead >= MAX_PYTHON_STARTERS)
       continue;
-    const abs = path48.resolve(f);
+    const abs = path49.resolve(f);
     const text3 = readConfigText(abs);
-    if (text3 === void 0 || !namesAny(text3))
+    if (text3 === void 0 || !(namesAny(text3) || runnerParents.has(abs)))
       continue;
     pythonRead++;
     for (const s of await sitesOf("python", abs, text3)) {
       const prog = s.argv[0] === void 0 ? void 0 : wordText(s.argv[0]);
-      if (prog === void 0 || !isInterpreterName(path48.basename(prog)) || prog.includes("/") || s.env.path.kind !== "inherited" || s.env.activeVenv !== void 0)
+      if (prog === void 0 || !(isInterpreterName(path49.basename(prog)) || runnerParents.has(abs) && NOTEBOOK_PROGRAM.test(prog)) || prog.includes("/") || s.env.path.kind !== "inherited" || s.env.activeVenv !== void 0)
         continue;
-      pending.push({ parent: abs, words: s.argv.map((w) => wordText(w)), label: `${who.shown(abs)}:${s.file.location(s.callSpan.start).line}`, dirs: [root, path48.dirname(abs)] });
+      pending.push({ parent: abs, words: s.argv.map((w) => wordText(w)), label: `${who.shown(abs)}:${s.file.location(s.callSpan.start).line}`, dirs: [root, path49.dirname(abs)] });
     }
   }
   const parentsOnPath = /* @__PURE__ */ new Map();
@@ -24492,7 +24807,7 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
     if (!parentsOnPath.has(p.parent))
       parentsOnPath.set(p.parent, who.of(p.parent)?.onPath !== void 0);
     if (parentsOnPath.get(p.parent))
-      recordCommand(who, p.words, { label: p.label, dirs: p.dirs, root, exclude: p.parent });
+      recordCommand(who, p.words, { label: p.label, dirs: p.dirs, root, exclude: p.parent, notebooks });
   }
   if (who.empty)
     return [];
@@ -24506,31 +24821,31 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
 }
 var AT_CHECKOUT = /* @__PURE__ */ new Set([...CI_LANGUAGES, "pre-commit"]);
 var folderOf2 = (hit) => hit?.folder ? hit.path : void 0;
-function recordSite(who, s, dir, root, anywhere) {
+function recordSite(who, s, dir, root, anywhere, notebooks) {
   if (s.config?.activation)
     return;
   const label = `${who.shown(s.file.path)}:${s.file.location(s.callSpan.start).line}`;
   const real = (p) => {
     const at2 = p === void 0 ? null : STAND_IN_ROOT.exec(p);
-    return at2 ? path48.resolve(dir, "." + p.slice(at2[0].length)) : void 0;
+    return at2 ? path49.resolve(dir, "." + p.slice(at2[0].length)) : void 0;
   };
-  const ownFolder = (w) => w !== void 0 && (w === ACTION_PATH || w.startsWith(ACTION_PATH + "/")) ? path48.join(path48.dirname(path48.resolve(s.file.path)), w.slice(ACTION_PATH.length)) : w;
+  const ownFolder = (w) => w !== void 0 && (w === ACTION_PATH || w.startsWith(ACTION_PATH + "/")) ? path49.join(path49.dirname(path49.resolve(s.file.path)), w.slice(ACTION_PATH.length)) : w;
   const cwd = s.config?.cwd;
   const inAction = cwd !== void 0 && ownFolder(cwd) !== cwd ? ownFolder(cwd) : void 0;
-  const below = inAction ?? real(cwd) ?? folderOf2(cwd !== void 0 && path48.isAbsolute(cwd) ? resolveIn(cwd, [], root) : void 0);
-  const dirs = inAction ? [inAction] : below && below !== dir && (below + path48.sep).startsWith(root + path48.sep) ? [below, dir, root] : [dir, root];
-  const host = (p) => real(p) ?? (p.startsWith(".") ? path48.resolve(dirs[0], p) : void 0);
+  const below = inAction ?? real(cwd) ?? folderOf2(cwd !== void 0 && path49.isAbsolute(cwd) ? resolveIn(cwd, [], root) : void 0);
+  const dirs = inAction ? [inAction] : below && below !== dir && (below + path49.sep).startsWith(root + path49.sep) ? [below, dir, root] : [dir, root];
+  const host = (p) => real(p) ?? (p.startsWith(".") ? path49.resolve(dirs[0], p) : void 0);
   const inner = containerRunCommands(s.argv, host);
   if (inner)
     for (const c of inner.commands)
-      recordCommand(who, c, { label, dirs: inner.cwd ? [inner.cwd, root] : [root], root, anywhere, via: "in a container (`docker run`)" });
+      recordCommand(who, c, { label, dirs: inner.cwd ? [inner.cwd, root] : [root], root, anywhere, via: "in a container (`docker run`)", notebooks });
   else
-    recordCommand(who, s.argv.map((w) => ownFolder(wordText(w))), { label, dirs, root, anywhere, callerDir: s.language === "shell" && cwd === START_DIR, activeVenv: s.env.path.kind === "inherited" || s.env.path.kind === "explicit" ? s.env.activeVenv : void 0 });
+    recordCommand(who, s.argv.map((w) => ownFolder(wordText(w))), { label, dirs, root, anywhere, callerDir: s.language === "shell" && cwd === START_DIR, notebooks, activeVenv: s.env.path.kind === "inherited" || s.env.path.kind === "explicit" ? s.env.activeVenv : void 0 });
 }
 function projectRoot(roots) {
   const dirs = [...new Set(roots.map((r) => {
     try {
-      return fs19.statSync(r).isDirectory() ? path48.resolve(r) : path48.dirname(path48.resolve(r));
+      return fs20.statSync(r).isDirectory() ? path49.resolve(r) : path49.dirname(path49.resolve(r));
     } catch {
       return void 0;
     }
@@ -24539,8 +24854,8 @@ function projectRoot(roots) {
 }
 
 // dist/src/pipeline/follow-scripts.js
-import fs20 from "node:fs";
-import path49 from "node:path";
+import fs21 from "node:fs";
+import path50 from "node:path";
 var FOLLOW_DEPTH = 3;
 var FOLLOW_RUNS = 500;
 function scriptWord(site) {
@@ -24548,7 +24863,7 @@ function scriptWord(site) {
   const w0 = words4[0];
   if (w0 === void 0)
     return void 0;
-  const base = path49.posix.basename(w0);
+  const base = path50.posix.basename(w0);
   let i = 0;
   let dialect;
   if (/^(sh|bash|dash)$/.test(base)) {
@@ -24580,19 +24895,19 @@ function scriptWord(site) {
   return { word, dialect };
 }
 function resolveScript(word, dirs, root, scripts) {
-  if (path49.isAbsolute(word)) {
-    if (scripts.has(path49.normalize(word)))
-      return path49.normalize(word);
+  if (path50.isAbsolute(word)) {
+    if (scripts.has(path50.normalize(word)))
+      return path50.normalize(word);
     const parts = word.split("/").filter(Boolean);
     for (let i = 1; i < parts.length; i++) {
-      const c = path49.join(root, ...parts.slice(i));
+      const c = path50.join(root, ...parts.slice(i));
       if (scripts.has(c))
         return c;
     }
     return void 0;
   }
   for (const d of dirs) {
-    const c = path49.resolve(d, word);
+    const c = path50.resolve(d, word);
     if (scripts.has(c))
       return c;
   }
@@ -24603,7 +24918,7 @@ function callerDirs(site, callerDir, root) {
   const dirs = [];
   const standIn2 = cwd === void 0 ? void 0 : STAND_IN_ROOT.exec(cwd)?.[0];
   if (standIn2 !== void 0 && cwd.length > standIn2.length)
-    dirs.push(path49.join(callerDir, cwd.slice(standIn2.length)));
+    dirs.push(path50.join(callerDir, cwd.slice(standIn2.length)));
   dirs.push(callerDir, root);
   return dirs;
 }
@@ -24648,11 +24963,11 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
   const scripts = /* @__PURE__ */ new Map();
   files.forEach((f, i) => {
     if (claimed.get(f) === "shell" && results[i] && !results[i].problems.some((p) => !p.partial))
-      scripts.set(path49.resolve(f), i);
+      scripts.set(path50.resolve(f), i);
   });
   if (!scripts.size)
     return;
-  const names = new Set([...scripts.keys()].map((s) => path49.basename(s)));
+  const names = new Set([...scripts.keys()].map((s) => path50.basename(s)));
   const names1 = (text3) => [...text3.matchAll(/[\w.+-]+/g)].some((m) => names.has(m[0]));
   const queue = [];
   const seen = /* @__PURE__ */ new Set();
@@ -24696,7 +25011,7 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
     const language2 = claimed.get(f);
     if (!language2 || language2 === "python" || language2 === "notebook" || language2 === "shell")
       continue;
-    const abs = path49.resolve(f);
+    const abs = path50.resolve(f);
     const text3 = readConfigText(abs);
     if (text3 === void 0)
       continue;
@@ -24706,7 +25021,7 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
     try {
       const sites = frontEndByLanguage(language2).analyze(new SourceFile(abs, text3), (a) => a.sites);
       for (const s of sites)
-        enqueue(s, path49.dirname(abs), 1, []);
+        enqueue(s, path50.dirname(abs), 1, []);
     } catch {
     }
   }
@@ -24718,7 +25033,7 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
     let file = texts.get(run2.script);
     if (!file) {
       try {
-        file = new SourceFile(run2.script, fs20.readFileSync(run2.script, "utf8"));
+        file = new SourceFile(run2.script, fs21.readFileSync(run2.script, "utf8"));
       } catch {
         continue;
       }
@@ -24752,20 +25067,20 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
       added.set(index, [...added.get(index) ?? [], ...fresh]);
     if (run2.depth < FOLLOW_DEPTH)
       for (const s of sites)
-        enqueue(s, path49.dirname(run2.script), run2.depth + 1, run2.chain);
+        enqueue(s, path50.dirname(run2.script), run2.depth + 1, run2.chain);
   }
   for (const [index, diags] of added) {
     const r = results[index];
     r.diagnostics = [...findingsOf(r), ...diags].sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
     r.packed = void 0;
-    r.source ??= texts.get(path49.resolve(r.path));
+    r.source ??= texts.get(path50.resolve(r.path));
   }
 }
 function projectRoot2(roots) {
   const dirs = [
     ...new Set(roots.map((r) => {
       try {
-        return fs20.statSync(r).isDirectory() ? path49.resolve(r) : path49.dirname(path49.resolve(r));
+        return fs21.statSync(r).isDirectory() ? path50.resolve(r) : path50.dirname(path50.resolve(r));
       } catch {
         return void 0;
       }
@@ -24775,8 +25090,8 @@ function projectRoot2(roots) {
 }
 
 // dist/src/pipeline/baseline.js
-import fs21 from "node:fs";
-import path50 from "node:path";
+import fs22 from "node:fs";
+import path51 from "node:path";
 
 // dist/src/kernel/fingerprint.js
 import { createHash } from "node:crypto";
@@ -24800,15 +25115,15 @@ function fingerprints(diagnostics, where, lineText) {
 // dist/src/pipeline/baseline.js
 var BASELINE_VERSION = 1;
 function entries(file, diagnostics, sources, cwd) {
-  const base = path50.dirname(path50.resolve(cwd, file));
-  const rel = (d) => path50.relative(base, path50.resolve(cwd, d.path)).split(path50.sep).join("/");
+  const base = path51.dirname(path51.resolve(cwd, file));
+  const rel = (d) => path51.relative(base, path51.resolve(cwd, d.path)).split(path51.sep).join("/");
   const prints = fingerprints(diagnostics, rel, (d) => sources.get(d.path)?.lineText(d.start.line) ?? "");
   return diagnostics.map((d, i) => ({ fingerprint: prints[i], code: d.code, path: rel(d), line: d.start.line, message: d.message }));
 }
 function readBaseline(file) {
   let text3;
   try {
-    text3 = fs21.readFileSync(file, "utf8");
+    text3 = fs22.readFileSync(file, "utf8");
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT")
@@ -24845,13 +25160,13 @@ ${body}
   ` : ""}]
 }
 `;
-  const target = path50.resolve(cwd, file);
+  const target = path51.resolve(cwd, file);
   const tmp = `${target}.venvguard-${process.pid}.tmp`;
   try {
-    fs21.writeFileSync(tmp, text3, { mode: 420 });
-    fs21.renameSync(tmp, target);
+    fs22.writeFileSync(tmp, text3, { mode: 420 });
+    fs22.renameSync(tmp, target);
   } catch (e) {
-    fs21.rmSync(tmp, { force: true });
+    fs22.rmSync(tmp, { force: true });
     throw new UsageError(`${file}: cannot write the baseline: ${e.code ?? e.message}`);
   }
   return list.length;
@@ -25329,7 +25644,7 @@ async function runCheck(opts, packedReport) {
   const t0 = performance.now();
   const cwd = opts.cwd ?? process.cwd();
   const paths = opts.paths.length ? opts.paths : ["."];
-  const resolver = new ConfigResolver(path51.resolve(cwd, paths[0]), {
+  const resolver = new ConfigResolver(path52.resolve(cwd, paths[0]), {
     configPath: opts.config,
     noConfig: opts.noConfig,
     apply: (c) => {
@@ -25352,14 +25667,14 @@ async function runCheck(opts, packedReport) {
     throw new UsageError("--update-baseline needs --baseline FILE (the file to record the findings in)");
   if (opts.baseline && opts.fix)
     throw new UsageError("--baseline does not combine with --fix or --diff: fixes would also rewrite the recorded findings");
-  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path51.resolve(cwd, opts.baseline)) : void 0;
-  const roots = paths.map((p) => path51.resolve(cwd, p));
+  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path52.resolve(cwd, opts.baseline)) : void 0;
+  const roots = paths.map((p) => path52.resolve(cwd, p));
   const found = discoverFiles(roots, resolver.perFile ? (dir, names) => resolver.forDir(dir, names) : cfg);
   const display = (p) => {
-    const r = path51.relative(cwd, p);
+    const r = path52.relative(cwd, p);
     return r && !r.startsWith("..") ? r : p;
   };
-  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path51.resolve(cwd, p)))];
+  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path52.resolve(cwd, p)))];
   const all = [settings];
   const built = /* @__PURE__ */ new Map([[cfg, 0]]);
   const settingsIndex = (file) => {
@@ -25395,7 +25710,7 @@ async function runCheck(opts, packedReport) {
     const index = files.map(settingsIndex);
     return checkFiles(files, withStarters, { jobs: opts.jobs, claimed: found.claimed, fix, settingsOf: (i) => index[i] });
   }, () => chooseWasmTier(settings));
-  await followScripts(found.files, found.claimed, roots, results, contextFor, (p) => display(path51.resolve(p)), () => chooseWasmTier(settings));
+  await followScripts(found.files, found.claimed, roots, results, contextFor, (p) => display(path52.resolve(p)), () => chooseWasmTier(settings));
   const diagnostics = [];
   const groups = [];
   const table = new StringTable();
@@ -25487,17 +25802,17 @@ function byPosition(a, b) {
 }
 
 // dist/src/reporters/common.js
-import path52 from "node:path";
+import path53 from "node:path";
 function pathInside(p, cwd) {
-  const rel = path52.relative(cwd, path52.resolve(cwd, p));
-  const outside = rel === "" || rel === ".." || rel.startsWith(".." + path52.sep) || path52.isAbsolute(rel);
+  const rel = path53.relative(cwd, path53.resolve(cwd, p));
+  const outside = rel === "" || rel === ".." || rel.startsWith(".." + path53.sep) || path53.isAbsolute(rel);
   return outside ? void 0 : rel;
 }
 function displayPath(p, cwd) {
   return pathInside(p, cwd) ?? p;
 }
 function portablePath(p, cwd) {
-  return displayPath(p, cwd).split(path52.sep).join("/");
+  return displayPath(p, cwd).split(path53.sep).join("/");
 }
 function appliedByFix(fix, o) {
   return fix.applicability === "safe" || fix.applicability === "unsafe" && o.unsafeFixesEnabled;
@@ -25651,7 +25966,7 @@ function jsonReportChunks(r, o) {
 }
 var renderJson = (r, o) => [...jsonReportChunks(r, o)].join("");
 function jsonDiagnostic(d, r, o) {
-  const path56 = portablePath(d.path, r.cwd);
+  const path57 = portablePath(d.path, r.cwd);
   const fix = shownFix(d, o);
   const source = r.sources.get(d.path);
   const jsonFix = fix && source ? {
@@ -25666,10 +25981,10 @@ function jsonDiagnostic(d, r, o) {
     severity: d.severity,
     message: d.message,
     remedy: d.remedy ?? null,
-    path: path56,
+    path: path57,
     start: loc(d.start),
     end: loc(d.end),
-    related: d.related.map((rel) => ({ message: rel.message, path: rel.path ? portablePath(rel.path, r.cwd) : path56, start: loc(rel.start), end: loc(rel.end) })),
+    related: d.related.map((rel) => ({ message: rel.message, path: rel.path ? portablePath(rel.path, r.cwd) : path57, start: loc(rel.start), end: loc(rel.end) })),
     fix: jsonFix
   };
 }
@@ -25678,7 +25993,7 @@ function loc(l) {
 }
 
 // dist/src/reporters/sarif.js
-import path53 from "node:path";
+import path54 from "node:path";
 import { pathToFileURL } from "node:url";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/venvguard/venvguard";
@@ -25863,11 +26178,11 @@ function notification(p, cwd) {
 function artifact(p, cwd) {
   const rel = pathInside(p, cwd);
   if (rel === void 0)
-    return { uri: pathToFileURL(path53.resolve(cwd, p)).href };
-  return { uri: rel.split(path53.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
+    return { uri: pathToFileURL(path54.resolve(cwd, p)).href };
+  return { uri: rel.split(path54.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
 }
 function directoryUrl(dir) {
-  const href = pathToFileURL(path53.resolve(dir)).href;
+  const href = pathToFileURL(path54.resolve(dir)).href;
   return href.endsWith("/") ? href : href + "/";
 }
 function fingerprintAll(r, all = [...r.diagnostics]) {
@@ -26033,8 +26348,8 @@ function* entries2(r, o, style) {
 }
 function headerLine(d, r, c) {
   const tone = d.severity === "error" ? c.red : c.yellow;
-  const path56 = sanitize(displayPath(d.path, r.cwd));
-  return `${c.bold(path56)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
+  const path57 = sanitize(displayPath(d.path, r.cwd));
+  return `${c.bold(path57)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
 }
 function core(s) {
   return s.toLowerCase().replace(/\s+/g, " ").trim().replace(/^(use|start|run) /, "").replace(/[ .]*(instead)?[ .]*$/, "");
@@ -26046,7 +26361,7 @@ function remedyIsFix(remedy, fix) {
 }
 function renderDiagnostic(d, r, o, c, notesShown) {
   const tone = d.severity === "error" ? c.red : c.yellow;
-  const path56 = sanitize(displayPath(d.path, r.cwd));
+  const path57 = sanitize(displayPath(d.path, r.cwd));
   const lines = [headerLine(d, r, c)];
   const source = r.sources.get(d.path);
   const gutter = (s) => c.blue(c.bold(s));
@@ -26059,7 +26374,7 @@ function renderDiagnostic(d, r, o, c, notesShown) {
   const indent = " ".repeat(gutterWidth + 1);
   const label = (name) => `${indent}${gutter("=")} ${c.bold(name)}:`;
   for (const rel of d.related) {
-    lines.push(`${label("note")} ${sanitize(rel.message)} at ${rel.path ?? path56}:${rel.start.line}:${rel.start.column}`);
+    lines.push(`${label("note")} ${sanitize(rel.message)} at ${rel.path ?? path57}:${rel.start.line}:${rel.start.column}`);
   }
   const fix = shownFix(d, o);
   const merged = !!(fix && d.remedy && remedyIsFix(d.remedy, fix));
@@ -26149,20 +26464,23 @@ var reporters = {
 };
 
 // dist/src/kernel/own-package.js
-import fs22 from "node:fs";
-import path54 from "node:path";
+import fs23 from "node:fs";
+import path55 from "node:path";
 import { fileURLToPath } from "node:url";
-function ownPackage(from) {
-  for (let dir = path54.dirname(fileURLToPath(from)); ; dir = path54.dirname(dir)) {
-    const file = path54.join(dir, "package.json");
-    if (fs22.existsSync(file)) {
-      const json = JSON.parse(fs22.readFileSync(file, "utf8"));
-      if (json.name === "venvguard")
-        return json;
+function packageRoot(from) {
+  for (let dir = path55.dirname(fileURLToPath(from)); ; dir = path55.dirname(dir)) {
+    try {
+      if (JSON.parse(fs23.readFileSync(path55.join(dir, "package.json"), "utf8")).name === "venvguard")
+        return dir;
+    } catch {
     }
-    if (path54.dirname(dir) === dir)
-      return { version: "0.0.0" };
+    if (path55.dirname(dir) === dir)
+      return void 0;
   }
+}
+function ownPackage(from) {
+  const root = packageRoot(from);
+  return root === void 0 ? { version: "0.0.0" } : JSON.parse(fs23.readFileSync(path55.join(root, "package.json"), "utf8"));
 }
 
 // dist/src/action/main.js
@@ -26238,7 +26556,7 @@ function jobSummary(r) {
     lines.push("", "| where | rule | message |", "| --- | --- | --- |");
     const cell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
     for (const d of r.diagnostics.slice(0, 50))
-      lines.push(`| \`${cell(path55.relative(r.cwd, path55.resolve(r.cwd, d.path)))}:${d.start.line}\` | ${d.code} \`${d.rule}\` | ${cell(d.message)} |`);
+      lines.push(`| \`${cell(path56.relative(r.cwd, path56.resolve(r.cwd, d.path)))}:${d.start.line}\` | ${d.code} \`${d.rule}\` | ${cell(d.message)} |`);
     if (r.diagnostics.length > 50)
       lines.push("", `\u2026and ${r.diagnostics.length - 50} more (see the annotations or the SARIF file).`);
   }
@@ -26246,7 +26564,7 @@ function jobSummary(r) {
 }
 function setOutput(env2, name, value) {
   if (env2.GITHUB_OUTPUT)
-    fs23.appendFileSync(env2.GITHUB_OUTPUT, `${name}=${value}
+    fs24.appendFileSync(env2.GITHUB_OUTPUT, `${name}=${value}
 `);
 }
 async function runAction(env2 = process.env, out = (s) => process.stdout.write(s)) {
@@ -26257,21 +26575,21 @@ async function runAction(env2 = process.env, out = (s) => process.stdout.write(s
     const failOnFindings = !/^(false|no|0|off)$/i.test(input(env2, "fail-on-findings", "true"));
     const sarifPath = input(env2, "sarif", "venvguard.sarif");
     for (const p of paths)
-      if (!fs23.existsSync(path55.resolve(workspace, p)))
+      if (!fs24.existsSync(path56.resolve(workspace, p)))
         throw new UsageError(`paths: ${p}: no such file or folder in ${workspace}`);
     const { extraPaths: _, ...rest } = opts;
     const result2 = await check({ ...rest, paths, cwd: workspace });
     const report = { showFixes: "all", unsafeFixesEnabled: false, version: VERSION, color: false };
     out(reporters.github(result2, report));
     if (sarifPath !== "none") {
-      const target = path55.resolve(workspace, sarifPath);
-      fs23.mkdirSync(path55.dirname(target), { recursive: true });
-      fs23.writeFileSync(target, reporters.sarif(result2, report));
+      const target = path56.resolve(workspace, sarifPath);
+      fs24.mkdirSync(path56.dirname(target), { recursive: true });
+      fs24.writeFileSync(target, reporters.sarif(result2, report));
       setOutput(env2, "sarif", target);
     }
     setOutput(env2, "findings", String(result2.diagnostics.length));
     if (env2.GITHUB_STEP_SUMMARY)
-      fs23.appendFileSync(env2.GITHUB_STEP_SUMMARY, jobSummary(result2));
+      fs24.appendFileSync(env2.GITHUB_STEP_SUMMARY, jobSummary(result2));
     if (result2.diagnostics.length)
       return failOnFindings ? 1 : 0;
     return result2.problems.some((p) => p.kind !== "not-fixed") ? 3 : 0;

@@ -5122,7 +5122,7 @@ function applyPolicy(site, verdict, judgeOne) {
   if (facts.startedBy?.pathSet)
     return { ...verdict, held: { signal: "path-set", reason: facts.startedBy.pathSet } };
   if (inColabOnlyCode(facts, at)) {
-    return { ...verdict, held: { signal: "colab", reason: "this launch runs only in Google Colab (its `if` tests for it), where the runtime's only Python is the one on PATH" } };
+    return { ...verdict, held: { signal: "colab", reason: "this launch runs only in Google Colab or on Kaggle (its `if` tests for it), where the runtime's only Python is the one on PATH" } };
   }
   if (rangeAt(facts.mocked, at)) {
     return { ...verdict, held: { signal: "mocked", reason: "the launch API is replaced by a mock here (a test), so this call starts nothing" } };
@@ -5162,6 +5162,11 @@ function applyPolicy(site, verdict, judgeOne) {
     if (facts.kernelStdlibOnly && pathChain(facts, judge)) {
       return { ...verdict, held: { signal: "path-chain", reason: "this notebook's own code imports only the standard library, and its shell lines install with pip from PATH and run Python tools from PATH, so both are the same environment" } };
     }
+    if (facts.startedBy?.byPath)
+      return { ...verdict, startedBy: facts.startedBy.byPath };
+    const runner = facts.startedBy?.onPath;
+    if (runner)
+      return { ...verdict, held: { signal: "started-on-path", reason: `${runner}, so its kernel is that program's Python and a name a cell starts is found on the same PATH` } };
     return verdict;
   }
   let confirmed = confirming.get(facts);
@@ -6002,6 +6007,9 @@ function padQuoted(src, q) {
     }
   }
   return void 0;
+}
+function yamlErrors(errors) {
+  return errors.filter((e) => !(e.code === "MISSING_CHAR" && e.message.startsWith("Comments must be separated from other tokens by white space")));
 }
 var isAlias = ((n) => yaml().isAlias(n));
 var isMap = ((n) => yaml().isMap(n));
@@ -10826,7 +10834,7 @@ function analyzeActions(file, caller) {
   });
   checkYamlNesting(src);
   const doc = parseLenient(src, (t) => parseDocument(t, { prettyErrors: false, uniqueKeys: false }));
-  for (const e of doc.errors)
+  for (const e of yamlErrors(doc.errors))
     run2.problem(`YAML: ${e.message.split("\n")[0]}`, e.pos[0]);
   const lineOf = (off) => file.location(off).line;
   let targets;
@@ -11947,7 +11955,7 @@ function analyzeGitlab(file) {
   const docs = parseLenient(src, (t) => yaml().parseAllDocuments(t, { prettyErrors: false, uniqueKeys: false }));
   const all = [...docs];
   const streamErrors = "empty" in docs ? docs.errors : [];
-  for (const e of [...streamErrors, ...all.flatMap((d) => d.errors)])
+  for (const e of yamlErrors([...streamErrors, ...all.flatMap((d) => d.errors)]))
     run2.problem(`YAML: ${e.message.split("\n")[0]}`, e.pos[0]);
   const isHeader = (d) => isMap(d.contents) && d.contents.items.some((p) => scalarText2(p.key) === "spec");
   const doc = all.length > 1 && isHeader(all[0]) ? all[1] : all[0];
@@ -14208,23 +14216,20 @@ function moduleFallbackRanges(root, text3, file) {
   return out;
 }
 
-// dist/src/frontends/python/file-facts.js
-var PATH_KEY = /["']PATH["']/;
-var SETS_PATH = /\benviron\s*\[\s*["']PATH["']\s*\]\s*(?:\+|)=|\benviron\.update\s*\([^]*?(?:["']PATH["']|\bPATH\s*=)|\benviron\.setdefault\s*\(\s*["']PATH["']|\bputenv\s*\(\s*["']PATH["']|\.setenv\s*\(\s*["']PATH["']/;
-var RUNS_ACTIVATE_THIS = /\b(?:exec|execfile|run_path)\s*\([^]*\bactivate_this/;
-var PATH_DICT = /^([A-Za-z_]\w*)\s*(?:\[\s*["']PATH["']\s*\]\s*\+?=|=\s*(?:\{[^]*["']PATH["']\s*:|dict\s*\([^]*\bPATH\s*=)|\.update\s*\([^]*(?:["']PATH["']|\bPATH\s*=))/;
+// dist/src/frontends/python/hosted.js
+var HOSTED = /colab|kaggle/i;
 function colabAtom(s) {
   const t = s.trim().replace(/^\((.*)\)$/, "$1").trim();
   if (/\bnot\b|\bis\b|[=!<>]=?/.test(t.replace(/^["']google\.colab["']\s+in\b/, "")))
     return false;
-  if (/(?:^|[._])(?:not|no|non|disabled?|skip|without)(?=_|colab|$)|colab_?(?:disabled?|off|skip)/i.test(t))
+  if (/(?:^|[._])(?:not|no|non|disabled?|skip|without)(?=_|colab|kaggle|$)|(?:colab|kaggle)_?(?:disabled?|off|skip)/i.test(t))
     return false;
-  return /^(?:\w+\.)*\w*colab\w*(?:\(\s*\))?$/i.test(t) || /^["']google\.colab["']\s+in\s+[\w.()[\]"' ]+$/.test(t) || /^["']COLAB_\w+["']\s+in\s+os\.environ$/.test(t);
+  return /^(?:\w+\.)*\w*colab\w*(?:\(\s*\))?$/i.test(t) || /^["']google\.colab["']\s+in\s+[\w.()[\]"' ]+$/.test(t) || /^["'](?:COLAB|KAGGLE)_\w+["']\s+in\s+os\.environ$/.test(t) || /^os\.(?:environ\.get|getenv)\(\s*["']KAGGLE_\w+["']\s*(?:,\s*(?:""|''|None)\s*)?\)$/.test(t) || /^(?:\w+\.)*(?:is|in|on|running_(?:on|in))_?kaggle(?:\(\s*\))?$/i.test(t);
 }
 function colabCondition(condition) {
   const t = condition.replace(/\s+/g, " ").trim();
   if (/\bor\b/.test(t))
-    return void 0;
+    return t.split(/\bor\b/).every(colabAtom) ? "colab" : void 0;
   const not = /^not\s+(.*)$/.exec(t);
   if (not)
     return colabAtom(not[1]) ? "not-colab" : void 0;
@@ -14232,7 +14237,7 @@ function colabCondition(condition) {
 }
 function colabBlocks(text3) {
   const out = [];
-  if (!/colab/i.test(text3))
+  if (!HOSTED.test(text3))
     return out;
   const lines = [];
   for (let start = 0; start <= text3.length; ) {
@@ -14274,6 +14279,12 @@ function colabBlocks(text3) {
   }
   return out;
 }
+
+// dist/src/frontends/python/file-facts.js
+var PATH_KEY = /["']PATH["']/;
+var SETS_PATH = /\benviron\s*\[\s*["']PATH["']\s*\]\s*(?:\+|)=|\benviron\.update\s*\([^]*?(?:["']PATH["']|\bPATH\s*=)|\benviron\.setdefault\s*\(\s*["']PATH["']|\bputenv\s*\(\s*["']PATH["']|\.setenv\s*\(\s*["']PATH["']/;
+var RUNS_ACTIVATE_THIS = /\b(?:exec|execfile|run_path)\s*\([^]*\bactivate_this/;
+var PATH_DICT = /^([A-Za-z_]\w*)\s*(?:\[\s*["']PATH["']\s*\]\s*\+?=|=\s*(?:\{[^]*["']PATH["']\s*:|dict\s*\([^]*\bPATH\s*=)|\.update\s*\([^]*(?:["']PATH["']|\bPATH\s*=))/;
 function leaves(stmt) {
   if (!stmt)
     return false;
@@ -14422,7 +14433,7 @@ var TreeFacts = class {
   }
 };
 function isPlain(text3) {
-  return !text3.includes("PATH") && !text3.includes("activate_this") && !/colab/i.test(text3) && !/which|find_executable/.test(text3) && !ACTIVATION_VAR.test(text3) && !text3.includes("patch") && !/sys\.executable\s*,\s*["']-m/.test(text3);
+  return !text3.includes("PATH") && !text3.includes("activate_this") && !HOSTED.test(text3) && !/which|find_executable/.test(text3) && !ACTIVATION_VAR.test(text3) && !text3.includes("patch") && !/sys\.executable\s*,\s*["']-m/.test(text3);
 }
 function walkFacts(root, text3, file) {
   const lookedUp2 = lookedUpNames(root, text3, file);
@@ -14534,7 +14545,7 @@ function lookedUpNames(root, text3, file) {
 }
 function walkTree(root, text3, file) {
   const paths = text3.includes("PATH") || text3.includes("activate_this");
-  const colab = /colab/i.test(text3);
+  const colab = HOSTED.test(text3);
   const activation = ACTIVATION_VAR.test(text3);
   const mocks = text3.includes("patch") && MOCKS_LAUNCH.test(text3);
   if (!paths && !colab && !activation && !mocks)
@@ -17511,7 +17522,7 @@ function readCiYaml(file) {
   const problems = [];
   checkYamlNesting(file.text);
   const doc = parseLenient(file.text, (t) => yaml().parseDocument(t, { prettyErrors: false, uniqueKeys: false }));
-  for (const e of doc.errors)
+  for (const e of yamlErrors(doc.errors))
     problems.push({ message: `YAML: ${e.message.split("\n")[0]}`, offset: e.pos[0] });
   const meter = new BudgetMeter();
   const cfg = new Config(doc, meter);
@@ -19084,6 +19095,7 @@ var composeFrontEnd = {
 import path32 from "node:path";
 
 // dist/src/frontends/notebook/json.js
+var PLAIN = /[^"\\\u0000-\u001f]*/y;
 var JsonError = class extends Error {
   offset;
   constructor(message, offset) {
@@ -19135,6 +19147,11 @@ var Reader = class {
     const { text: text3, n } = this;
     const start = this.i++;
     while (this.i < n) {
+      PLAIN.lastIndex = this.i;
+      PLAIN.test(text3);
+      this.i = PLAIN.lastIndex;
+      if (this.i >= n)
+        break;
       const c = text3.charCodeAt(this.i);
       if (c === 34) {
         this.i++;
@@ -19639,6 +19656,23 @@ var VirtualModule = class {
   offset(o) {
     return o >= 0 && o < this.n && this.cellOf[o] >= 0 && !this.synthOf[o] ? this.startOf[o] : -1;
   }
+  /**
+   * The notebook offset where the module's line ending at `nl` (a newline) ends: that newline's own
+   * place, or, where the line is its cell's last (the newline joins cells and is not the notebook's),
+   * the end of the cell's last character: an escape there is `pass` here, shorter than the line.
+   */
+  lineEnd(nl) {
+    const real = this.offset(nl);
+    if (real >= 0)
+      return real;
+    for (let i = Math.min(nl - 1, this.n - 1); i >= 0; i--) {
+      if (this.cellOf[i] < 0)
+        continue;
+      const cell = this.cells[this.cellOf[i]];
+      return cell.text.length ? cell.ends[cell.text.length - 1] : this.startOf[i];
+    }
+    return 0;
+  }
   span(s) {
     let a = -1;
     let b = -1;
@@ -19997,7 +20031,7 @@ function finish2(file, nb, reading, pa, vfile, use) {
   const colabOnly = [...py?.colabOnly ?? [], ...reading.jobs.length ? colabBlocks(mod.text) : []];
   const lineEnd = (to) => {
     const nl = mod.text.indexOf("\n", Math.max(to - 1, 0));
-    return nl < 0 ? file.text.length : mod.span({ start: nl, end: nl + 1 }).start;
+    return nl < 0 ? file.text.length : mod.lineEnd(nl);
   };
   if (colabOnly.length)
     facts.colabOnly = colabOnly.map((r) => ({ from: mod.span({ start: r.from, end: r.from + 1 }).start, to: lineEnd(r.to) }));
