@@ -265,3 +265,13 @@ test("a group holding only a subshell, braces glued to it (devenv's install-deve
   // A group whose subshell is not all of it keeps its braces, and one left open is still an error.
   broken('show() {(set -x; "$@")\n');
 });
+
+test("an extglob group with no other character the rewrites look for (rasterio's workflow: `shopt -s extglob` then `rm -rf !(dist|tests)`)", () => {
+  // The script holds none of `${`, `((`, `}`, `for`, `@` …: the rewrites were skipped before the group was read.
+  const src = 'shopt -s extglob\nrm -rf !(dist|tests)\npython -m pip list\n';
+  assert.equal(spawnSync('bash', ['-O', 'extglob', '-n'], { input: src, encoding: 'utf8' }).status, 0);
+  const r = parseShellWord(textWord(src, 0));
+  assert.deepEqual(r.errors, []);
+  assert.deepEqual(argvs(r.commands).map((a) => a[0]), ['shopt', 'rm', 'python']);
+  for (const g of ['+([0-9])', '*(x|y)', '?(a)']) assert.deepEqual(parseShellWord(textWord(`shopt -s extglob\nls v${g}\n`, 0)).errors, [], g);
+});

@@ -72,6 +72,9 @@
  *   {{repo_server}}`, `{{>header.sh}}`, `{{#is_pr}}`, fireq's templates): its braces, and a section
  *   tag's `#`, become `_`; a group holding only a subshell with its braces glued on (`show() {(set
  *   -x; "$@")}`, devenv's installer): both braces become blanks, the subshell alone.
+ * - from the unseen37 repositories: an extglob group in a script with none of the characters the
+ *   other rewrites look for (rasterio's `shopt -s extglob` then `rm -rf !(dist|tests)`) was not
+ *   rewritten at all: `!(`, `+(`, `*(` and `?(` now start the rewrites too.
  *
  * The original text stays in `Script.orig`, for messages and anything else that shows text.
  */
@@ -89,7 +92,8 @@ const LITERAL_DOLLAR_ANYWHERE = /\$[^\w{(\[@*#?$!'"\s\\-]/;
 
 export function rewriteGrammarGaps(s: Script): Script {
   const t = s.text;
-  if (!t.includes('${') && !t.includes('((') && !/\b(for|done|fi|esac)\b|\}|[\\<`=@[]/.test(t) && !LITERAL_DOLLAR_ANYWHERE.test(t)) return s;
+  // (An extglob group may start with `!`, `+`, `*` or `?` alone: `rm -rf !(dist|tests)`, rasterio's workflow.)
+  if (!t.includes('${') && !t.includes('((') && !/\b(for|done|fi|esac)\b|\}|[\\<`=@[]|[?*+!]\(/.test(t) && !LITERAL_DOLLAR_ANYWHERE.test(t)) return s;
   const out = t.split('');
   new Scanner(t, out).script(0, undefined);
   forDo(t, out);
