@@ -291,6 +291,16 @@ test("suggested paths are seen from the command's own folder (cd, working-direct
   assert.match(df.remedy ?? '', /use \/app\/\.venv\/bin\/python -m pip/);
 });
 
+test("a venv made after pushd is where pushd went: its path is written from the folder popd came back to (mujoco's build_steps.sh)", async () => {
+  assert.equal(
+    await unsafe('#!/bin/bash\npushd tools\npython3 -m venv venv\npopd\ntools/venv/bin/pip install x\npython3 x.py\n', 'ci/build.sh'),
+    '#!/bin/bash\npushd tools\npython3 -m venv venv\npopd\ntools/venv/bin/pip install x\ntools/venv/bin/python x.py\n',
+  );
+  // In a folder the file does not name (`pushd "${TMPDIR}"`), the venv's path is not known: no `venv/bin/python`.
+  const tmp = '#!/bin/bash\npushd "${TMPDIR}"\npython3 -m venv venv\npopd\npython3 x.py\n';
+  assert.equal(await unsafe(tmp, 'ci/build.sh'), tmp);
+});
+
 test('os.exec*/os.spawn*: argv[0] becomes sys.executable with the program, or no fix is offered', async () => {
   const py = (code: string) => unsafe(code, 'launch.py');
   // Issue 16: `os.spawnlp(os.P_WAIT, "pip", "pip", …)` was rewritten into a list as the program

@@ -85,6 +85,22 @@ test("shell-script cd: options and `--` are not the folder, `cd -` and a bare `c
   assert.equal(await cwdAt('cd -- "$(dirname -- "$0")"'), undefined);
 });
 
+test("shell-script pushd/popd: pushd goes to its folder and popd back (mujoco's build_steps.sh: a venv made after `pushd \"${TMPDIR}\"` is not ./venv)", async () => {
+  const cwdAt = async (lines: string) => siteAt((await analyze(`#!/bin/bash\n${lines}\npython3 app.py\n`)).sites, 'python3').config!.cwd;
+  assert.equal(await cwdAt('pushd sub > /dev/null'), `${START_DIR}/sub`);
+  assert.equal(await cwdAt('pushd sub\npopd'), START_DIR);
+  assert.equal(await cwdAt('pushd a\npushd b\npopd'), `${START_DIR}/a`);
+  assert.equal(await cwdAt('pushd a\ncd b\npopd'), START_DIR);
+  assert.equal(await cwdAt('pushd "${TMPDIR}"\npopd'), START_DIR);
+  // Forms this model does not follow: the folder is not known.
+  assert.equal(await cwdAt('popd'), undefined);
+  assert.equal(await cwdAt('pushd +1'), undefined);
+  assert.equal(await cwdAt('pushd'), undefined);
+  // The venv is where pushd went: its suggested path is from the folder popd came back to.
+  const fixed = await analyze('#!/bin/bash\npushd sub\npython -m venv venv\npopd\nsub/venv/bin/pip install x\npython3 x.py\n');
+  assert.deepEqual(siteAt(fixed.sites, 'python3').env.knownVenvs, [`${START_DIR}/sub/venv`]);
+});
+
 test('shell-script: a function runs where it is called; an exported VIRTUAL_ENV is the virtualEnv fact', async () => {
   const { sites, file } = await analyze('setup() {\n  /opt/venv/bin/pip install x\n}\nexport VIRTUAL_ENV=/opt/venv\nsetup\ncelery -A app worker\n');
   assert.deepEqual(sites.map(argvText), ['setup', '/opt/venv/bin/pip install x', 'celery -A app worker']);

@@ -1,7 +1,7 @@
 /**
  * What a command does to its own shell's state — the part of "activation lasts one shell" that every
  * configuration front end (Dockerfile RUN, workflow step …) shares: `PATH=…` alone, `export PATH=…`,
- * `cd`, `deactivate`, and `source …/bin/activate`. Front ends keep what persists beyond the shell.
+ * `cd`, `pushd`/`popd`, `deactivate`, and `source …/bin/activate`. Front ends keep what persists beyond the shell.
  */
 import path from 'node:path';
 import type { Word } from '../../kernel/word.js';
@@ -24,6 +24,11 @@ export interface ShellState {
    * A label for messages, never a path.
    */
   unseen?: string;
+  /**
+   * The folders `pushd` left (bash's directory stack without its top), newest last; `popd` goes back
+   * to the last. Replaced, never changed in place: a saved state (a subshell's) keeps its own.
+   */
+  dirs?: (string | undefined)[];
 }
 
 /** An absolute, normalised folder for `p` seen from `cwd`; undefined when not known statically. */
@@ -115,6 +120,23 @@ export function shellEffect(cmd: ShellCommand, sh: ShellState, valueOf: (w: Word
     }
     const d = cmd.words[k] ? wordText(cmd.words[k]) : undefined;
     sh.cwd = d === undefined || d === '-' ? undefined : resolveDir(d, sh.cwd);
+    return { kind: 'state' };
+  }
+  if (w0 === 'pushd' || w0 === 'popd') {
+    // `pushd DIR` goes to DIR and remembers the folder it left; `popd` goes back to it (LocalAI's
+    // backends, mujoco's build_steps.sh: `pushd "${TMPDIR}"`, `python -m venv venv`, `popd`). Other
+    // forms (`pushd` alone or `+N` rotate the stack, `-n` keeps the folder) leave folder and stack unknown.
+    const args = cmd.words.slice(1).map((w) => wordText(w));
+    if (w0 === 'pushd' && args.length === 1 && (args[0] === undefined || !/^[-+]/.test(args[0]))) {
+      sh.dirs = [...(sh.dirs ?? []), sh.cwd];
+      sh.cwd = args[0] === undefined ? undefined : resolveDir(args[0], sh.cwd);
+    } else if (w0 === 'popd' && args.length === 0 && sh.dirs?.length) {
+      sh.cwd = sh.dirs[sh.dirs.length - 1];
+      sh.dirs = sh.dirs.slice(0, -1);
+    } else {
+      sh.cwd = undefined;
+      sh.dirs = undefined;
+    }
     return { kind: 'state' };
   }
   if (w0 === 'deactivate') {
