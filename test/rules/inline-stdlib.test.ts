@@ -25,6 +25,8 @@ testRule(venvNotOnPath, {
     { name: '<<- strips the tabs before the indented body', code: SCRIPT('if true; then\n\tpython3 - <<-EOF\n\timport sys\n\tif sys.argv:\n\t    print(1)\n\tEOF\nfi\n') },
     { name: 'no import at all, options before -c', code: SCRIPT('python3 -I -c "print(42)"\n') },
     { name: 'imports inside a function and a try', code: SCRIPT("python3 -c $'def f():\\n    import shutil\\ntry:\\n    import tomllib\\nexcept ImportError:\\n    pass'\n") },
+    // mujoco's build_steps.sh: a here-doc `cat` pipes into python3, in a command substitution.
+    { name: 'a here-doc piped from a bare cat', code: SCRIPT('MSG="$(cat <<-\'EOF\' | python3\nimport json\nimport os\nprint(json.dumps({"text": os.environ["X"]}))\nEOF\n)"\n') },
     // unseen7's TTS notebook (`!python -m http.server`).
     { name: 'a standard-library tool run with -m', code: SCRIPT('python3 -m http.server 8000 &\npython3 -m json.tool < a.json\n') },
   ],
@@ -37,6 +39,8 @@ testRule(venvNotOnPath, {
     { name: '__import__', code: SCRIPT("python3 -c '__import__(\"app\").main()'\n"), errors: [notOnPath(4)], output: null },
     { name: 'a relative import', code: SCRIPT("python3 -c 'from . import settings'\n"), errors: [notOnPath(4)], output: null },
     { name: 'code that does not parse', code: SCRIPT("python3 -c 'import os; print(os.sep'\n"), errors: [notOnPath(4)], output: null },
+    { name: 'a here-doc piped from cat, with a third-party import', code: SCRIPT("cat <<'EOF' | python3\nimport requests\nEOF\n"), errors: [{ ...notOnPath(4), column: 15 }], output: null },
+    { name: 'cat adds a file of its own before the here-doc', code: SCRIPT("cat header.py - <<'EOF' | python3\nimport os\nEOF\n"), errors: [{ ...notOnPath(4), column: 27 }], output: null },
     { name: 'a script file, the here-doc is only its stdin', code: SCRIPT("python3 manage.py shell <<'EOF'\nimport os\nEOF\n"), errors: [notOnPath(4)], output: null },
     { name: 'ensurepip installs into the interpreter that runs it', code: SCRIPT("python3 -c 'import ensurepip; ensurepip.bootstrap()'\n"), errors: [notOnPath(4)], output: null },
     { name: 'a standard-library module that runs the project\'s code (unittest)', code: SCRIPT('python3 -m unittest discover tests\n'), errors: [notOnPath(4)], output: null },

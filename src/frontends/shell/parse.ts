@@ -378,7 +378,7 @@ class Collector {
             // (`_vgfragN_`: a value the shell string was built from, unknown here.)
             this.dispatches = t === 'eval' || /[$`]|_vgfrag\d/.test(t);
           }
-          this.command(n, parent?.type === 'redirected_statement' ? next : undefined, parent?.type === 'redirected_statement' ? parent : undefined);
+          this.command(n, parent?.type === 'redirected_statement' ? next : undefined, parent?.type === 'redirected_statement' ? parent : parent?.type === 'pipeline' ? parent : undefined);
           // Pushed before the command's own children: its arguments' `$(…)` run first, then the body.
           const bodies = this.calledBodies(n);
           for (let i = bodies.length - 1; i >= 0; i--) stack.push({ n: bodies[i], parent: n });
@@ -435,7 +435,10 @@ class Collector {
     }
   }
 
-  /** `redirection`: the redirection that follows the command in a redirected statement (`statement`). */
+  /**
+   * `redirection`: the redirection that follows the command in a redirected statement (`statement`);
+   * `statement` is instead the pipeline that holds the command, for a here-doc `cat` pipes into it.
+   */
   private command(n: SyntaxNode, redirection?: SyntaxNode, statement?: SyntaxNode): void {
     const groups: SyntaxNode[][] = [];
     const assignments: ShellAssignment[] = [];
@@ -472,7 +475,7 @@ class Collector {
     }
     const end = redirection ? this.strayWords(n, redirection, words) : n.endIndex;
     const cmd: ShellCommand = { words, assignments, span: this.span(start, end), complete };
-    const stdin = statement ? this.hereDoc(statement) : undefined;
+    const stdin = statement?.type === 'redirected_statement' ? this.hereDoc(statement) : statement ? this.catHereDoc(n, statement) : undefined;
     if (stdin !== undefined) cmd.stdin = stdin;
     this.emit(cmd, start);
   }
@@ -494,6 +497,23 @@ class Collector {
     if (!quoted && (body.namedChildren.some((c) => c?.type !== 'heredoc_content') || body.text.includes('\\'))) return undefined;
     const dash = /^<<-/.test(this.s.text.slice(r.startIndex, r.startIndex + 3));
     return dash ? body.text.replace(/^\t+/gm, '') : body.text;
+  }
+
+  /**
+   * `cat <<'EOF' | python3` (mujoco's build_steps.sh): the here-doc `cat` copies to the command right
+   * after the pipe, which the grammar puts inside the here-doc's redirection. Only a bare `cat` (or
+   * `cat -`), which adds nothing of its own.
+   */
+  private catHereDoc(n: SyntaxNode, pipe: SyntaxNode): string | undefined {
+    // (Only here, for a command that opens a pipeline: a node's parent is found by a walk from the
+    // root, whose cost grows with the script — once per command of a long `&&` list was quadratic.)
+    if (pipe.namedChildren[0]?.id !== n.id) return undefined;
+    const redirect = pipe.parent;
+    if (redirect?.type !== 'heredoc_redirect') return undefined;
+    const statement = redirect.parent;
+    const body = statement?.childForFieldName('body');
+    if (!statement || statement.type !== 'redirected_statement' || body?.type !== 'command' || !/^cat(?:[ \t]+-)?$/.test(body.text)) return undefined;
+    return this.hereDoc(statement);
   }
 
   /**
