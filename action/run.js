@@ -3795,7 +3795,7 @@ var NOT_EXPANSION = /[^\w{(\[@*#?$!'"\s\\-]/;
 var LITERAL_DOLLAR_ANYWHERE = /\$[^\w{(\[@*#?$!'"\s\\-]/;
 function rewriteGrammarGaps(s) {
   const t = s.text;
-  if (!t.includes("${") && !t.includes("((") && !/\b(for|done|fi|esac)\b|\}|[\\<`=@[]/.test(t) && !LITERAL_DOLLAR_ANYWHERE.test(t))
+  if (!t.includes("${") && !t.includes("((") && !/\b(for|done|fi|esac)\b|\}|[\\<`=@[]|[?*+!]\(/.test(t) && !LITERAL_DOLLAR_ANYWHERE.test(t))
     return s;
   const out = t.split("");
   new Scanner(t, out).script(0, void 0);
@@ -5166,7 +5166,7 @@ var Collector = class {
             const t = this.s.text.slice(cmdName.startIndex, cmdName.endIndex);
             this.dispatches = t === "eval" || /[$`]|_vgfrag\d/.test(t);
           }
-          this.command(n, parent?.type === "redirected_statement" ? next : void 0, parent?.type === "redirected_statement" ? parent : void 0);
+          this.command(n, parent?.type === "redirected_statement" ? next : void 0, parent?.type === "redirected_statement" ? parent : parent?.type === "pipeline" ? parent : void 0);
           const bodies = this.calledBodies(n);
           for (let i = bodies.length - 1; i >= 0; i--)
             stack.push({ n: bodies[i], parent: n });
@@ -5225,7 +5225,10 @@ var Collector = class {
       }
     }
   }
-  /** `redirection`: the redirection that follows the command in a redirected statement (`statement`). */
+  /**
+   * `redirection`: the redirection that follows the command in a redirected statement (`statement`);
+   * `statement` is instead the pipeline that holds the command, for a here-doc `cat` pipes into it.
+   */
   command(n, redirection, statement) {
     const groups = [];
     const assignments = [];
@@ -5267,7 +5270,7 @@ var Collector = class {
     }
     const end = redirection ? this.strayWords(n, redirection, words4) : n.endIndex;
     const cmd = { words: words4, assignments, span: this.span(start, end), complete };
-    const stdin = statement ? this.hereDoc(statement) : void 0;
+    const stdin = statement?.type === "redirected_statement" ? this.hereDoc(statement) : statement ? this.catHereDoc(n, statement) : void 0;
     if (stdin !== void 0)
       cmd.stdin = stdin;
     this.emit(cmd, start);
@@ -5293,6 +5296,23 @@ var Collector = class {
       return void 0;
     const dash = /^<<-/.test(this.s.text.slice(r.startIndex, r.startIndex + 3));
     return dash ? body.text.replace(/^\t+/gm, "") : body.text;
+  }
+  /**
+   * `cat <<'EOF' | python3` (mujoco's build_steps.sh): the here-doc `cat` copies to the command right
+   * after the pipe, which the grammar puts inside the here-doc's redirection. Only a bare `cat` (or
+   * `cat -`), which adds nothing of its own.
+   */
+  catHereDoc(n, pipe) {
+    if (pipe.namedChildren[0]?.id !== n.id)
+      return void 0;
+    const redirect = pipe.parent;
+    if (redirect?.type !== "heredoc_redirect")
+      return void 0;
+    const statement = redirect.parent;
+    const body = statement?.childForFieldName("body");
+    if (!statement || statement.type !== "redirected_statement" || body?.type !== "command" || !/^cat(?:[ \t]+-)?$/.test(body.text))
+      return void 0;
+    return this.hereDoc(statement);
   }
   /**
    * tree-sitter-bash drops a last lone `-` before a here-doc (`python - <<EOF`): the text sits
@@ -5439,6 +5459,20 @@ function shellEffect(cmd, sh, valueOf) {
     }
     const d = cmd.words[k] ? wordText(cmd.words[k]) : void 0;
     sh.cwd = d === void 0 || d === "-" ? void 0 : resolveDir(d, sh.cwd);
+    return { kind: "state" };
+  }
+  if (w0 === "pushd" || w0 === "popd") {
+    const args = cmd.words.slice(1).map((w) => wordText(w));
+    if (w0 === "pushd" && args.length === 1 && (args[0] === void 0 || !/^[-+]/.test(args[0]))) {
+      sh.dirs = [...sh.dirs ?? [], sh.cwd];
+      sh.cwd = args[0] === void 0 ? void 0 : resolveDir(args[0], sh.cwd);
+    } else if (w0 === "popd" && args.length === 0 && sh.dirs?.length) {
+      sh.cwd = sh.dirs[sh.dirs.length - 1];
+      sh.dirs = sh.dirs.slice(0, -1);
+    } else {
+      sh.cwd = void 0;
+      sh.dirs = void 0;
+    }
     return { kind: "state" };
   }
   if (w0 === "deactivate") {
