@@ -24311,8 +24311,10 @@ function notebookRuns(words4, pytestArgs, where, notebooks) {
   }
   if (sub === "execute")
     return docs(positional(rest, /* @__PURE__ */ new Set(["--kernel_name", "--timeout", "--startup_timeout"])).flatMap((w) => named(w, where, notebooks)));
-  if (sub === "papermill")
-    return docs(positional(rest, PAPERMILL_VALUE_OPTIONS).slice(0, 1).flatMap((w) => named(w, where, notebooks)));
+  if (sub === "papermill") {
+    const args = rest.filter((_, k) => !(k > 0 && /^(?:-p|--parameters|-r|--parameters_raw)$/.test(rest[k - 1] ?? "")));
+    return docs(positional(args, PAPERMILL_VALUE_OPTIONS).slice(0, 1).flatMap((w) => named(w, where, notebooks)));
+  }
   if (sub === "treon") {
     const args = positional(rest, /* @__PURE__ */ new Set(["--threads"]));
     return docs(args.length ? args.flatMap((w) => named(w, where, notebooks)) : named(".", where, notebooks));

@@ -69,6 +69,7 @@ test('a notebook runner holds only notebooks of the documentation: a tutorial it
   assert.deepEqual(codes(await findings({ 'docs/usage.ipynb': GUIDE, ...wf('jupyter nbconvert --to notebook --execute docs/usage.ipynb') })), [`${at('docs/usage.ipynb', GUIDE)} VG106`]);
   assert.deepEqual(codes(await findings({ 'docs/usage.ipynb': GUIDE, ...wf('pytest --nbmake docs') })), [`${at('docs/usage.ipynb', GUIDE)} VG106`]);
   assert.deepEqual(codes(await findings({ 'docs/usage.ipynb': GUIDE, ...wf('papermill docs/usage.ipynb out.ipynb -p n 3') })), [`${at('docs/usage.ipynb', GUIDE)} VG106`]);
+  assert.deepEqual(codes(await findings({ 'docs/usage.ipynb': GUIDE, ...wf('papermill -p alpha 0.6 -p ratio 0.1 docs/usage.ipynb out.ipynb') })), [`${at('docs/usage.ipynb', GUIDE)} VG106`]);
   // Converted, not executed; a chapter notebook outside the docs (llms-from-scratch's `pytest --nbval ch02/…`).
   assert.deepEqual(codes(await findings({ 'docs/usage.ipynb': GUIDE, ...wf('jupyter nbconvert --to markdown docs/usage.ipynb') })), [`${at('docs/usage.ipynb', GUIDE)} VG102`]);
   assert.deepEqual(codes(await findings({ 'ch02/usage.ipynb': GUIDE, ...wf('pytest --nbval ch02/usage.ipynb') })), [`${at('ch02/usage.ipynb', GUIDE)} VG102`]);

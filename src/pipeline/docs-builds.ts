@@ -13,9 +13,10 @@
  *   (jupyter_client's native kernel is that program's own interpreter), with that program's PATH:
  *   a build or runner started by name has its environment on that PATH, and the notebook's `!pip`
  *   and `!tool` lines find the kernel's own (nbgrader's user guide, executed by `pytest
- *   --nbval-lax`; jupyter-book's and optax's docs, by their builds).
- *   Only notebooks of the documentation count (below a `docs`/`doc` folder, or a Sphinx, jupyter-book
- *   or mkdocs source folder): a tutorial a test also executes is still opened by its users in a
+ *   --nbval-lax`; jupyter-book's docs, by `jb build`).
+ *   Only notebooks of the documentation count (below a `docs`/`doc` folder, or a Sphinx or
+ *   jupyter-book source folder), and not when the Sphinx configuration invites readers to download
+ *   each notebook (inDocs): a tutorial a test also executes is still opened by its users in a
  *   Jupyter of their own, whose kernel need not be PATH's (the corpus reviews judged those true,
  *   and a docs notebook nothing executes, ipyparallel's with `nb_execution_mode = "off"`, too).
  * - "auto", every tool's default, executes only the notebooks whose outputs are missing: nbsphinx
@@ -276,6 +277,7 @@ export function sphinxNotebooks(conf: string, notebooks: readonly string[], root
 
 /** Options of a runner that take the next word as a value (pytest's are the caller's). */
 const NBCONVERT_VALUE_OPTIONS = new Set(['--to', '--output', '--output-dir', '--template', '--config', '--ExecutePreprocessor.timeout', '--ExecutePreprocessor.kernel_name', '--log-level']);
+/** papermill's options with a value; `-p NAME VALUE` and `-r NAME VALUE` take two (their NAME is skipped first, in notebookRuns). */
 const PAPERMILL_VALUE_OPTIONS = new Set(['-p', '--parameters', '-r', '--parameters_raw', '-f', '--parameters_file', '-y', '--parameters_yaml', '-b', '--parameters_base64', '-k', '--kernel', '-l', '--language', '--cwd', '--engine', '--start-timeout', '--execution-timeout', '--log-level']);
 /** pytest plugins that run the notebooks given to pytest. */
 const NOTEBOOK_PYTEST = new Set(['--nbval', '--nbval-lax', '--nbmake']);
@@ -350,7 +352,10 @@ export function notebookRuns(words: readonly (string | undefined)[], pytestArgs:
     return docs(positional(rest, NBCONVERT_VALUE_OPTIONS).flatMap((w) => named(w, where, notebooks)));
   }
   if (sub === 'execute') return docs(positional(rest, new Set(['--kernel_name', '--timeout', '--startup_timeout'])).flatMap((w) => named(w, where, notebooks)));
-  if (sub === 'papermill') return docs(positional(rest, PAPERMILL_VALUE_OPTIONS).slice(0, 1).flatMap((w) => named(w, where, notebooks)));
+  if (sub === 'papermill') {
+    const args = rest.filter((_, k) => !(k > 0 && /^(?:-p|--parameters|-r|--parameters_raw)$/.test(rest[k - 1] ?? '')));
+    return docs(positional(args, PAPERMILL_VALUE_OPTIONS).slice(0, 1).flatMap((w) => named(w, where, notebooks)));
+  }
   if (sub === 'treon') {
     const args = positional(rest, new Set(['--threads']));
     return docs(args.length ? args.flatMap((w) => named(w, where, notebooks)) : named('.', where, notebooks));
