@@ -7,25 +7,13 @@
  * (written for users, who may run it any way) shows it, or it is not a release script.
  */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { test } from 'node:test';
-import { check } from '../src/api.js';
 import { docCommands } from '../src/pipeline/doc-starters.js';
 import { openingOfText } from '../src/frontends/python/file-facts.js';
-import { writeProject } from './helpers.js';
+import { findingCodes as codes, projectFindings } from './helpers.js';
 
-async function findings(files: Record<string, string>): Promise<string[]> {
-  const root = writeProject('venvguard-docs-', files);
-  try {
-    const r = await check({ paths: ['.'], cwd: root, noConfig: true, extendSelect: ['VG106'] });
-    return r.diagnostics.map((d) => `${d.path.split(path.sep).join('/')}:${d.start.line} ${d.code} ${d.message}`);
-  } finally {
-    fs.rmSync(root, { recursive: true, force: true });
-  }
-}
+const findings = (files: Record<string, string>) => projectFindings(files, 'venvguard-docs-');
 
-const codes = (list: string[]) => list.map((f) => f.split(' ').slice(0, 2).join(' '));
 
 /** thefuck's release.py, reduced: an env shebang, sdist by name and twine by name. */
 const RELEASE = ['#!/usr/bin/env python', 'from subprocess import call', '', 'call("python setup.py sdist bdist_wheel", shell=True)', "call('twine upload dist/*', shell=True)", ''].join('\n');

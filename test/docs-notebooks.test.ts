@@ -8,24 +8,11 @@
  * reported.
  */
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import { test } from 'node:test';
-import { check } from '../src/api.js';
-import { writeProject } from './helpers.js';
+import { findingCodes as codes, projectFindings } from './helpers.js';
 
-/** Findings as `path:line CODE message`, VG106 included. */
-async function findings(files: Record<string, string>): Promise<string[]> {
-  const root = writeProject('venvguard-docnb-', files);
-  try {
-    const r = await check({ paths: ['.'], cwd: root, noConfig: true, extendSelect: ['VG106'] });
-    return r.diagnostics.map((d) => `${d.path.split(path.sep).join('/')}:${d.start.line} ${d.code} ${d.message}`);
-  } finally {
-    fs.rmSync(root, { recursive: true, force: true });
-  }
-}
+const findings = (files: Record<string, string>) => projectFindings(files, 'venvguard-docnb-');
 
-const codes = (list: string[]) => list.map((f) => f.split(' ').slice(0, 2).join(' '));
 
 /** An nbformat 4 notebook of code cells; `outputs` stores one stream output in every cell. */
 function notebook(cells: string[], options: { outputs?: boolean; metadata?: object } = {}): string {

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { repositoryRoot } from '../src/kernel/own-package.js';
+import { check } from '../src/api.js';
 
 /** Compiled tests live in dist/test/…; the repository root is two levels above dist/. */
 export const repoRoot = repositoryRoot(import.meta.url);
@@ -63,3 +64,20 @@ export function notebookWith(metadata: object, cells: string[]): string {
 export function pythonNotebook(...cells: string[]): string {
   return notebookWith({ kernelspec: { display_name: 'Python 3', language: 'python', name: 'python3' } }, cells);
 }
+
+/**
+ * The findings of `check` over a project made of `files` (VG106 included, so held findings show
+ * with the signal that held them), as `path:line CODE message`; the project is removed after.
+ */
+export async function projectFindings(files: Record<string, string>, prefix = 'venvguard-proj-'): Promise<string[]> {
+  const root = writeProject(prefix, files);
+  try {
+    const r = await check({ paths: ['.'], cwd: root, noConfig: true, extendSelect: ['VG106'] });
+    return r.diagnostics.map((d) => `${d.path.split(path.sep).join('/')}:${d.start.line} ${d.code} ${d.message}`);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/** `path:line CODE` of each projectFindings line. */
+export const findingCodes = (list: string[]): string[] => list.map((f) => f.split(' ').slice(0, 2).join(' '));

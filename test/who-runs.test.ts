@@ -12,26 +12,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { check } from '../src/api.js';
-import { CLI, writeProject } from './helpers.js';
+import { CLI, findingCodes as codes, projectFindings, writeProject } from './helpers.js';
 
 function project(files: Record<string, string>): string {
   return writeProject('venvguard-who-', files);
 }
 
-/** Findings as `path:line CODE message`, VG106 included. */
-async function findings(files: Record<string, string>): Promise<string[]> {
-  const root = project(files);
-  try {
-    const r = await check({ paths: ['.'], cwd: root, noConfig: true, extendSelect: ['VG106'] });
-    return r.diagnostics.map((d) => `${d.path.split(path.sep).join('/')}:${d.start.line} ${d.code} ${d.message}`);
-  } finally {
-    fs.rmSync(root, { recursive: true, force: true });
-  }
-}
+const findings = (files: Record<string, string>) => projectFindings(files, 'venvguard-who-');
 
-function codes(list: string[]): string[] {
-  return list.map((f) => f.split(' ').slice(0, 2).join(' '));
-}
 
 /** tox's own tasks/release.py, reduced: towncrier by name, run only by the tox env `release`. */
 const RELEASE_PY = ['import subprocess', '', 'def main():', '    subprocess.check_call(["towncrier", "build", "--yes"])', '', 'main()', ''].join('\n');
