@@ -5166,7 +5166,8 @@ var Collector = class {
             const t = this.s.text.slice(cmdName.startIndex, cmdName.endIndex);
             this.dispatches = t === "eval" || /[$`]|_vgfrag\d/.test(t);
           }
-          this.command(n, parent?.type === "redirected_statement" ? next : void 0, parent?.type === "redirected_statement" ? parent : parent?.type === "pipeline" ? parent : void 0);
+          const redirected = parent?.type === "redirected_statement";
+          this.command(n, redirected ? next : void 0, redirected ? parent : void 0, parent?.type === "pipeline" ? parent : void 0);
           const bodies = this.calledBodies(n);
           for (let i = bodies.length - 1; i >= 0; i--)
             stack.push({ n: bodies[i], parent: n });
@@ -5227,9 +5228,9 @@ var Collector = class {
   }
   /**
    * `redirection`: the redirection that follows the command in a redirected statement (`statement`);
-   * `statement` is instead the pipeline that holds the command, for a here-doc `cat` pipes into it.
+   * `pipe`: the pipeline that holds the command (for a here-doc `cat` pipes into it).
    */
-  command(n, redirection, statement) {
+  command(n, redirection, statement, pipe) {
     const groups = [];
     const assignments = [];
     let firstAssignment = -1;
@@ -5270,7 +5271,7 @@ var Collector = class {
     }
     const end = redirection ? this.strayWords(n, redirection, words4) : n.endIndex;
     const cmd = { words: words4, assignments, span: this.span(start, end), complete };
-    const stdin = statement?.type === "redirected_statement" ? this.hereDoc(statement) : statement ? this.catHereDoc(n, statement) : void 0;
+    const stdin = statement ? this.hereDoc(statement) : pipe ? this.catHereDoc(n, pipe) : void 0;
     if (stdin !== void 0)
       cmd.stdin = stdin;
     this.emit(cmd, start);
@@ -24096,11 +24097,12 @@ function pythonStrings(text3, name) {
 function mostExecuting(values, order, fallback) {
   return values.length ? order.find((v) => values.includes(v)) ?? values[0] : fallback;
 }
+var CONF_BYTES = 512 * 1024;
+var sphinxSources = /* @__PURE__ */ new Map();
 function sphinxSource(conf) {
-  const text3 = readConfigText(conf, 512 * 1024);
-  if (text3 === void 0)
-    return void 0;
-  const dir = path47.dirname(conf);
+  return fileAnswer(sphinxSources, conf, CONF_BYTES, (text3) => text3 === void 0 ? void 0 : sphinxSourceOf(text3, path47.dirname(conf)));
+}
+function sphinxSourceOf(text3, dir) {
   const excluded = pythonList(text3, "exclude_patterns").map(globPattern);
   if (/['"]myst_nb['"]/.test(text3)) {
     const mode2 = mostExecuting([...pythonStrings(text3, "nb_execution_mode"), ...pythonStrings(text3, "jupyter_execute_notebooks")], ["force", "cache", "inline", "auto", "off"], "auto");
@@ -24118,8 +24120,7 @@ function readYaml(file) {
   if (text3 === void 0)
     return void 0;
   try {
-    const v = yaml().parse(text3, { logLevel: "silent", uniqueKeys: false });
-    return v && typeof v === "object" && !Array.isArray(v) ? v : void 0;
+    return record(yaml().parse(text3, { logLevel: "silent", uniqueKeys: false }));
   } catch {
     return void 0;
   }
@@ -24149,7 +24150,7 @@ function mkdocsSource(configFile) {
 }
 function executedIn(file, source) {
   const rel = path47.relative(source.dir, file).split(path47.sep).join("/");
-  if (rel.startsWith("..") || path47.isAbsolute(rel) || source.excluded.some((p) => p.test(rel)))
+  if (source.excluded.some((p) => p.test(rel)))
     return false;
   const nb = notebookOutputs(file);
   if (!nb)
@@ -24169,43 +24170,25 @@ function sourceText(s) {
 }
 var outputsOf = /* @__PURE__ */ new Map();
 function notebookOutputs(file) {
-  let stamp;
-  try {
-    const st = fs19.statSync(file);
-    stamp = `${st.mtimeMs}:${st.size}`;
-  } catch {
-    return void 0;
-  }
-  const known2 = outputsOf.get(file);
-  if (known2?.stamp === stamp)
-    return known2.facts;
-  const text3 = readConfigText(file, 16 * 1024 * 1024);
-  let nb;
-  try {
-    nb = text3 === void 0 ? void 0 : record(JSON.parse(text3));
-  } catch {
-    nb = void 0;
-  }
-  let facts;
-  if (nb) {
+  return fileAnswer(outputsOf, file, 16 * 1024 * 1024, (text3) => {
+    let nb;
+    try {
+      nb = text3 === void 0 ? void 0 : record(JSON.parse(text3));
+    } catch {
+      return void 0;
+    }
+    if (!nb)
+      return void 0;
     const meta = record(nb.metadata);
     const code = (Array.isArray(nb.cells) ? nb.cells : []).map(record).filter((c) => c?.cell_type === "code" && sourceText(c.source).trim() !== "");
-    facts = { own: record(meta?.nbsphinx)?.execute ?? record(meta?.mystnb)?.execution_mode, code: code.length, withOutput: code.filter((c) => Array.isArray(c?.outputs) && c.outputs.length > 0).length };
-  }
-  outputsOf.set(file, { stamp, facts });
-  return facts;
+    return { own: record(meta?.nbsphinx)?.execute ?? record(meta?.mystnb)?.execution_mode, code: code.length, withOutput: code.filter((c) => Array.isArray(c?.outputs) && c.outputs.length > 0).length };
+  });
 }
 var DOCS_FOLDER = /^(?:docs?|documentation|docs?[-_]?src)$/i;
 var NBSPHINX_TEXT = /^nbsphinx_(?:prolog|epilog)\s*=\s*[rRuU]?("""|'''|"|')([\s\S]{0,8000}?)\1/gm;
 var invites = /* @__PURE__ */ new Map();
 function invitesDownload(conf) {
-  let v = invites.get(conf);
-  if (v === void 0) {
-    const text3 = readConfigText(conf, 512 * 1024) ?? "";
-    v = [...text3.matchAll(NBSPHINX_TEXT)].some((m) => /download|\.ipynb|docname/i.test(m[2]));
-    invites.set(conf, v);
-  }
-  return v;
+  return fileAnswer(invites, conf, CONF_BYTES, (text3) => [...(text3 ?? "").matchAll(NBSPHINX_TEXT)].some((m) => /download|\.ipynb|docname/i.test(m[2]))) ?? false;
 }
 function inDocs(file, root) {
   let docs = false;
@@ -24234,6 +24217,7 @@ function sphinxNotebooks(conf, notebooks, root) {
 var NBCONVERT_VALUE_OPTIONS = /* @__PURE__ */ new Set(["--to", "--output", "--output-dir", "--template", "--config", "--ExecutePreprocessor.timeout", "--ExecutePreprocessor.kernel_name", "--log-level"]);
 var PAPERMILL_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-p", "--parameters", "-r", "--parameters_raw", "-f", "--parameters_file", "-y", "--parameters_yaml", "-b", "--parameters_base64", "-k", "--kernel", "-l", "--language", "--cwd", "--engine", "--start-timeout", "--execution-timeout", "--log-level"]);
 var NOTEBOOK_PYTEST = /* @__PURE__ */ new Set(["--nbval", "--nbval-lax", "--nbmake"]);
+var PYTEST_NOTEBOOK_VALUE_OPTIONS = /* @__PURE__ */ new Set([...PYTEST_VALUE_OPTIONS, "--nbval-cell-timeout", "--nbval-sanitize-with", "--nbval-kernel-name"]);
 function named(word, where, notebooks) {
   for (const d of where.dirs) {
     const abs = path47.resolve(d, word);
@@ -24281,23 +24265,19 @@ function notebookRuns(words4, pytestArgs, where, notebooks) {
   if (pytestArgs) {
     if (!pytestArgs.some((w) => w !== void 0 && NOTEBOOK_PYTEST.has(w)))
       return [];
-    return docs(positional(pytestArgs, /* @__PURE__ */ new Set(["-k", "-m", "-p", "-c", "-o", "-n", "--rootdir", "--nbval-cell-timeout", "--nbval-sanitize-with", "--nbval-kernel-name"])).flatMap((w) => named(w, where, notebooks)));
+    return docs(positional(pytestArgs, PYTEST_NOTEBOOK_VALUE_OPTIONS).flatMap((w) => named(w, where, notebooks)));
   }
   const prog = words4[0] === void 0 ? void 0 : path47.basename(words4[0]);
   let sub = words4[1];
   let rest = words4.slice(2);
-  if (prog !== void 0 && /^jupyter-(?:nbconvert|execute|book)$/.test(prog)) {
-    sub = prog.slice("jupyter-".length);
-    rest = words4.slice(1);
-  } else if (prog === "jb")
-    sub = words4[1] === "build" ? "book" : void 0;
-  else if (prog === "papermill" || prog === "treon") {
-    sub = prog;
+  if (prog !== void 0 && /^(?:jupyter-(?:nbconvert|execute|book)|jb|papermill|treon)$/.test(prog)) {
+    sub = prog === "jb" ? "book" : prog.replace(/^jupyter-/, "");
     rest = words4.slice(1);
   } else if (prog === "mkdocs") {
     if (words4[1] !== "build" && words4[1] !== "gh-deploy" && words4[1] !== "serve")
       return [];
-    const f = rest.indexOf("-f") >= 0 ? rest[rest.indexOf("-f") + 1] : rest.indexOf("--config-file") >= 0 ? rest[rest.indexOf("--config-file") + 1] : "mkdocs.yml";
+    const k = rest.findIndex((w) => w === "-f" || w === "--config-file");
+    const f = k >= 0 ? rest[k + 1] : "mkdocs.yml";
     if (f === void 0)
       return [];
     const config = where.dirs.map((d) => path47.resolve(d, f)).find((c) => fs19.existsSync(c));
@@ -24319,8 +24299,8 @@ function notebookRuns(words4, pytestArgs, where, notebooks) {
     const args = positional(rest, /* @__PURE__ */ new Set(["--threads"]));
     return docs(args.length ? args.flatMap((w) => named(w, where, notebooks)) : named(".", where, notebooks));
   }
-  if (sub === "book" || prog === "jb" && words4[1] === "build") {
-    const args = positional(prog === "jb" ? words4.slice(2) : rest[0] === "build" ? rest.slice(1) : [], /* @__PURE__ */ new Set(["--builder", "--config", "--toc", "--path-output"]));
+  if (sub === "book") {
+    const args = positional(rest[0] === "build" ? rest.slice(1) : [], /* @__PURE__ */ new Set(["--builder", "--config", "--toc", "--path-output"]));
     if (!args.length)
       return [];
     const dir = where.dirs.map((d) => path47.resolve(d, args[0])).find((d) => fs19.existsSync(d));
@@ -24375,7 +24355,7 @@ function managementCommandTargets(manage, name, where) {
 // dist/src/pipeline/who-runs.js
 var NOTEBOOK_MODULES = /* @__PURE__ */ new Map([["jupyter", "jupyter"], ["nbconvert", "jupyter-nbconvert"], ["papermill", "papermill"], ["mkdocs", "mkdocs"], ["treon", "treon"]]);
 var NOTEBOOK_RUNNER = /\b(?:py\.?test|jupyter|nbconvert|papermill|treon|jb|mkdocs)\b/;
-var NOTEBOOK_PROGRAM = /^(?:py\.?test(?:-?3)?|jupyter(?:-nbconvert|-execute|-book)?|papermill|treon|jb|mkdocs)$/;
+var notebookProgram = (prog) => PYTEST.test(prog) || /^(?:jupyter(?:-nbconvert|-execute|-book)?|papermill|treon|jb|mkdocs)$/.test(prog);
 var PY_NAME = /(?<![\w.-])[\w.-]+\.py\b/g;
 var NOTEBOOK_MENTION = /nbval|nbmake|nbconvert|papermill|treon|jupyter[- ](?:execute|book)|\bjb\s+build|mkdocs\s+(?:build|gh-deploy|serve)/;
 var RUNNERS = /* @__PURE__ */ new Set(["uv", "poetry", "pdm", "hatch", "pipenv", "rye", "pixi", "conda", "mamba", "micromamba"]);
@@ -24739,14 +24719,6 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   const namesPlain = mentionTest([...names].filter((n) => !n.endsWith(".py") && n.length > 2).concat(wanted.filter(isManagementCommand).map((w) => path49.basename(w, ".py"))));
   const namesAny = mentionTest([...names].filter((n) => n.length > 2));
   const notebooks = wanted.filter((w) => w.endsWith(".ipynb"));
-  const runnerParents = /* @__PURE__ */ new Set();
-  for (const f of notebooks.length ? files : []) {
-    const text3 = claimed.get(f) === "python" && runnerParents.size < MAX_PYTHON_STARTERS ? readConfigText(path49.resolve(f)) : void 0;
-    if (text3 === void 0 || !/\.ipynb\b/.test(text3) || !NOTEBOOK_RUNNER.test(text3))
-      continue;
-    runnerParents.add(path49.resolve(f));
-    names.add(path49.basename(f));
-  }
   const mayStart = (text3) => /py\.?test|stestr|\s-m\s*\w|sphinx-(?:auto)?build/i.test(text3) || MENTIONS_APP_SERVER.test(text3) || [...text3.matchAll(PY_NAME)].some((m) => names.has(m[0])) || namesPlain(text3) || notebooks.length > 0 && NOTEBOOK_MENTION.test(text3);
   const who = new WhoRuns(root);
   const dirs = /* @__PURE__ */ new Set([root]);
@@ -24807,6 +24779,33 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
       return [];
     }
   };
+  const pending = [];
+  const runnerParents = /* @__PURE__ */ new Set();
+  let pythonRead = 0;
+  for (const f of files) {
+    if (claimed.get(f) !== "python")
+      continue;
+    const scanParents = notebooks.length > 0 && runnerParents.size < MAX_PYTHON_STARTERS;
+    if (!scanParents && pythonRead >= MAX_PYTHON_STARTERS)
+      continue;
+    const abs = path49.resolve(f);
+    const text3 = readConfigText(abs);
+    if (text3 === void 0)
+      continue;
+    if (scanParents && /\.ipynb\b/.test(text3) && NOTEBOOK_RUNNER.test(text3)) {
+      runnerParents.add(abs);
+      names.add(path49.basename(abs));
+    }
+    if (pythonRead >= MAX_PYTHON_STARTERS || !(namesAny(text3) || runnerParents.has(abs)))
+      continue;
+    pythonRead++;
+    for (const s of await sitesOf("python", abs, text3)) {
+      const prog = s.argv[0] === void 0 ? void 0 : wordText(s.argv[0]);
+      if (prog === void 0 || !(isInterpreterName(path49.basename(prog)) || runnerParents.has(abs) && notebookProgram(prog)) || prog.includes("/") || s.env.path.kind !== "inherited" || s.env.activeVenv !== void 0)
+        continue;
+      pending.push({ parent: abs, words: s.argv.map((w) => wordText(w)), label: `${who.shown(abs)}:${s.file.location(s.callSpan.start).line}`, dirs: [root, path49.dirname(abs)] });
+    }
+  }
   for (const f of files) {
     const language2 = claimed.get(f);
     if (!language2 || language2 === "python" || language2 === "notebook" && notebooks.length === wanted.length)
@@ -24820,23 +24819,6 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
     const dir = AT_CHECKOUT.has(language2) ? root : path49.dirname(abs);
     for (const s of await sitesOf(language2, abs, text3))
       recordSite(who, s, dir, root, anywhere, notebooks);
-  }
-  const pending = [];
-  let pythonRead = 0;
-  for (const f of files) {
-    if (claimed.get(f) !== "python" || pythonRead >= MAX_PYTHON_STARTERS)
-      continue;
-    const abs = path49.resolve(f);
-    const text3 = readConfigText(abs);
-    if (text3 === void 0 || !(namesAny(text3) || runnerParents.has(abs)))
-      continue;
-    pythonRead++;
-    for (const s of await sitesOf("python", abs, text3)) {
-      const prog = s.argv[0] === void 0 ? void 0 : wordText(s.argv[0]);
-      if (prog === void 0 || !(isInterpreterName(path49.basename(prog)) || runnerParents.has(abs) && NOTEBOOK_PROGRAM.test(prog)) || prog.includes("/") || s.env.path.kind !== "inherited" || s.env.activeVenv !== void 0)
-        continue;
-      pending.push({ parent: abs, words: s.argv.map((w) => wordText(w)), label: `${who.shown(abs)}:${s.file.location(s.callSpan.start).line}`, dirs: [root, path49.dirname(abs)] });
-    }
   }
   const parentsOnPath = /* @__PURE__ */ new Map();
   for (const p of pending) {
@@ -26503,11 +26485,12 @@ var reporters = {
 import fs23 from "node:fs";
 import path55 from "node:path";
 import { fileURLToPath } from "node:url";
-function packageRoot(from) {
+function findPackage(from) {
   for (let dir = path55.dirname(fileURLToPath(from)); ; dir = path55.dirname(dir)) {
     try {
-      if (JSON.parse(fs23.readFileSync(path55.join(dir, "package.json"), "utf8")).name === "venvguard")
-        return dir;
+      const json = JSON.parse(fs23.readFileSync(path55.join(dir, "package.json"), "utf8"));
+      if (json.name === "venvguard")
+        return { dir, json };
     } catch {
     }
     if (path55.dirname(dir) === dir)
@@ -26515,8 +26498,7 @@ function packageRoot(from) {
   }
 }
 function ownPackage(from) {
-  const root = packageRoot(from);
-  return root === void 0 ? { version: "0.0.0" } : JSON.parse(fs23.readFileSync(path55.join(root, "package.json"), "utf8"));
+  return findPackage(from)?.json ?? { version: "0.0.0" };
 }
 
 // dist/src/action/main.js

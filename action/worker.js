@@ -9682,7 +9682,8 @@ var Collector = class {
             const t = this.s.text.slice(cmdName.startIndex, cmdName.endIndex);
             this.dispatches = t === "eval" || /[$`]|_vgfrag\d/.test(t);
           }
-          this.command(n, parent?.type === "redirected_statement" ? next : void 0, parent?.type === "redirected_statement" ? parent : parent?.type === "pipeline" ? parent : void 0);
+          const redirected = parent?.type === "redirected_statement";
+          this.command(n, redirected ? next : void 0, redirected ? parent : void 0, parent?.type === "pipeline" ? parent : void 0);
           const bodies = this.calledBodies(n);
           for (let i = bodies.length - 1; i >= 0; i--)
             stack.push({ n: bodies[i], parent: n });
@@ -9743,9 +9744,9 @@ var Collector = class {
   }
   /**
    * `redirection`: the redirection that follows the command in a redirected statement (`statement`);
-   * `statement` is instead the pipeline that holds the command, for a here-doc `cat` pipes into it.
+   * `pipe`: the pipeline that holds the command (for a here-doc `cat` pipes into it).
    */
-  command(n, redirection, statement) {
+  command(n, redirection, statement, pipe) {
     const groups = [];
     const assignments = [];
     let firstAssignment = -1;
@@ -9786,7 +9787,7 @@ var Collector = class {
     }
     const end = redirection ? this.strayWords(n, redirection, words2) : n.endIndex;
     const cmd = { words: words2, assignments, span: this.span(start, end), complete };
-    const stdin = statement?.type === "redirected_statement" ? this.hereDoc(statement) : statement ? this.catHereDoc(n, statement) : void 0;
+    const stdin = statement ? this.hereDoc(statement) : pipe ? this.catHereDoc(n, pipe) : void 0;
     if (stdin !== void 0)
       cmd.stdin = stdin;
     this.emit(cmd, start);

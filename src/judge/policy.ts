@@ -30,9 +30,11 @@
  *   then hold nothing back, and a finding that is shown names that starter.
  * A notebook (its kernel runs the cells' code and imports what they install) is held back only by
  * `path-set` (`%env PATH …`, `os.environ["PATH"] = …`), by `colab` when it was saved from
- * Google Colab (a `colab` member in its metadata) or uses Colab's form fields (`#@title`), by `kaggle` when saved from Kaggle (a `kaggle`
- * member), and by `path-chain` when its own code imports
- * only the standard library (and IPython): its cells install for the tools they run from PATH.
+ * Google Colab (a `colab` member in its metadata) or uses Colab's form fields (`#@title`), or in
+ * code that runs only in Colab or on Kaggle, by `kaggle` when saved from Kaggle (a `kaggle` member),
+ * by `path-chain` when its own code imports only the standard library (and IPython): its cells
+ * install for the tools they run from PATH; and by `started-on-path` when it is a notebook of the
+ * documentation that the docs build or a notebook runner started on PATH executes (docs-builds.ts).
  * - `fallback`: the name is written in the `elif`/`else` of an `if` whose first branch runs the same
  *   tool as a module of the running interpreter (`[sys.executable, "-m", "bandit"]`): it is used
  *   only where that module is missing, and PATH's tool is the one meant.
@@ -65,7 +67,8 @@
  *   or a package folder in `vendor/`: a copy of another project's code, not the project's own
  *   launch (bazarr's vendored ruamel.yaml `setup.py`).
  * - `colab` also holds, in any Python file or notebook, a launch in code that runs only in Google
- *   Colab (`if "google.colab" in sys.modules:`, `if IN_COLAB:`, after `if not in_colab(): raise`).
+ *   Colab or on Kaggle (`if "google.colab" in sys.modules:`, `if IN_COLAB:`, after `if not
+ *   in_colab(): raise`, `if iskaggle:`; src/frontends/python/hosted.ts).
  *
  * Using `sys.executable` in the same function as the name (`[sys.executable, "-m", "pip", …]` for
  * one install, `pip3` for the next) shows the author meant the running interpreter: such a launch

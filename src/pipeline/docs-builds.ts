@@ -25,8 +25,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { RunnerTarget, RunnerWhere } from './test-runners.js';
+import { PYTEST_VALUE_OPTIONS, type RunnerTarget, type RunnerWhere } from './test-runners.js';
 import { readConfigText } from './config.js';
+import { fileAnswer } from '../frontends/repo-files.js';
 import { yaml } from '../frontends/yaml-scalars.js';
 
 /** Sphinx's builders, which run the `conf.py` of the source folder with their own interpreter. */
@@ -116,11 +117,16 @@ function mostExecuting(values: string[], order: readonly string[], fallback: str
   return values.length ? order.find((v) => values.includes(v)) ?? values[0] : fallback;
 }
 
-/** How a Sphinx `conf.py` executes the notebooks of its folder (myst-nb or nbsphinx in its extensions). */
+/** The largest `conf.py` read. */
+const CONF_BYTES = 512 * 1024;
+const sphinxSources = new Map<string, DocsSource | undefined>();
+
+/** How a Sphinx `conf.py` executes the notebooks of its folder (myst-nb or nbsphinx in its extensions), read once per version of the file. */
 function sphinxSource(conf: string): DocsSource | undefined {
-  const text = readConfigText(conf, 512 * 1024);
-  if (text === undefined) return undefined;
-  const dir = path.dirname(conf);
+  return fileAnswer(sphinxSources, conf, CONF_BYTES, (text) => (text === undefined ? undefined : sphinxSourceOf(text, path.dirname(conf))));
+}
+
+function sphinxSourceOf(text: string, dir: string): DocsSource | undefined {
   const excluded = pythonList(text, 'exclude_patterns').map(globPattern);
   if (/['"]myst_nb['"]/.test(text)) {
     const mode = mostExecuting([...pythonStrings(text, 'nb_execution_mode'), ...pythonStrings(text, 'jupyter_execute_notebooks')], ['force', 'cache', 'inline', 'auto', 'off'], 'auto');
@@ -138,8 +144,7 @@ function readYaml(file: string): Record<string, unknown> | undefined {
   const text = readConfigText(file, 256 * 1024);
   if (text === undefined) return undefined;
   try {
-    const v: unknown = yaml().parse(text, { logLevel: 'silent', uniqueKeys: false });
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
+    return record(yaml().parse(text, { logLevel: 'silent', uniqueKeys: false }));
   } catch {
     return undefined;
   }
@@ -172,8 +177,9 @@ function mkdocsSource(configFile: string): DocsSource | undefined {
 
 /** Whether a notebook is executed by its docs source's mode: its own metadata first, then the mode ("auto": by its outputs). */
 function executedIn(file: string, source: DocsSource): boolean {
+  // (Below source.dir: executedFrom asks only for those.)
   const rel = path.relative(source.dir, file).split(path.sep).join('/');
-  if (rel.startsWith('..') || path.isAbsolute(rel) || source.excluded.some((p) => p.test(rel))) return false;
+  if (source.excluded.some((p) => p.test(rel))) return false;
   const nb = notebookOutputs(file);
   if (!nb) return false;
   if (nb.own === 'never' || nb.own === 'off') return false;
@@ -194,34 +200,22 @@ interface NotebookOutputs {
   withOutput: number;
 }
 
-const outputsOf = new Map<string, { stamp: string; facts: NotebookOutputs | undefined }>();
+const outputsOf = new Map<string, NotebookOutputs | undefined>();
 
-/** A notebook's NotebookOutputs, read once while the file is unchanged (several builds and runners may ask). */
+/** A notebook's NotebookOutputs, read once per version of the file (several builds and runners may ask). */
 function notebookOutputs(file: string): NotebookOutputs | undefined {
-  let stamp: string;
-  try {
-    const st = fs.statSync(file);
-    stamp = `${st.mtimeMs}:${st.size}`;
-  } catch {
-    return undefined;
-  }
-  const known = outputsOf.get(file);
-  if (known?.stamp === stamp) return known.facts;
-  const text = readConfigText(file, 16 * 1024 * 1024);
-  let nb: Record<string, unknown> | undefined;
-  try {
-    nb = text === undefined ? undefined : record(JSON.parse(text));
-  } catch {
-    nb = undefined;
-  }
-  let facts: NotebookOutputs | undefined;
-  if (nb) {
+  return fileAnswer(outputsOf, file, 16 * 1024 * 1024, (text) => {
+    let nb: Record<string, unknown> | undefined;
+    try {
+      nb = text === undefined ? undefined : record(JSON.parse(text));
+    } catch {
+      return undefined;
+    }
+    if (!nb) return undefined;
     const meta = record(nb.metadata);
     const code = (Array.isArray(nb.cells) ? nb.cells : []).map(record).filter((c) => c?.cell_type === 'code' && sourceText(c.source).trim() !== '');
-    facts = { own: record(meta?.nbsphinx)?.execute ?? record(meta?.mystnb)?.execution_mode, code: code.length, withOutput: code.filter((c) => Array.isArray(c?.outputs) && c.outputs.length > 0).length };
-  }
-  outputsOf.set(file, { stamp, facts });
-  return facts;
+    return { own: record(meta?.nbsphinx)?.execute ?? record(meta?.mystnb)?.execution_mode, code: code.length, withOutput: code.filter((c) => Array.isArray(c?.outputs) && c.outputs.length > 0).length };
+  });
 }
 
 /** The folders that say they hold documentation: `docs`, `doc`, `documentation`, `docs_src`, `docsrc` (any letter case). */
@@ -232,15 +226,9 @@ const NBSPHINX_TEXT = /^nbsphinx_(?:prolog|epilog)\s*=\s*[rRuU]?("""|'''|"|')([\
 
 const invites = new Map<string, boolean>();
 
-/** Whether a Sphinx `conf.py` invites readers to download each notebook (xclim's "Download this notebook from github" prolog). */
+/** Whether a Sphinx `conf.py` invites readers to download each notebook (xclim's "Download this notebook from github" prolog), read once per version of the file. */
 function invitesDownload(conf: string): boolean {
-  let v = invites.get(conf);
-  if (v === undefined) {
-    const text = readConfigText(conf, 512 * 1024) ?? '';
-    v = [...text.matchAll(NBSPHINX_TEXT)].some((m) => /download|\.ipynb|docname/i.test(m[2]));
-    invites.set(conf, v);
-  }
-  return v;
+  return fileAnswer(invites, conf, CONF_BYTES, (text) => [...(text ?? '').matchAll(NBSPHINX_TEXT)].some((m) => /download|\.ipynb|docname/i.test(m[2]))) ?? false;
 }
 
 /**
@@ -281,6 +269,8 @@ const NBCONVERT_VALUE_OPTIONS = new Set(['--to', '--output', '--output-dir', '--
 const PAPERMILL_VALUE_OPTIONS = new Set(['-p', '--parameters', '-r', '--parameters_raw', '-f', '--parameters_file', '-y', '--parameters_yaml', '-b', '--parameters_base64', '-k', '--kernel', '-l', '--language', '--cwd', '--engine', '--start-timeout', '--execution-timeout', '--log-level']);
 /** pytest plugins that run the notebooks given to pytest. */
 const NOTEBOOK_PYTEST = new Set(['--nbval', '--nbval-lax', '--nbmake']);
+/** pytest's options with a value (who-runs' own list), and nbval's. */
+const PYTEST_NOTEBOOK_VALUE_OPTIONS: ReadonlySet<string> = new Set([...PYTEST_VALUE_OPTIONS, '--nbval-cell-timeout', '--nbval-sanitize-with', '--nbval-kernel-name']);
 
 /** The wanted notebooks a path word names: the notebook, the notebooks below a folder, or those a glob matches. */
 function named(word: string, where: RunnerWhere, notebooks: readonly string[]): string[] {
@@ -328,21 +318,19 @@ export function notebookRuns(words: readonly (string | undefined)[], pytestArgs:
   };
   if (pytestArgs) {
     if (!pytestArgs.some((w) => w !== undefined && NOTEBOOK_PYTEST.has(w))) return [];
-    return docs(positional(pytestArgs, new Set(['-k', '-m', '-p', '-c', '-o', '-n', '--rootdir', '--nbval-cell-timeout', '--nbval-sanitize-with', '--nbval-kernel-name'])).flatMap((w) => named(w, where, notebooks)));
+    return docs(positional(pytestArgs, PYTEST_NOTEBOOK_VALUE_OPTIONS).flatMap((w) => named(w, where, notebooks)));
   }
   const prog = words[0] === undefined ? undefined : path.basename(words[0]);
+  // Each tool as `jupyter SUB REST…` reads it: `jupyter-nbconvert`, `jb` (jupyter-book), `papermill`, `treon` alike.
   let sub = words[1];
   let rest = words.slice(2);
-  if (prog !== undefined && /^jupyter-(?:nbconvert|execute|book)$/.test(prog)) {
-    sub = prog.slice('jupyter-'.length);
-    rest = words.slice(1);
-  } else if (prog === 'jb') sub = words[1] === 'build' ? 'book' : undefined;
-  else if (prog === 'papermill' || prog === 'treon') {
-    sub = prog;
+  if (prog !== undefined && /^(?:jupyter-(?:nbconvert|execute|book)|jb|papermill|treon)$/.test(prog)) {
+    sub = prog === 'jb' ? 'book' : prog.replace(/^jupyter-/, '');
     rest = words.slice(1);
   } else if (prog === 'mkdocs') {
     if (words[1] !== 'build' && words[1] !== 'gh-deploy' && words[1] !== 'serve') return [];
-    const f = rest.indexOf('-f') >= 0 ? rest[rest.indexOf('-f') + 1] : rest.indexOf('--config-file') >= 0 ? rest[rest.indexOf('--config-file') + 1] : 'mkdocs.yml';
+    const k = rest.findIndex((w) => w === '-f' || w === '--config-file');
+    const f = k >= 0 ? rest[k + 1] : 'mkdocs.yml';
     if (f === undefined) return [];
     const config = where.dirs.map((d) => path.resolve(d, f)).find((c) => fs.existsSync(c));
     return config ? executedFrom(mkdocsSource(config), notebooks, where.root) : [];
@@ -360,8 +348,8 @@ export function notebookRuns(words: readonly (string | undefined)[], pytestArgs:
     const args = positional(rest, new Set(['--threads']));
     return docs(args.length ? args.flatMap((w) => named(w, where, notebooks)) : named('.', where, notebooks));
   }
-  if (sub === 'book' || (prog === 'jb' && words[1] === 'build')) {
-    const args = positional(prog === 'jb' ? words.slice(2) : rest[0] === 'build' ? rest.slice(1) : [], new Set(['--builder', '--config', '--toc', '--path-output']));
+  if (sub === 'book') {
+    const args = positional(rest[0] === 'build' ? rest.slice(1) : [], new Set(['--builder', '--config', '--toc', '--path-output']));
     if (!args.length) return [];
     const dir = where.dirs.map((d) => path.resolve(d, args[0])).find((d) => fs.existsSync(d));
     return dir ? executedFrom(jupyterBookSource(dir), notebooks, where.root) : [];

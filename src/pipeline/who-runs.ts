@@ -59,8 +59,8 @@ type Target = RunnerTarget;
 const NOTEBOOK_MODULES: ReadonlyMap<string, string> = new Map([['jupyter', 'jupyter'], ['nbconvert', 'jupyter-nbconvert'], ['papermill', 'papermill'], ['mkdocs', 'mkdocs'], ['treon', 'treon']]);
 /** Programs that execute notebooks (docs-builds.ts), as a Python file writes them. */
 const NOTEBOOK_RUNNER = /\b(?:py\.?test|jupyter|nbconvert|papermill|treon|jb|mkdocs)\b/;
-/** Those programs by name. */
-const NOTEBOOK_PROGRAM = /^(?:py\.?test(?:-?3)?|jupyter(?:-nbconvert|-execute|-book)?|papermill|treon|jb|mkdocs)$/;
+/** Whether a program word is one of those by name (pytest as test-runners.ts knows it). */
+const notebookProgram = (prog: string) => PYTEST.test(prog) || /^(?:jupyter(?:-nbconvert|-execute|-book)?|papermill|treon|jb|mkdocs)$/.test(prog);
 /** A Python file's name in a text; only from the start of a name, so that a long run of name characters (a notebook's base64 image) is read once, not once per character. */
 const PY_NAME = /(?<![\w.-])[\w.-]+\.py\b/g;
 /** What a configuration file mentions to run a notebook. */
@@ -430,15 +430,8 @@ export async function whoRuns(files: readonly string[], claimed: ReadonlyMap<str
   // Scripts without the .py suffix (aws-cli's `python scripts/ci/install-check`) by their name, Django's management commands too (`manage.py NAME`).
   const namesPlain = mentionTest([...names].filter((n) => !n.endsWith('.py') && n.length > 2).concat(wanted.filter(isManagementCommand).map((w) => path.basename(w, '.py'))));
   const namesAny = mentionTest([...names].filter((n) => n.length > 2));
-  // Notebooks, by what runs them (docs-builds.ts); the Python files that run one by a runner's name, by what runs them.
+  // Notebooks, by what runs them (docs-builds.ts).
   const notebooks = wanted.filter((w) => w.endsWith('.ipynb'));
-  const runnerParents = new Set<string>();
-  for (const f of notebooks.length ? files : []) {
-    const text = claimed.get(f) === 'python' && runnerParents.size < MAX_PYTHON_STARTERS ? readConfigText(path.resolve(f)) : undefined;
-    if (text === undefined || !/\.ipynb\b/.test(text) || !NOTEBOOK_RUNNER.test(text)) continue;
-    runnerParents.add(path.resolve(f));
-    names.add(path.basename(f));
-  }
   const mayStart = (text: string) =>
     /py\.?test|stestr|\s-m\s*\w|sphinx-(?:auto)?build/i.test(text) || MENTIONS_APP_SERVER.test(text) || [...text.matchAll(PY_NAME)].some((m) => names.has(m[0])) || namesPlain(text) || (notebooks.length > 0 && NOTEBOOK_MENTION.test(text));
   const who = new WhoRuns(root);
@@ -480,7 +473,6 @@ export async function whoRuns(files: readonly string[], claimed: ReadonlyMap<str
     }
     return (byName.get(path.basename(rel)) ?? []).filter((f) => f === path.join(root, rel) || f.endsWith(path.sep + rel));
   };
-  // Configuration files, through their front ends.
   let loaded = false;
   /** A file's launch sites, the parsers loaded once; none when it cannot be analysed (its own check reports why). */
   const sitesOf = async (language: Language, abs: string, text: string): Promise<readonly LaunchSite[]> => {
@@ -496,6 +488,39 @@ export async function whoRuns(files: readonly string[], claimed: ReadonlyMap<str
       return [];
     }
   };
+  // Python files that name one of them (aws-cli's scripts/ci/install: `run("python
+  // scripts/ci/install-dev-deps")`): their launches count once the parent itself is known to be
+  // started on PATH by the configuration files (below; a workflow step runs `python
+  // scripts/ci/install`): its child, started by PATH's interpreter by name, runs on that same PATH.
+  // (A parent not known to run on PATH has its own `python` reported, and the fix there,
+  // sys.executable, would start the child without PATH.) Relative paths are the process's working
+  // folder: the project root first. Read first, each once: a Python file that runs a docs notebook
+  // with a runner by name (nbgrader's tasks.py: `run("pytest --nbval-lax docs/…/*.ipynb")`) adds its
+  // own name to what a configuration file must mention, so that what starts it is read too.
+  const pending: { parent: string; words: (string | undefined)[]; label: string; dirs: string[] }[] = [];
+  const runnerParents = new Set<string>();
+  let pythonRead = 0;
+  for (const f of files) {
+    if (claimed.get(f) !== 'python') continue;
+    const scanParents = notebooks.length > 0 && runnerParents.size < MAX_PYTHON_STARTERS;
+    if (!scanParents && pythonRead >= MAX_PYTHON_STARTERS) continue;
+    const abs = path.resolve(f);
+    const text = readConfigText(abs);
+    if (text === undefined) continue;
+    if (scanParents && /\.ipynb\b/.test(text) && NOTEBOOK_RUNNER.test(text)) {
+      runnerParents.add(abs);
+      names.add(path.basename(abs));
+    }
+    if (pythonRead >= MAX_PYTHON_STARTERS || !(namesAny(text) || runnerParents.has(abs))) continue;
+    pythonRead++;
+    for (const s of await sitesOf('python', abs, text)) {
+      const prog = s.argv[0] === undefined ? undefined : wordText(s.argv[0]);
+      // Only PATH's interpreter by name: `sys.executable` (the parent's own interpreter) says what the parent's start says, which this pass does not chain.
+      if (prog === undefined || !(isInterpreterName(path.basename(prog)) || (runnerParents.has(abs) && notebookProgram(prog))) || prog.includes('/') || s.env.path.kind !== 'inherited' || s.env.activeVenv !== undefined) continue;
+      pending.push({ parent: abs, words: s.argv.map((w) => wordText(w)), label: `${who.shown(abs)}:${s.file.location(s.callSpan.start).line}`, dirs: [root, path.dirname(abs)] });
+    }
+  }
+  // Configuration files, through their front ends.
   for (const f of files) {
     const language = claimed.get(f);
     // (A notebook's cells start Python files, never a notebook: with only notebooks wanted, notebooks are not read.)
@@ -507,27 +532,6 @@ export async function whoRuns(files: readonly string[], claimed: ReadonlyMap<str
     // CI steps run in the checkout (the root), not in the file's folder (`.github/workflows/`).
     const dir = AT_CHECKOUT.has(language) ? root : path.dirname(abs);
     for (const s of await sitesOf(language, abs, text)) recordSite(who, s, dir, root, anywhere, notebooks);
-  }
-  // Python files that name one of them (aws-cli's scripts/ci/install: `run("python
-  // scripts/ci/install-dev-deps")`), when the parent itself is started on PATH by what was found
-  // above (a workflow step runs `python scripts/ci/install`): its child, started by PATH's
-  // interpreter by name, runs on that same PATH. (A parent not known to run on PATH has its own
-  // `python` reported, and the fix there, sys.executable, would start the child without PATH.)
-  // Relative paths are the process's working folder: the project root first.
-  const pending: { parent: string; words: (string | undefined)[]; label: string; dirs: string[] }[] = [];
-  let pythonRead = 0;
-  for (const f of files) {
-    if (claimed.get(f) !== 'python' || pythonRead >= MAX_PYTHON_STARTERS) continue;
-    const abs = path.resolve(f);
-    const text = readConfigText(abs);
-    if (text === undefined || !(namesAny(text) || runnerParents.has(abs))) continue;
-    pythonRead++;
-    for (const s of await sitesOf('python', abs, text)) {
-      const prog = s.argv[0] === undefined ? undefined : wordText(s.argv[0]);
-      // Only PATH's interpreter by name: `sys.executable` (the parent's own interpreter) says what the parent's start says, which this pass does not chain.
-      if (prog === undefined || !(isInterpreterName(path.basename(prog)) || (runnerParents.has(abs) && NOTEBOOK_PROGRAM.test(prog))) || prog.includes('/') || s.env.path.kind !== 'inherited' || s.env.activeVenv !== undefined) continue;
-      pending.push({ parent: abs, words: s.argv.map((w) => wordText(w)), label: `${who.shown(abs)}:${s.file.location(s.callSpan.start).line}`, dirs: [root, path.dirname(abs)] });
-    }
   }
   const parentsOnPath = new Map<string, boolean>();
   for (const p of pending) {

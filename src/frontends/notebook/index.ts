@@ -28,10 +28,10 @@ import { colabBlocks } from '../python/hosted.js';
 import { importScan } from '../python/import-lines.js';
 import { cellMagic, charAt, lineKind, NotebookError, readNotebook, statementStarts, type CodeCell, type Notebook } from './cells.js';
 import { CellRewriter, EscapeRewriter, type ImportPlace, type ShellJob } from './rewrite.js';
+import { VirtualModule } from './virtual.js';
 
 /** A Colab form field (`#@title Install`, `x = 1 #@param {type:"integer"}`, `#@markdown …`): only Colab renders them. */
 const COLAB_FORM = /#[ \t]*@(?:title|param|markdown)\b/;
-import { VirtualModule } from './virtual.js';
 
 interface Job extends ShellJob {
   /** The script, `{…}` expansions as fragments. */

@@ -378,7 +378,8 @@ class Collector {
             // (`_vgfragN_`: a value the shell string was built from, unknown here.)
             this.dispatches = t === 'eval' || /[$`]|_vgfrag\d/.test(t);
           }
-          this.command(n, parent?.type === 'redirected_statement' ? next : undefined, parent?.type === 'redirected_statement' ? parent : parent?.type === 'pipeline' ? parent : undefined);
+          const redirected = parent?.type === 'redirected_statement';
+          this.command(n, redirected ? next : undefined, redirected ? parent : undefined, parent?.type === 'pipeline' ? parent : undefined);
           // Pushed before the command's own children: its arguments' `$(…)` run first, then the body.
           const bodies = this.calledBodies(n);
           for (let i = bodies.length - 1; i >= 0; i--) stack.push({ n: bodies[i], parent: n });
@@ -437,9 +438,9 @@ class Collector {
 
   /**
    * `redirection`: the redirection that follows the command in a redirected statement (`statement`);
-   * `statement` is instead the pipeline that holds the command, for a here-doc `cat` pipes into it.
+   * `pipe`: the pipeline that holds the command (for a here-doc `cat` pipes into it).
    */
-  private command(n: SyntaxNode, redirection?: SyntaxNode, statement?: SyntaxNode): void {
+  private command(n: SyntaxNode, redirection?: SyntaxNode, statement?: SyntaxNode, pipe?: SyntaxNode): void {
     const groups: SyntaxNode[][] = [];
     const assignments: ShellAssignment[] = [];
     let firstAssignment = -1;
@@ -475,7 +476,7 @@ class Collector {
     }
     const end = redirection ? this.strayWords(n, redirection, words) : n.endIndex;
     const cmd: ShellCommand = { words, assignments, span: this.span(start, end), complete };
-    const stdin = statement?.type === 'redirected_statement' ? this.hereDoc(statement) : statement ? this.catHereDoc(n, statement) : undefined;
+    const stdin = statement ? this.hereDoc(statement) : pipe ? this.catHereDoc(n, pipe) : undefined;
     if (stdin !== undefined) cmd.stdin = stdin;
     this.emit(cmd, start);
   }
