@@ -566,3 +566,25 @@ test("a Poetry script whose module is a top-level file the package does not hold
   const single = '[project]\nname = "scripts"\nversion = "0.1.0"\n\n[tool.poetry.scripts]\ntest = "scripts:runTests"\n';
   assert.deepEqual(codes(await findings({ 'scripts.py': tasks, 'pyproject.toml': single })), ['scripts.py:4 VG103']);
 });
+
+test("a module that is no program of its own runs in its importers' processes: started on PATH by them, its findings are held (apm-integration-testing's scripts/modules/cli.py)", async () => {
+  const cli = ['import subprocess', '', '', 'class LocalSetup:', '    def up(self):', '        subprocess.call(["docker-compose", "up", "-d"])', ''].join('\n');
+  const compose = ['import sys', '', 'from modules.cli import LocalSetup', '', 'LocalSetup().up()', ''].join('\n');
+  const makefile = ['VENV ?= ./venv', 'PYTHON ?= python3', 'export PATH := $(abspath $(VENV))/bin:$(PATH)', '', 'venv:', '\tpython3 -m venv $(VENV)', '', 'start: venv', '\t$(PYTHON) scripts/compose.py start', ''].join('\n');
+  const files = { 'requirements.txt': 'docker-compose==1.29.2\n', 'scripts/modules/__init__.py': '', 'scripts/modules/cli.py': cli, 'scripts/compose.py': compose, Makefile: makefile };
+  const held = await findings(files);
+  assert.deepEqual(codes(held), ['scripts/modules/cli.py:6 VG106']);
+  assert.match(held[0], /because this file is imported only by scripts\/compose\.py; Makefile:9 runs scripts\/compose\.py as "python3" from PATH/);
+  // Twins, each reported: the module is a program too (a `__main__` test), an importer nothing is
+  // known to start, and no starter of the importer at all.
+  const reported = 'scripts/modules/cli.py:6 VG103';
+  assert.deepEqual(codes(await findings({ ...files, 'scripts/modules/cli.py': `${cli}\nif __name__ == "__main__":\n    LocalSetup().up()\n` })), [reported]);
+  assert.deepEqual(codes(await findings({ ...files, 'tools/other.py': 'from scripts.modules.cli import LocalSetup\nLocalSetup().up()\n' })), [reported]);
+  assert.deepEqual(codes(await findings({ ...files, Makefile: 'start:\n\t./venv/bin/python scripts/compose.py start\n' })), [reported]);
+  // Tests import the code they test; they are not its users (python-lsp-server's flake8 plugin,
+  // loaded through its entry point, imported only by its test that CI runs with pytest).
+  const plugin = { 'requirements.txt': 'docker-compose==1.29.2\n', 'scripts/modules/__init__.py': '', 'scripts/modules/cli.py': cli, 'tests/test_cli.py': 'from scripts.modules.cli import LocalSetup\n\n\ndef test_up():\n    LocalSetup()\n', Makefile: 'test:\n\tpytest tests\n' };
+  assert.deepEqual(codes(await findings(plugin)), [reported]);
+  // With a user besides the test, the user's starter decides.
+  assert.deepEqual(codes(await findings({ ...plugin, 'scripts/compose.py': compose, Makefile: `${makefile}\ntest:\n\tpytest tests\n` })), ['scripts/modules/cli.py:6 VG106']);
+});

@@ -130,9 +130,12 @@ function rangeAt<R extends { from: number; to: number }>(ranges: readonly R[] | 
   return ranges?.find((r) => r.from <= at && at < r.to);
 }
 
-/** Whether the code at an offset runs only in Google Colab (`if "google.colab" in sys.modules:` …). */
+/**
+ * Whether the code at an offset runs only in Google Colab (`if "google.colab" in sys.modules:` …,
+ * or a notebook cell that is setup for the hosted runtime, PythonFileFacts.hostedSetup).
+ */
 export function inColabOnlyCode(facts: PythonFileFacts, at: number): boolean {
-  return rangeAt(facts.colabOnly, at) !== undefined;
+  return rangeAt(facts.colabOnly, at) !== undefined || rangeAt(facts.hostedSetup, at) !== undefined;
 }
 
 /** The innermost function holding an offset (undefined: module level). */
@@ -263,6 +266,10 @@ export function applyPolicy(site: LaunchSite, verdict: Verdict, judgeOne: (s: La
   if (facts.startedBy?.pathSet) return { ...verdict, held: { signal: 'path-set', reason: facts.startedBy.pathSet } };
   // Code that runs only in Google Colab (`if "google.colab" in sys.modules:`): there the kernel's
   // interpreter is the runtime's only Python, and PATH's pip and python are its own.
+  const setup = rangeAt(facts.hostedSetup, at);
+  if (setup) {
+    return { ...verdict, held: { signal: 'colab', reason: `cell ${setup.cell} is tagged ${setup.tag}, so the project's own runs of the notebook skip it: it is setup for the hosted runtime the notebook opens in (Google Colab or Kaggle), where the runtime's only Python is the one on PATH` } };
+  }
   if (inColabOnlyCode(facts, at)) {
     return { ...verdict, held: { signal: 'colab', reason: "this launch runs only in Google Colab or on Kaggle (its `if` tests for it), where the runtime's only Python is the one on PATH" } };
   }

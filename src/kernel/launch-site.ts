@@ -87,6 +87,13 @@ export interface PythonFileFacts {
    */
   colabOnly?: readonly { from: number; to: number }[];
   /**
+   * A notebook's cells that its own runs skip (tagged `skip-execution` or `nbval-skip`) in a
+   * notebook that opens in Google Colab or on Kaggle (its badge link) or that say they are for it:
+   * setup for the hosted runtime, where the kernel's Python is the one on PATH. `cell` is the
+   * cell's number, `tag` the tag.
+   */
+  hostedSetup?: readonly { from: number; to: number; cell: number; tag: string }[];
+  /**
    * Code that runs only in an activated virtual or conda environment (`if "VIRTUAL_ENV" in
    * os.environ:`, what follows `if not has_conda: sys.exit(…)`): launches between `from` and `to`
    * find that environment's `bin` first on PATH; `line` is the test's.

@@ -17,7 +17,9 @@
  * and so does a function of the module that calls such a function of its own module by name.
  * The other way too: a helper module that every file importing it (one to MAX_IMPORTERS of the
  * run's files) is reliant, by its own launches or through its modules, runs in their processes
- * (TorchServe's ts_scripts/*_utils.py, imported only by torchserve_sanity.py).
+ * (TorchServe's ts_scripts/*_utils.py, imported only by torchserve_sanity.py). And for the who-runs
+ * pre-pass: a module that is no program of its own (no `__main__` test, no shebang) and that nothing
+ * starts runs on PATH when every file importing it is started on PATH (usersOnly, startedByUsers).
  *
  * Linear: each module is read and indexed once per run, whatever the number of files importing it;
  * the index of importers, when a file needs it, is one more pass over the run's Python files.
@@ -172,6 +174,23 @@ export class ImportsReliance {
     const a = this.shown(importers[0]);
     const others = importers.length - 1;
     return others === 0 ? `this file is imported only by ${a}, which ${first}` : `this file is imported only by ${a} and ${others} other file${others > 1 ? 's' : ''} that rely on PATH too; ${a} ${first}`;
+  }
+
+  /**
+   * The run's Python files other than tests that import a module (at least one, at most
+   * MAX_IMPORTERS, sorted), when the module is not also a program of its own (a `__main__` test or
+   * a shebang): the module runs in their processes. Tests are not counted: they import the code
+   * they test, whose real users may be outside the run (python-lsp-server's flake8 plugin, loaded
+   * by its entry point, imported only by its test). Undefined otherwise.
+   */
+  usersOnly(file: string): string[] | undefined {
+    const all = (this.importersOf().get(file) ?? []).filter((f) => f !== file);
+    if (all.length > MAX_IMPORTERS) return undefined;
+    const importers = all.filter((f) => !isTestPath(path.relative(this.root, f))).sort((a, b) => this.shown(a).localeCompare(this.shown(b)));
+    if (!importers.length) return undefined;
+    const text = this.text(file);
+    if (text === undefined || text.startsWith('#!') || /\b__name__\s*==\s*["']__main__["']|["']__main__["']\s*==\s*__name__/.test(text)) return undefined;
+    return importers;
   }
 
   /**
@@ -391,14 +410,7 @@ function readText(file: string): string | undefined {
  * environment through the modules it uses, when it does. `results` are the first check's (their
  * `reliant` facts); a module the prefilter skipped is parsed here (after `beforeParsing`).
  */
-export async function relianceByImports(
-  root: string,
-  pythonFiles: ReadonlySet<string>,
-  results: readonly FileCheckResult[],
-  flagged: readonly string[],
-  knowledge: ToolKnowledge,
-  beforeParsing: () => void,
-): Promise<Map<string, Pick<FileStarters, 'imports' | 'pathSet'>>> {
+export function importIndex(root: string, pythonFiles: ReadonlySet<string>, results: readonly FileCheckResult[], knowledge: ToolKnowledge, beforeParsing: () => void): ImportsReliance {
   const byFile = new Map(results.map((r) => [path.resolve(r.path), r]));
   let loaded = false;
   const index = new ImportsReliance(
@@ -430,6 +442,36 @@ export async function relianceByImports(
       }
     },
   );
+  return index;
+}
+
+/** The files that import each of `modules` that is no program of its own (ImportsReliance.usersOnly). */
+export function moduleUsers(index: ImportsReliance, modules: readonly string[]): Map<string, string[]> {
+  const users = new Map<string, string[]>();
+  for (const f of modules) {
+    const list = index.usersOnly(f);
+    if (list) users.set(f, list);
+  }
+  return users;
+}
+
+/**
+ * A module without starters of its own whose users all have starters on PATH runs on PATH too (in
+ * their processes): its entry in `starters` says so, naming the first user and its starter.
+ */
+export function startedByUsers(starters: Map<string, FileStarters>, users: ReadonlyMap<string, readonly string[]>, root: string): void {
+  for (const [f, list] of users) {
+    if (starters.has(f)) continue;
+    const of = list.map((u) => starters.get(u)?.onPath);
+    if (of.some((s) => s === undefined)) continue;
+    const a = path.relative(root, list[0]).split(path.sep).join('/');
+    const others = list.length > 1 ? ` and ${list.length - 1} other file${list.length > 2 ? 's' : ''} started on PATH too` : '';
+    starters.set(f, { onPath: `this file is imported only by ${a}${others}; ${of[0]!.replace(/\bthis file\b/, a)}` });
+  }
+}
+
+/** For each flagged file: whether it relies on its environment through the modules it uses or its users, or sits under a conftest.py that sets PATH. */
+export async function relianceByImports(index: ImportsReliance, flagged: readonly string[]): Promise<Map<string, Pick<FileStarters, 'imports' | 'pathSet'>>> {
   const out = new Map<string, Pick<FileStarters, 'imports' | 'pathSet'>>();
   for (const f of flagged) {
     const pathSet = index.pathSetFor(f);

@@ -15,6 +15,9 @@
  *   (`ExecStart=/srv/app/venv/bin/python worker.py`): exactly the escape VG101–VG103 exist for.
  * - anything else (a system interpreter by path, a program word not known statically) is unknown.
  *
+ * A module nothing starts that is no program of its own runs in the processes of the files that
+ * import it (imports-reliant.ts, usersOnly): when each of them has starters, all on PATH, so has it.
+ *
  * The configuration files are read by their own front ends, so the shell model's PATH state
  * (activation, `$GITHUB_PATH`, `ENV PATH`, `export PATH`) is the one the checks use; tox and nox
  * files by tox-commands.ts. The policy (src/judge/policy.ts) holds a file's findings back when every
@@ -33,7 +36,7 @@ import { loadParsers, parsersDamaged } from '../frontends/tree-sitter.js';
 import { isInterpreterName, isSystemInterpreterPath } from '../judge/python-tools.js';
 import { noxCommands, pixiTasks, projectScripts, tbumpHooks, toxCommands, type ToolCommand } from './tox-commands.js';
 import { contextFromSettings, type RunSettings } from './context.js';
-import { relianceByImports } from './imports-reliant.js';
+import { importIndex, moduleUsers, relianceByImports, startedByUsers } from './imports-reliant.js';
 import { mentionTest } from './mention.js';
 import { forwardsToPytest, unwrapStarter, PYTEST, PYTEST_VALUE_OPTIONS, testFileTargets, unittestDiscovers, unittestTargets, type RunnerTarget, type RunnerWhere } from './test-runners.js';
 import type { FileCheckResult } from './check-file.js';
@@ -396,12 +399,17 @@ export async function recheckWithStarters(
     if ((r.language === 'python' || r.language === 'notebook') && findingCodesOf(r).some((c) => HELD_BY_STARTERS.has(c))) flagged.set(path.resolve(r.path), i);
   });
   if (!flagged.size) return;
-  const starters = new Map(await whoRuns(files, claimed, roots, beforeParsing, [...flagged.keys()]));
-  // The project modules they use (imports-reliant.ts): path-reliant across files.
   const root = projectRoot(roots);
-  if (root !== undefined) {
-    const pythonFiles = new Set(files.filter((f) => claimed.get(f) === 'python').map((f) => path.resolve(f)));
-    const via = await relianceByImports(root, pythonFiles, results, [...flagged.keys()].filter((f) => pythonFiles.has(f)), contextFromSettings(settings).knowledge, beforeParsing);
+  const pythonFiles = new Set(files.filter((f) => claimed.get(f) === 'python').map((f) => path.resolve(f)));
+  const index = root === undefined ? undefined : importIndex(root, pythonFiles, results, contextFromSettings(settings).knowledge, beforeParsing);
+  // A flagged module that is no program of its own runs in its importers' processes: their starters are asked for too.
+  const users = index ? moduleUsers(index, [...flagged.keys()].filter((f) => pythonFiles.has(f))) : new Map<string, string[]>();
+  const starters = new Map(await whoRuns(files, claimed, roots, beforeParsing, [...new Set([...flagged.keys(), ...[...users.values()].flat()])]));
+  if (root !== undefined) startedByUsers(starters, users, root);
+  for (const f of [...starters.keys()]) if (!flagged.has(f)) starters.delete(f);
+  // The project modules they use (imports-reliant.ts): path-reliant across files.
+  if (index) {
+    const via = await relianceByImports(index, [...flagged.keys()].filter((f) => pythonFiles.has(f)));
     for (const [file, found] of via) starters.set(file, { ...starters.get(file), ...found });
   }
   if (!starters.size) return;

@@ -13,7 +13,7 @@ import { colabBlocks, colabCondition } from '../../src/frontends/python/hosted.j
 import { barePip } from '../../src/rules/bare-pip.js';
 import { pathReliantLaunch } from '../../src/rules/path-reliant-launch.js';
 import { testRule } from '../rule-tester.js';
-import { pythonNotebook } from '../helpers.js';
+import { findingCodes, projectFindings, pythonNotebook } from '../helpers.js';
 
 // accelerate's install_xla: the Colab test computed into a name, the install under `if in_colab:`.
 const ACCELERATE = `import subprocess
@@ -154,4 +154,29 @@ test('colabBlocks: the lines under a Colab if, and under the else of a negated o
   const ranges = colabBlocks(text).map((r) => text.slice(r.from, r.to));
   assert.deepEqual(ranges, ['    pass\n\n    pass', '    pass', '    pass']);
   assert.deepEqual(colabBlocks('if IN_COLAB:\nx = 1\n'), [], 'no body');
+});
+
+// Kornia's tutorials: an "Open in Colab" badge in the first cell, the install cell tagged so the
+// project's own runs (nbclient's `skip-execution`, nbval's `nbval-skip`) skip it.
+function taggedNotebook(opts: { badge: boolean; tags: string[]; install?: string }): string {
+  const md = opts.badge ? '<a href="https://colab.research.google.com/github/kornia/tutorials/blob/master/nbs/x.ipynb"><img src="https://colab.research.google.com/assets/colab-badge.svg"/></a>' : '# Resize anti-alias';
+  const code = (source: string, tags: string[] = []) => ({ cell_type: 'code', execution_count: null, metadata: tags.length ? { tags } : {}, outputs: [], source: source.split(/(?<=\n)/) });
+  const cells = [{ cell_type: 'markdown', metadata: {}, source: [md] }, code(opts.install ?? '%%capture\n!pip install kornia\n!pip install kornia-rs', opts.tags), code('import kornia\n')];
+  return `${JSON.stringify({ cells, metadata: { kernelspec: { display_name: 'Python 3', language: 'python', name: 'python3' } }, nbformat: 4, nbformat_minor: 5 }, null, 1)}\n`;
+}
+
+test('a skipped setup cell of a notebook that opens in Colab is held (kornia tutorials)', async () => {
+  const run = (nb: string) => projectFindings({ 'nbs/x.ipynb': nb });
+  const held = await run(taggedNotebook({ badge: true, tags: ['skip-execution'] }));
+  assert.equal(held.length, 2, held.join('\n'));
+  for (const f of held) assert.match(f, /VG106 .*cell 2 is tagged skip-execution, so the project's own runs of the notebook skip it/);
+  assert.match((await run(taggedNotebook({ badge: true, tags: ['hide-input', 'nbval-skip'] })))[0], /VG106 .*tagged nbval-skip/);
+  // No badge, but the cell says who it is for.
+  assert.match((await run(taggedNotebook({ badge: false, tags: ['skip-execution'], install: '# Colab users only\n!pip install kornia\n' })))[0], /VG106 .*tagged skip-execution/);
+  // Reported: a badge without the tag (kornia's resize_antialias), the tag without any hosted hint,
+  // another tag.
+  for (const nb of [taggedNotebook({ badge: true, tags: [] }), taggedNotebook({ badge: false, tags: ['skip-execution'] }), taggedNotebook({ badge: true, tags: ['remove-cell'] })]) {
+    const found = await run(nb);
+    assert.deepEqual(findingCodes(found).map((f) => f.replace(/:\d+/, '')), ['nbs/x.ipynb VG102', 'nbs/x.ipynb VG102'], found.join('\n'));
+  }
 });

@@ -47,6 +47,8 @@ export interface CodeCell {
   form: 'string' | 'list';
   /** List form: what separates two elements (`",\n    "` without the quotes), to split an inserted line. */
   separator: string;
+  /** The cell's `metadata.tags` (`skip-execution`, `remove-cell`, …). */
+  tags: string[];
 }
 
 /** The cell's character `i`. */
@@ -81,7 +83,7 @@ export class NotebookError extends Error {
  * (outputs, attachments, metadata) is only checked to be JSON.
  */
 const ROOT: Want = { members: { nbformat: 'all', cells: 'skip', metadata: { members: { kernelspec: { members: { language: 'all' } }, language_info: { members: { name: 'all' } }, colab: 'skip', kaggle: 'skip' } } } };
-const CELLS: Want = { items: { members: { cell_type: 'all', source: 'strings' } } };
+const CELLS: Want = { items: { members: { cell_type: 'all', source: 'strings', metadata: { members: { tags: 'strings' } } } } };
 
 export function readNotebook(text: string): Notebook {
   let root: JsonValue;
@@ -140,7 +142,10 @@ export function readNotebook(text: string): Notebook {
     const src = parts.length === 1 ? parts[0] : parts.join('');
     const list = source.kind === 'strings';
     const separator = list && count > 1 ? text.slice(tokens[1], tokens[2]) : list ? `,${text.slice(source.start + 1, count ? tokens[0] : source.start + 1)}` : '';
-    out.cells.push({ index: k + 1, text: src, starts, ends, token, lines: splitCellLines(src), tokens, form: list ? 'list' : 'string', separator });
+    const tagList = member(member(cell, 'metadata'), 'tags');
+    const tags: string[] = [];
+    if (tagList?.kind === 'strings') for (let t = 0; t < tagList.spans.length; t += 2) tags.push(decodeText(text, { kind: 'string', start: tagList.spans[t], end: tagList.spans[t + 1] }));
+    out.cells.push({ index: k + 1, text: src, starts, ends, token, lines: splitCellLines(src), tokens, form: list ? 'list' : 'string', separator, tags });
   });
   return out;
 }

@@ -24,7 +24,7 @@ import type { Analysis, AnalyzeOptions, FrontEnd } from '../front-end.js';
 import { withPythonAnalysis, type PythonAnalysis } from '../python/index.js';
 import { pythonMayMatter } from '../python/prefilter.js';
 import { hasToolName } from '../../judge/python-tools.js';
-import { colabBlocks } from '../python/hosted.js';
+import { colabBlocks, HOSTED } from '../python/hosted.js';
 import { importScan } from '../python/import-lines.js';
 import { cellMagic, charAt, lineKind, NotebookError, readNotebook, statementStarts, type CodeCell, type Notebook } from './cells.js';
 import { CellRewriter, EscapeRewriter, type ImportPlace, type ShellJob } from './rewrite.js';
@@ -277,8 +277,35 @@ function finish<T>(file: SourceFile, nb: Notebook, reading: Reading, pa: PythonA
     return nl < 0 ? file.text.length : mod.lineEnd(nl);
   };
   if (colabOnly.length) facts.colabOnly = colabOnly.map((r) => ({ from: mod.span({ start: r.from, end: r.from + 1 }).start, to: lineEnd(r.to) }));
+  const setup = hostedSetup(file.text, nb);
+  if (setup.length) facts.hostedSetup = setup;
   for (const s of sites) s.pythonFile = facts;
   return use({ sites, suppressions: suppressionsOf(file, nb), syntaxProblem: problemOf(file, nb, pa, vfile, mod) });
+}
+
+/** Tags that a project's own runs of a notebook skip: nbclient's (jupyter-book, myst-nb, nbconvert) and nbval's. */
+const SKIPPED_TAGS = ['skip-execution', 'nbval-skip'];
+/** A link that opens a notebook in a hosted runtime: the "Open in Colab" and "Open in Kaggle" badges. */
+const HOSTED_LINK = /colab\.research\.google\.com\/|kaggle\.com\/(?:kernels\/welcome|code\/)/;
+
+/**
+ * The cells that are setup for a hosted runtime (PythonFileFacts.hostedSetup): tagged to be skipped
+ * by the project's own runs (its CI, its docs build: there its environment already holds what the
+ * cell installs) in a notebook with a Colab or Kaggle badge, or whose text says Colab or Kaggle
+ * (`# Colab users only`). Kornia's tutorials tag their `!pip install kornia` cells so.
+ */
+function hostedSetup(text: string, nb: Notebook): { from: number; to: number; cell: number; tag: string }[] {
+  const out: { from: number; to: number; cell: number; tag: string }[] = [];
+  let linked: boolean | undefined;
+  for (const cell of nb.cells) {
+    const tag = SKIPPED_TAGS.find((t) => cell.tags.includes(t));
+    if (!tag) continue;
+    linked ??= HOSTED_LINK.test(text);
+    if (!linked && !HOSTED.test(cell.text)) continue;
+    const span = cellSpan(cell);
+    out.push({ from: span.start, to: span.end, cell: cell.index, tag });
+  }
+  return out;
 }
 
 /**
