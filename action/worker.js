@@ -3275,6 +3275,7 @@ function decodeContent(c, raw, isF, source) {
 
 // dist/src/frontends/python/evaluate.js
 var MAX_DEPTH = 40;
+var PY3_ONLY = /(?<![\w.])(?:[fF][rR]?|[rR][fF])["']|^[ \t]*async[ \t]+def\b|\bawait[ \t]+\w|\bnonlocal[ \t]+\w|\)[ \t]*->[ \t]*[\w"'[]|\byield[ \t]+from\b/m;
 var WINDOWS_WORDS = /\bos\.name\b|\bsys\.platform\b|\bplatform\.system\b|\bwin32\b|\bWindows\b|\bWINDOWS\b|\b(?:is|IS)_?(?:windows|WINDOWS|win|WIN)\b|\.exe\b|\bmsvcrt\b|\bwinreg\b|\bCOMSPEC\b|\bcmd\.exe\b/;
 var WELL_KNOWN_MODULES = /* @__PURE__ */ new Set(["subprocess", "os", "sys", "asyncio", "pty", "commands", "popen2", "shutil", "shlex", "multiprocessing", "pipes", "sysconfig"]);
 var PythonModule = class {
@@ -3299,10 +3300,15 @@ var PythonModule = class {
   /** Set when an expression was nested too deeply to follow: the file was not fully analysed. */
   tooDeep = false;
   python2Cache;
+  mayRunPython2Cache;
   windowsCache;
   bindable = /* @__PURE__ */ new Map();
   /** Whether the project says this file may run on Windows (pipeline/platforms.ts), for fixes: see mayRunOnWindows. */
   projectOnWindows;
+  /** Where each launch site's program word starts (its first character's offset), for fixes. */
+  launchPrograms;
+  /** Whether the project says it runs on Python 2 too (pipeline/platforms.ts), for fixes: see mayRunPython2. */
+  projectOnPython2;
   constructor(root, file, project, importDepth = 0) {
     this.root = root;
     this.file = file;
@@ -3317,6 +3323,16 @@ var PythonModule = class {
   get python2() {
     this.python2Cache ??= this.nodesAtKeywords(/\b(?:print|exec)\b/g, ["print_statement", "exec_statement"]).length > 0;
     return this.python2Cache;
+  }
+  /**
+   * Python 2 code (above), or code of a project that says it runs on Python 2 too (its CI or
+   * metadata), unless the file itself is written for Python 3 only (PY3_ONLY: an f-string, `async
+   * def`, `await`, `nonlocal`, a return annotation, `yield from`; inginious' stale `.travis.yml`
+   * still says 2.7).
+   */
+  get mayRunPython2() {
+    this.mayRunPython2Cache ??= this.python2 || !PY3_ONLY.test(this.file.text) && (this.projectOnPython2?.() ?? false);
+    return this.mayRunPython2Cache;
   }
   /**
    * Whether this code may run on Windows, where a shell string is run by cmd.exe (for fixes): the
@@ -4436,7 +4452,7 @@ var bareConsoleScript = defineRule({
     why: 'The name is resolved through PATH, and the script found there runs on the interpreter in its own shebang, not on the caller\'s. Not reported: a tool the code looks up on PATH itself before running it and stops without (`if not shutil.which("ansible"): sys.exit("install ansible")`, then `ansible-playbook`), or runs only inside `if shutil.which(\u2026):`, the look-up held in a name first (`exe = shutil.which("flake8")`, then `if exe is None: return`) or made by the `which` program (`rc = subprocess.call(["which", "cookiecutter"])`, then `if rc == 0:`); the program then treats the tool as one the user installs on PATH, not as a package of its own environment. Nor in a script whose shebang is a system interpreter (`#!/usr/bin/python3`): no venv to escape from.',
     useInstead: ["import subprocess", "import sys", "", 'subprocess.run([sys.executable, "-m", "pytest", "--version"])', ""].join("\n"),
     inRealSystems: "Task runners, test harnesses and worker supervisors call `celery`, `gunicorn`, `pytest` or `black` by name; under systemd, cron or an IDE they pick up a global install or none. See fastapi/typer#408 and python-lsp/python-lsp-server#327.",
-    fixSafety: "Always unsafe. `[sys.executable, \"-m\", module]` needs the module to be installed in the running environment and to be runnable with `-m`, and `-m` puts the current directory first on `sys.path`. The program's own name changes too: a command-line parser that names the program after `sys.argv[0]` (argparse does) prints `__main__.py` (Python 3.11 to 3.13 do) instead of the command's name, which breaks a test that compares the usage line (bandit's functional tests). Where no module is known, the fix uses the script beside the interpreter when there is one, else the name on PATH as before (`shutil.which(name, path=os.path.dirname(sys.executable)) or name`; a `pip --user` install or a source checkout keeps its scripts elsewhere); in Python 2 code, which has no `shutil.which`, the script beside the interpreter (`os.path.join(os.path.dirname(sys.executable), name)`), which assumes the script is installed in the running environment. In a notebook's shell escape (`!pytest -x`) the fix is `!{sys.executable} -m pytest -x`, with `import sys` added when no cell imports it; without a known module there is none.",
+    fixSafety: "Always unsafe. `[sys.executable, \"-m\", module]` needs the module to be installed in the running environment and to be runnable with `-m`, and `-m` puts the current directory first on `sys.path`. The program's own name changes too: a command-line parser that names the program after `sys.argv[0]` (argparse does) prints `__main__.py` (Python 3.11 to 3.13 do) instead of the command's name, which breaks a test that compares the usage line (bandit's functional tests). Where no module is known, the fix uses the script beside the interpreter when there is one, else the name on PATH as before (`shutil.which(name, path=os.path.dirname(sys.executable)) or name`; a `pip --user` install or a source checkout keeps its scripts elsewhere); in Python 2 code, and in a project that says it runs on Python 2 too (a Python 2 trove classifier or `python_requires`, `py27` in tox's envlist, 2.7 in `.travis.yml` or in a workflow's `python-version`), since Python 2 has no `shutil.which`, the script beside the interpreter (`os.path.join(os.path.dirname(sys.executable), name)`), which assumes the script is installed in the running environment. In a notebook's shell escape (`!pytest -x`) the fix is `!{sys.executable} -m pytest -x`, with `import sys` added when no cell imports it; without a known module there is none.",
     keyTakeaway: 'Run console scripts as `[sys.executable, "-m", module]` (or from `os.path.dirname(sys.executable)`), not by name.',
     question: "The venv has pytest installed (here a stand-in built by the lab, since the lab has no network). Started as `venv/bin/python broken.py`, which pytest runs?",
     answer: "Not the venv's. Started by its path, the program looks `pytest` up on the service's PATH: a system-wide pytest when one is installed (Debian's python3-pytest, `/usr/bin/pytest`, with the system's interpreter and plugins), or none, and `subprocess.run` raises `FileNotFoundError`. Which of the two depends on the machine \u2014 the lab here saw both on the same day, before and after python3-pytest was installed. In an activated shell it is the venv's.",
@@ -4555,7 +4571,7 @@ var barePythonInterpreter = defineRule({
     why: "`subprocess` (like `execvp` and `/bin/sh`) resolves a program name without a slash through `PATH`. The parent was started by path, so nothing put the venv's `bin` on `PATH`; the lookup finds whatever the service manager, cron, CI step or IDE put there. Not reported: a name that asks for a version the program was given (`f\"python{v.major}.{v.minor}\"` from an argument, as `poetry env remove 3.11` builds `python3.11`), since another interpreter is wanted on purpose (a version read from `sys.version_info` still means this one), or another major version than the file's shebang asks for (`python3` from a `#!/usr/bin/env python2` script); and a script whose shebang is a system interpreter (`#!/usr/bin/python3`), which runs outside any venv, so PATH's python is the same environment.",
     useInstead: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', 'subprocess.run([sys.executable, "child.py"])', ""].join("\n"),
     inRealSystems: "systemd units and cron jobs start `/srv/app/venv/bin/python app.py` without activation; Celery workers, IDE run buttons and Jupyter kernels do the same. Each child `python` then runs with other packages (or fails with exit 127 from `sh: python: not found`, often ignored). Reported in pre-commit/pre-commit#146, jupyterhub/jupyterhub#630 and apache/beam#962.",
-    fixSafety: 'Replacing an unversioned `python`/`python3` in a list argv with `sys.executable` is safe: wherever this bug matters the running interpreter is the one intended. It is unsafe when the name asks for a specific version (`python2`, `python3.8`) or the launcher `py`, since `sys.executable` may be another version; when the name comes from a constant defined outside the call (other code may use it); and in embedded interpreters, where `sys.executable` can be empty or the host program. A file that tests whether it runs frozen (`getattr(sys, "frozen", False)`, `sys._MEIPASS`: a PyInstaller bundle, whose `sys.executable` is the bundled program) gets no fix. Shell strings are rewritten with `shlex.quote(sys.executable)` (`pipes.quote` in Python 2 code) in place of the whole shell word, quotes included (`"python" x` becomes `shlex.quote(sys.executable) + \' x\'`), with the path\'s own `%` or braces doubled when the string is formatted afterwards with `%` or `.format`, so any interpreter path comes out as is. Where the code may also run on Windows (the file tells platforms apart or names Windows, or the project tests on a Windows runner or declares a Windows classifier), the string goes to cmd.exe there, which does not read POSIX quotes: the path is quoted for each platform\'s shell, `(subprocess.list2cmdline([sys.executable]) if os.name == "nt" else shlex.quote(sys.executable))`, and `os.system`, which hands cmd.exe the string without the outer quotes `shell=True` adds (so a quoted path loses its quotes when the command holds others), gets no fix. A word with an escape, or one inside a nested shell\'s quotes (`bash -c "python x"`), gets no fix. In a notebook\'s shell escape (`!python train.py`) the fix is `!{sys.executable} train.py`, as the IPython docs write it, with `import sys` added to the first code cell when no cell imports it: unsafe, since IPython substitutes the path unquoted (a path with spaces would be split), and not offered where IPython may not expand the line (another `{\u2026}` or a `$`) or in a `%%bash` cell, whose body it does not expand.',
+    fixSafety: 'Replacing an unversioned `python`/`python3` in a list argv with `sys.executable` is safe: wherever this bug matters the running interpreter is the one intended. It is unsafe when the name asks for a specific version (`python2`, `python3.8`) or the launcher `py`, since `sys.executable` may be another version; when the name comes from a constant defined outside the call (other code may use it); and in embedded interpreters, where `sys.executable` can be empty or the host program. A file that tests whether it runs frozen (`getattr(sys, "frozen", False)`, `sys._MEIPASS`: a PyInstaller bundle, whose `sys.executable` is the bundled program) gets no fix. Shell strings are rewritten with `shlex.quote(sys.executable)` (`pipes.quote` in Python 2 code; none at all in other code of a project that says it runs on Python 2 too, where `shlex.quote` is missing and `pipes` is gone from Python 3.13) in place of the whole shell word, quotes included (`"python" x` becomes `shlex.quote(sys.executable) + \' x\'`), with the path\'s own `%` or braces doubled when the string is formatted afterwards with `%` or `.format`, so any interpreter path comes out as is. Where the code may also run on Windows (the file tells platforms apart or names Windows, or the project tests on a Windows runner or declares a Windows classifier), the string goes to cmd.exe there, which does not read POSIX quotes: the path is quoted for each platform\'s shell, `(subprocess.list2cmdline([sys.executable]) if os.name == "nt" else shlex.quote(sys.executable))`, and `os.system`, which hands cmd.exe the string without the outer quotes `shell=True` adds (so a quoted path loses its quotes when the command holds others), gets no fix. A word with an escape, or one inside a nested shell\'s quotes (`bash -c "python x"`), gets no fix. In a notebook\'s shell escape (`!python train.py`) the fix is `!{sys.executable} train.py`, as the IPython docs write it, with `import sys` added to the first code cell when no cell imports it: unsafe, since IPython substitutes the path unquoted (a path with spaces would be split), and not offered where IPython may not expand the line (another `{\u2026}` or a `$`) or in a `%%bash` cell, whose body it does not expand.',
     keyTakeaway: "Never start `python` by name from Python: start `sys.executable`.",
     question: "`broken.py` is started as `venv/bin/python broken.py`, and `child.py` prints its own `sys.prefix`. Does the child run in the venv? Does the answer change in an activated shell, or under cron?",
     answer: "Only in the activated shell. Started by its path, as a service is, the parent runs in the venv and its child does not: `python3` is looked up on the service's PATH and is the system's (`child: /usr` on Debian), with the system's packages. In a shell that sourced `activate` the child is the venv's, which is why the bug survives testing by hand.",
@@ -5018,7 +5034,7 @@ function rangeAt(ranges, at) {
   return ranges?.find((r) => r.from <= at && at < r.to);
 }
 function inColabOnlyCode(facts, at) {
-  return rangeAt(facts.colabOnly, at) !== void 0;
+  return rangeAt(facts.colabOnly, at) !== void 0 || rangeAt(facts.hostedSetup, at) !== void 0;
 }
 function functionOf(functions, at) {
   let best;
@@ -5121,6 +5137,10 @@ function applyPolicy(site, verdict, judgeOne) {
     return { ...verdict, held: { signal: "path-set", reason: "the program sets PATH itself before this launch" } };
   if (facts.startedBy?.pathSet)
     return { ...verdict, held: { signal: "path-set", reason: facts.startedBy.pathSet } };
+  const setup = rangeAt(facts.hostedSetup, at);
+  if (setup) {
+    return { ...verdict, held: { signal: "colab", reason: `cell ${setup.cell} is tagged ${setup.tag}, so the project's own runs of the notebook skip it: it is setup for the hosted runtime the notebook opens in (Google Colab or Kaggle), where the runtime's only Python is the one on PATH` } };
+  }
   if (inColabOnlyCode(facts, at)) {
     return { ...verdict, held: { signal: "colab", reason: "this launch runs only in Google Colab or on Kaggle (its `if` tests for it), where the runtime's only Python is the one on PATH" } };
   }
@@ -5131,6 +5151,10 @@ function applyPolicy(site, verdict, judgeOne) {
   const absent = written && site.argv[0].fragments.length === 1 ? rangeAt(facts.venvAbsent, written.start) : void 0;
   if (absent) {
     return { ...verdict, held: { signal: "venv-absent", reason: `this name is chosen only when the venv the test on line ${absent.line} looks for is not there, where PATH's interpreter is the one meant` } };
+  }
+  const tested = written && site.argv[0].fragments.length === 1 ? rangeAt(facts.executableTested, written.start) : void 0;
+  if (tested) {
+    return { ...verdict, held: { signal: "fallback", reason: `this name is chosen by the test of sys.executable on line ${tested.line} (a frozen program's sys.executable is the program itself), so PATH's is the one meant` } };
   }
   const fallback = written && verdict.tool === "console-script" ? rangeAt(facts.moduleFallbacks?.filter((f) => sameTool(f.module, verdict.name)), written.start) : void 0;
   if (fallback) {
@@ -5548,12 +5572,94 @@ function readConfigText(abs, max = CONFIG_MAX_BYTES) {
 // dist/src/pipeline/platforms.js
 import fs3 from "node:fs";
 import path4 from "node:path";
+var MAX_FILES = 200;
 var MAX_BYTES = 1024 * 1024;
+function yamlFilesIn(dir) {
+  try {
+    return fs3.readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort().map((n) => path4.join(dir, n));
+  } catch {
+    return [];
+  }
+}
 function says(files, pattern) {
   return files.some((f) => {
     const t = readConfigText(f, MAX_BYTES);
     return t !== void 0 && pattern.test(t);
   });
+}
+var PY2_VERSION = /^["']?2\.[67]\b/;
+function python2Said(source, text3) {
+  const lines = text3.split("\n");
+  switch (source) {
+    case "metadata":
+      if (/Programming Language :: Python :: 2(?:\.\d+)?\b/.test(text3))
+        return true;
+      for (const line of lines) {
+        const at = line.search(/python_requires|requires-python/);
+        if (at < 0)
+          continue;
+        const value = /^(?:python_requires|requires-python)[ \t]*=[ \t]*["']?([^"'\n]{0,200})/.exec(line.slice(at));
+        if (value && /(?:^|[>=~,\s])2\.\d/.test(value[1]))
+          return true;
+      }
+      return false;
+    case "tox":
+      for (let i = 0; i < lines.length; i++) {
+        const head2 = /^[ \t]*env_?list[ \t]*=(.*)$/.exec(lines[i]);
+        if (!head2)
+          continue;
+        let value = head2[1];
+        while (i + 1 < lines.length && /^[ \t]/.test(lines[i + 1]))
+          value += ` ${lines[++i]}`;
+        if (/\bpy2[67]?\b/.test(value))
+          return true;
+      }
+      return false;
+    case "travis":
+      for (let i = 0; i < lines.length; i++) {
+        const head2 = /^[ \t]*python[ \t]*:[ \t]*(.*)$/.exec(lines[i]);
+        if (!head2)
+          continue;
+        if (head2[1].trim()) {
+          if (PY2_VERSION.test(head2[1].replace(/^\[[ \t]*/, "")) || /[[,][ \t]*["']?2\.[67]\b/.test(head2[1]))
+            return true;
+          continue;
+        }
+        for (let j = i + 1; j < lines.length; j++) {
+          if (!lines[j].trim())
+            continue;
+          const item = /^[ \t]*-[ \t]*(.*)$/.exec(lines[j]);
+          if (!item)
+            break;
+          if (PY2_VERSION.test(item[1]))
+            return true;
+          i = j;
+        }
+      }
+      return false;
+    case "actions":
+      for (const line of lines) {
+        const at = line.indexOf("python-version");
+        if (at >= 0 && /(?<![\d.])2\.7\b/.test(line.slice(at)))
+          return true;
+      }
+      return false;
+  }
+}
+var python2Known = /* @__PURE__ */ new Map();
+function projectRunsOnPython2(root) {
+  if (!root)
+    return false;
+  const cached = python2Known.get(root);
+  if (cached !== void 0)
+    return cached;
+  const said = (files, source) => files.some((f) => {
+    const t = readConfigText(f, MAX_BYTES);
+    return t !== void 0 && python2Said(source, t);
+  });
+  const found = said(PROJECT_FILES.map((n) => path4.join(root, n)), "metadata") || said([path4.join(root, "tox.ini")], "tox") || said([path4.join(root, ".travis.yml")], "travis") || said(yamlFilesIn(path4.join(root, ".github", "workflows")).slice(0, MAX_FILES), "actions");
+  python2Known.set(root, found);
+  return found;
 }
 var WINDOWS_TEST = /\bplatform\.system\(\)\s*(?:==|!=|in|not in)\s*[[(]?\s*['"]Windows['"]|\bos\.name\s*(?:==|!=)\s*['"]nt['"]|\bsys\.platform\s*(?:==|!=)\s*['"](?:win32|cygwin)['"]|\bsys\.platform\.startswith\(\s*['"]win/;
 var WINDOWS_SCRIPT = /\.(?:bat|cmd|ps1)$/i;
@@ -5636,7 +5742,8 @@ function contextFromSettings(s) {
     maxFileSize: s.maxFileSize,
     imageRuns: s.imageRuns?.length ? new Map(s.imageRuns) : void 0,
     whoRuns: s.whoRuns?.length ? new Map(s.whoRuns) : void 0,
-    windows: (file) => !!s.windows || codeMayRunOnWindows(s.projectRoot, file)
+    windows: (file) => !!s.windows || codeMayRunOnWindows(s.projectRoot, file),
+    python2: () => projectRunsOnPython2(s.projectRoot)
   };
 }
 
@@ -7438,7 +7545,7 @@ function judgeProgram(site, knowledge) {
     return whole ? classifyUnsearched(text3, knowledge, programSpan) : void 0;
   if (pathChosen)
     return void 0;
-  if (runsOnSystemInterpreter(site) && resolution === "path")
+  if (runsOnSystemInterpreter(site) && (resolution === "path" || resolution === "sudo"))
     return void 0;
   if (site.language === "python" && site.env.activeVenv !== void 0 && resolution === "path")
     return void 0;
@@ -7477,6 +7584,8 @@ function classifyName(name, site, knowledge, resolution, programSpan) {
     if (site.inlineImports?.every((m) => STDLIB_MODULES.has(m)))
       return void 0;
     const module = runModule(site.argv.slice(1));
+    if (module === void 0 && noSite(site.argv.slice(1)))
+      return void 0;
     if (module === "pip")
       return { tool: "pip", name, resolution, module: "pip", words: 1, programSpan };
     if (module !== void 0 && SELF_MANAGED_TOOLS.has(module.replace(/_/g, "-")))
@@ -7549,6 +7658,18 @@ function interpreterTarget(args) {
       return void 0;
   }
   return void 0;
+}
+function noSite(args) {
+  for (const w of args) {
+    const a = wordText(w);
+    if (a === void 0 || !/^-[A-Za-z]+$/.test(a))
+      return false;
+    if (/^-[A-Za-z]*S/.test(a) && !/[cmWX]/.test(a.slice(1, a.indexOf("S"))))
+      return true;
+    if (/[cmWX]/.test(a))
+      return false;
+  }
+  return false;
 }
 function runModule(args) {
   const t = interpreterTarget(args);
@@ -8176,6 +8297,32 @@ function smallGaps(t, out) {
     for (let k = m.index + m[1].length + m[2].length; k < t.length && !/[\s;&|()<>'"`$\\]/.test(t[k]); k++)
       if (/[:%?]/.test(t[k]))
         out[k] = "_";
+  }
+  for (const m of t.matchAll(/\$\{\.[A-Za-z_]\w*(?:\.\w+)*\}/g))
+    for (let k = m.index + 2; k < m.index + m[0].length - 1; k++)
+      if (t[k] === ".")
+        out[k] = "_";
+  for (const m of t.matchAll(/(?<=^|[;&|(]|\b(?:then|do|else|if|while|until)\b)([ \t]*[A-Za-z_]\w*\+?=(?:"[^"\n]*"|'[^'\n]*'|[^\s;&|'"()<>])*[ \t]+)((?:\d*(?:>>?|<)&?[ \t]*(?:"[^"\n]*"|[^\s;&|()<>"])+[ \t]*)+)(?=&&|\|\||;|\|)/gm)) {
+    if (!plainBefore(t, m.index))
+      continue;
+    const from = m.index + m[1].length;
+    for (let k = from; k < from + m[2].length; k++)
+      out[k] = " ";
+  }
+  for (const m of t.matchAll(/(?<=^|[;&|(]|\b(?:then|do|else)\b)([ \t]*for[ \t]+)([A-Za-z_]\w*(?:[ \t]+[A-Za-z_]\w*)+)(?=[ \t]+in\b)/gm)) {
+    if (!plainBefore(t, m.index) || /^in$/.test(m[2].split(/[ \t]+/).pop() ?? ""))
+      continue;
+    const from = m.index + m[1].length;
+    for (let k = from; k < from + m[2].length; k++)
+      if (t[k] === " " || t[k] === "	")
+        out[k] = "_";
+  }
+  for (const m of t.matchAll(/(?<=^|[;&|]|\b(?:then|do|else)\b)([ \t]*)(<<-?[ \t]*(?:[A-Za-z_]\w*|'[^'\n]*'|"[^"\n]*"))(?=[ \t]*$)/gm)) {
+    const at = m.index + m[1].length;
+    if (m[1].length)
+      out[at - 1] = ":";
+    else if (at >= 2 && t[at - 1] === "\n" && t[at - 2] === "\n")
+      out[at - 1] = ":";
   }
 }
 function regexBeforeGroupEnd(t, from) {
@@ -13366,6 +13513,10 @@ function parseMakefile(src) {
         endRuleContext();
         continue;
       }
+      if (/\$[({]error[\s,]/.test(rest.s)) {
+        endRuleContext();
+        continue;
+      }
       problems.push({ message: ll.text.s[0] === recipePrefix ? "recipe commences before first target" : "missing separator", offset: offAt(line, 0) });
       endRuleContext();
       continue;
@@ -14466,6 +14617,9 @@ var TreeFacts = class {
   get venvAbsent() {
     return this.#walk().venvAbsent;
   }
+  get executableTested() {
+    return this.#walk().executableTested;
+  }
 };
 function isPlain(text3) {
   return !text3.includes("PATH") && !text3.includes("activate_this") && !HOSTED.test(text3) && !/which|find_executable/.test(text3) && !ACTIVATION_VAR.test(text3) && !text3.includes("patch") && !/sys\.executable\s*,\s*["']-m/.test(text3);
@@ -14477,6 +14631,9 @@ function walkFacts(root, text3, file) {
   const absent = venvAbsentRanges(root, text3, file);
   if (absent.length)
     walked.venvAbsent = absent;
+  const tested = executableTestRanges(root, text3, file);
+  if (tested.length)
+    walked.executableTested = tested;
   const fallbacks = moduleFallbackRanges(root, text3, file);
   if (fallbacks.length)
     walked.moduleFallbacks = fallbacks;
@@ -14508,21 +14665,24 @@ function sudoInstallScopes(text3, file) {
   return out;
 }
 var VENV_TEST = /(?:\.(?:exists|is_dir)|\bos\.path\.(?:exists|isdir))\s*\(/;
-function venvAbsentRanges(root, text3, file) {
-  const out = [];
-  if (!/venv/i.test(text3) || !/exists|is_dir|isdir/.test(text3))
-    return out;
+function* ifConditions(root, text3, max = 256) {
   const re = /\bif\b/g;
   let seen = 0;
-  for (let m = re.exec(text3); m && seen < 256; m = re.exec(text3)) {
-    const n = descendantAt(root, m.index, m.index + 2);
-    const holder = n?.parent;
+  for (let m = re.exec(text3); m && seen < max; m = re.exec(text3)) {
+    const holder = descendantAt(root, m.index, m.index + 2)?.parent;
     if (!holder || holder.type !== "if_statement" && holder.type !== "conditional_expression")
       continue;
     seen++;
     const cond = holder.type === "if_statement" ? holder.childForFieldName("condition") : holder.namedChildren[1];
-    if (!cond)
-      continue;
+    if (cond)
+      yield { holder, cond };
+  }
+}
+function venvAbsentRanges(root, text3, file) {
+  const out = [];
+  if (!/venv/i.test(text3) || !/exists|is_dir|isdir/.test(text3))
+    return out;
+  for (const { holder, cond } of ifConditions(root, text3)) {
     const negated2 = cond.type === "not_operator";
     const test = negated2 ? cond.namedChildren[0] : cond;
     if (test?.type !== "call" || !/venv/i.test(test.text) || !VENV_TEST.test(test.text))
@@ -14543,6 +14703,20 @@ function venvAbsentRanges(root, text3, file) {
     const alt = holder.namedChildren.find((c) => c?.type === "elif_clause" || c?.type === "else_clause");
     if (alt)
       out.push({ from: alt.startIndex, to: holder.endIndex, line });
+  }
+  return out;
+}
+var FROZEN_TEST = /\b(?:getattr|hasattr)\(\s*sys\s*,\s*["'](?:frozen|_MEIPASS)["']|\bsys\.(?:frozen|_MEIPASS)\b/;
+function executableTestRanges(root, text3, file) {
+  const out = [];
+  if (!text3.includes("sys.executable") && !FROZEN_TEST.test(text3))
+    return out;
+  const aliases = [...text3.matchAll(/^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*sys\.executable[ \t]*(?:#.*)?$/gm)].map((m) => m[1]);
+  const names = new RegExp(`\\bsys\\.executable\\b${aliases.length ? `|(?<![\\w.])(?:${[...new Set(aliases)].join("|")})\\b` : ""}`);
+  for (const { holder, cond } of ifConditions(root, text3)) {
+    if (!(FROZEN_TEST.test(cond.text) || names.test(cond.text)))
+      continue;
+    out.push({ from: holder.startIndex, to: holder.endIndex, line: file.location(cond.startIndex).line });
   }
   return out;
 }
@@ -15172,6 +15346,13 @@ function looksUpOnPath(text3, name) {
   return false;
 }
 var lookedUp = /* @__PURE__ */ new WeakMap();
+function nameWrittenAgain(text3, name, span, programs) {
+  const re = new RegExp(`(["'])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\1`, "g");
+  for (const m of text3.matchAll(re))
+    if ((m.index < span.start || m.index >= span.end) && !programs?.has(m.index + 1))
+      return true;
+  return false;
+}
 var MARIMO = /^import marimo\b|^\s*@app\.cell\b/m;
 var CLICK_COMPLETION = /\b_[A-Z][A-Z0-9_]*_COMPLETE\b/;
 var fileFacts = /* @__PURE__ */ new WeakMap();
@@ -15233,6 +15414,8 @@ var PythonRewriter = class {
     const name = word ? this.mod.file.text.slice(word.start, word.end).replace(/['"]/g, "") : frag.text;
     if (!/^(?:python|pip)[\d.]*(?:\.exe)?$/i.test(name) && this.checkedOnPath(name))
       return void 0;
+    if (!/^(?:python|pip)[\d.]*(?:\.exe)?$/i.test(name) && this.site.argv.length === 2 && /^(?:--version|-V|version)$/.test(wordText(this.site.argv[1]) ?? "") && nameWrittenAgain(this.mod.file.text, name, lit.span, this.mod.launchPrograms))
+      return void 0;
     const insideCall = lit.span.start >= this.call.startIndex && lit.span.end <= this.call.endIndex;
     const outsideReason = "the name comes from a definition outside the call, which other code may also use";
     if (!insideCall && this.comparedVariable(lit))
@@ -15240,7 +15423,7 @@ var PythonRewriter = class {
     const imports = /* @__PURE__ */ new Set(["sys"]);
     if (target.kind === "interpreter-bin")
       imports.add("os");
-    const orPath = target.kind === "interpreter-bin" && target.orPath && !this.mod.python2;
+    const orPath = target.kind === "interpreter-bin" && target.orPath && !this.mod.mayRunPython2;
     if (orPath)
       imports.add("shutil");
     const beside = (q) => {
@@ -15293,6 +15476,8 @@ var PythonRewriter = class {
     if (/`/.test(this.mod.file.text.slice(lit.contentSpan.start, word.start)))
       return void 0;
     const py2 = this.mod.python2;
+    if (!py2 && this.mod.mayRunPython2)
+      return void 0;
     const quoteFn = py2 ? "pipes.quote" : "shlex.quote";
     imports.add(py2 ? "pipes" : "shlex");
     const pathIn = (q) => target.kind === "interpreter" ? "sys.executable" : beside(q);
@@ -16339,7 +16524,10 @@ function withPythonAnalysis(file, use, opts = {}) {
     const mod = new PythonModule(root, file, opts.project);
     if (opts.windows)
       mod.projectOnWindows = () => opts.windows(file.path);
+    if (opts.python2)
+      mod.projectOnPython2 = () => opts.python2(file.path);
     const sites = findLaunchSites(mod);
+    mod.launchPrograms = new Set(sites.flatMap((s) => (s.argv[0]?.fragments ?? []).flatMap((f) => f.kind === "text" && f.offsets?.length ? [f.offsets[0]] : [])));
     const facts = pythonFileFacts(root, sites, parseText, file);
     const tasks = sites.length ? definesTasks(mod, root) ?? (/(?:^|[\\/])fabfile\.py$/.test(file.path) && [...mod.imports.values()].some((q) => q.startsWith("fabric")) ? "fabric" : void 0) : void 0;
     if (tasks)
@@ -18096,12 +18284,27 @@ var FORMAT2 = {
 var TEMPLATE = /<<\s*([#^/]?)\s*(?:pipeline|parameters)\.[\w.-]+\s*>>/g;
 var fillTemplates = (cs) => replaceChars(cs, TEMPLATE, "<<", (m, s) => ({ text: m[1] ? "" : inArithmetic(s, m.index) ? "0" : UNKNOWN2, at: true }));
 var lacksBash = (image) => /(^|\/)(alpine|busybox)(:|$)|[:-]alpine/.test(image);
+var MAX_COMMAND_DEPTH = 8;
+function* expandedSteps(y, list, commands, using = []) {
+  for (const step of list) {
+    const name = scalarText2(step) ?? (isMapping(step) && step.entries.size === 1 ? [...step.entries.keys()][0] : void 0);
+    const command2 = name === void 0 || name === "run" ? void 0 : field(commands, name);
+    if (command2 === void 0) {
+      yield step;
+      continue;
+    }
+    if (using.includes(name) || using.length >= MAX_COMMAND_DEPTH)
+      continue;
+    yield* expandedSteps(y, itemsOf(y, field(command2, "steps")), commands, [...using, name]);
+  }
+}
 function analyzeCircleci(file) {
   const y = readCiYaml(file);
   const jobs = [];
   const lineOf = (off) => file.location(Math.min(off, file.text.length)).line;
   try {
     const root = y.root;
+    const commands = field(root, "commands");
     const jobsMap = field(root, "jobs");
     if (isMapping(jobsMap)) {
       for (const [, entry] of jobsMap.entries) {
@@ -18118,7 +18321,7 @@ function analyzeCircleci(file) {
         const jobEnv = envOf2(field(job, "environment"));
         const wd = scalarText2(field(job, "working_directory"));
         const jobCwd = wd === void 0 ? WS3 : resolveDir(wd.replace(/^~\/project(?=\/|$)/, WS3).replace(/^~(?=\/|$)/, HOME5), WS3) ?? WS3;
-        const list = itemsOf(y, field(job, "steps"));
+        const list = [...expandedSteps(y, itemsOf(y, field(job, "steps")), commands)];
         function* steps() {
           try {
             for (const step of list) {
@@ -19421,7 +19624,7 @@ var NotebookError = class extends Error {
   }
 };
 var ROOT = { members: { nbformat: "all", cells: "skip", metadata: { members: { kernelspec: { members: { language: "all" } }, language_info: { members: { name: "all" } }, colab: "skip", kaggle: "skip" } } } };
-var CELLS = { items: { members: { cell_type: "all", source: "strings" } } };
+var CELLS = { items: { members: { cell_type: "all", source: "strings", metadata: { members: { tags: "strings" } } } } };
 function readNotebook(text3) {
   let root;
   try {
@@ -19488,7 +19691,12 @@ function readNotebook(text3) {
     const src = parts.length === 1 ? parts[0] : parts.join("");
     const list2 = source.kind === "strings";
     const separator = list2 && count > 1 ? text3.slice(tokens[1], tokens[2]) : list2 ? `,${text3.slice(source.start + 1, count ? tokens[0] : source.start + 1)}` : "";
-    out.cells.push({ index: k + 1, text: src, starts, ends, token, lines: splitCellLines(src), tokens, form: list2 ? "list" : "string", separator });
+    const tagList = member(member(cell, "metadata"), "tags");
+    const tags = [];
+    if (tagList?.kind === "strings")
+      for (let t = 0; t < tagList.spans.length; t += 2)
+        tags.push(decodeText2(text3, { kind: "string", start: tagList.spans[t], end: tagList.spans[t + 1] }));
+    out.cells.push({ index: k + 1, text: src, starts, ends, token, lines: splitCellLines(src), tokens, form: list2 ? "list" : "string", separator, tags });
   });
   return out;
 }
@@ -20070,9 +20278,29 @@ function finish2(file, nb, reading, pa, vfile, use) {
   };
   if (colabOnly.length)
     facts.colabOnly = colabOnly.map((r) => ({ from: mod.span({ start: r.from, end: r.from + 1 }).start, to: lineEnd(r.to) }));
+  const setup = hostedSetup(file.text, nb);
+  if (setup.length)
+    facts.hostedSetup = setup;
   for (const s of sites)
     s.pythonFile = facts;
   return use({ sites, suppressions: suppressionsOf(file, nb), syntaxProblem: problemOf(file, nb, pa, vfile, mod) });
+}
+var SKIPPED_TAGS = ["skip-execution", "nbval-skip"];
+var HOSTED_LINK = /colab\.research\.google\.com\/|kaggle\.com\/(?:kernels\/welcome|code\/)/;
+function hostedSetup(text3, nb) {
+  const out = [];
+  let linked;
+  for (const cell of nb.cells) {
+    const tag = SKIPPED_TAGS.find((t) => cell.tags.includes(t));
+    if (!tag)
+      continue;
+    linked ??= HOSTED_LINK.test(text3);
+    if (!linked && !HOSTED.test(cell.text))
+      continue;
+    const span = cellSpan(cell);
+    out.push({ from: span.start, to: span.end, cell: cell.index, tag });
+  }
+  return out;
 }
 function importPlaceFor(job, reading) {
   const head2 = job.cell.lines[0];
@@ -20408,7 +20636,7 @@ function crashProblem(path33, e) {
   return { path: path33, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
 }
 function checkSource(file, ctx, fe = frontEndFor(file.path, headOf(file.path, file.text))) {
-  return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource, project: ctx.project, windows: ctx.windows });
+  return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource, project: ctx.project, windows: ctx.windows, python2: ctx.python2 });
 }
 
 // dist/src/pipeline/fix.js
@@ -20504,7 +20732,7 @@ function ruleList(ds) {
 }
 var NOT_VERIFIED = "not fixed: the file has syntax errors, so a fix could not be verified";
 function recheck(file, ctx, fe) {
-  return fe.analyze(file, (a) => a.syntaxProblem?.kind === "syntax" ? { syntax: true, diagnostics: [] } : { syntax: false, diagnostics: diagnose(file, a, ctx).diagnostics }, { windows: ctx.windows });
+  return fe.analyze(file, (a) => a.syntaxProblem?.kind === "syntax" ? { syntax: true, diagnostics: [] } : { syntax: false, diagnostics: diagnose(file, a, ctx).diagnostics }, { windows: ctx.windows, python2: ctx.python2 });
 }
 function hasSyntaxErrors(file, fe) {
   return fe.analyze(file, (a) => a.syntaxProblem?.kind === "syntax");

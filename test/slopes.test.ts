@@ -28,6 +28,7 @@ import { whoRuns } from '../src/pipeline/who-runs.js';
 import { mentionTest } from '../src/pipeline/mention.js';
 import type { Script } from '../src/frontends/shell/script.js';
 import { isTemplate } from '../src/pipeline/check-file.js';
+import { python2Said } from '../src/pipeline/platforms.js';
 
 function cpuMs(): number {
   const u = process.cpuUsage();
@@ -310,4 +311,26 @@ test('slope: a name found again and again inside one long word, 80k → 1.28M hi
 test('slope: a file that does not parse and may be a template, one hostile line of `{% if ` with no `%}`, 20k → 320k tags (each tag looked for its `%}` to the end of the line)', async () => {
   const text = (n: number) => `on: [push\njobs: ${'{% if '.repeat(n)}\n`;
   await assertLinear('template tags without an end', (k) => assert.equal(isTemplate(text(20000 * k)), false));
+});
+
+// pytest's tox.ini took 47 s with the first version (a regular expression over an envlist's continued lines).
+test('slope: where a project says Python 2 (tox envlist, .travis.yml, metadata, workflows), 20,000 → 320,000 lines read once', async () => {
+  const hostile = (n: number) => ({
+    tox: `[tox]\nenvlist =\n${'    py3\n    \n'.repeat(n)}x\n${'envlist = a\n'.repeat(n)}`,
+    travis: `python:\n${'  - 3.8\n\n'.repeat(n)}${'python:\n'.repeat(n)}`,
+    metadata: `${'python_requires="'.repeat(n)}\n${'requires-python = "'.repeat(n)}${'x'.repeat(n)}\n`,
+    actions: `${'python-version: 3.1 '.repeat(n)}\n${'python-version\n'.repeat(n)}`,
+  });
+  await assertLinear('python 2 said', (k) => {
+    const h = hostile(20000 * k);
+    for (const source of ['tox', 'travis', 'metadata', 'actions'] as const) assert.equal(python2Said(source, h[source]), false);
+  });
+  // And what they do say.
+  assert.equal(python2Said('tox', '[tox]\nenvlist =\n    py27\n    py38\n'), true);
+  assert.equal(python2Said('travis', 'language: python\npython:\n\n  - "3.6"\n  - 2.7.6\n'), true);
+  assert.equal(python2Said('travis', 'python: [3.8, 2.7]\n'), true);
+  assert.equal(python2Said('metadata', '[options]\npython_requires = >=2.7, !=3.0.*\n'), true);
+  assert.equal(python2Said('metadata', '[project]\nrequires-python = ">=3.8"\n'), false);
+  assert.equal(python2Said('actions', '        python-version: ["2.7", "3.10"]\n'), true);
+  assert.equal(python2Said('actions', '        python-version: ["3.12", "3.7"]\n'), false);
 });

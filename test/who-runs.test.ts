@@ -588,3 +588,15 @@ test("a module that is no program of its own runs in its importers' processes: s
   // With a user besides the test, the user's starter decides.
   assert.deepEqual(codes(await findings({ ...plugin, 'scripts/compose.py': compose, Makefile: `${makefile}\ntest:\n\tpytest tests\n` })), ['scripts/modules/cli.py:6 VG106']);
 });
+
+test("global options before `run` (`poetry -n --no-ansi run py.test …`, irrd's CircleCI command) still start the file in the runner's environment", async () => {
+  const runPy = ['import subprocess', '', '', 'def test_daemon():', '    subprocess.Popen(["twistd", "--nodaemon"])', ''].join('\n');
+  const config = (cmd: string) => ['version: 2.1', 'commands:', '  run_integration_tests:', '    steps:', `      - run: ${cmd}`, 'jobs:', '  integration:', '    docker: [{image: cimg/python:3.11}]', '    steps:', '      - checkout', '      - run_integration_tests', ''].join('\n');
+  const files = (cmd: string) => ({ 'pyproject.toml': '[tool.poetry.dependencies]\ntwisted = "*"\n', 'irrd/integration_tests/run.py': runPy, '.circleci/config.yml': config(cmd) });
+  const held = await findings(files('poetry -n --no-ansi run py.test irrd/integration_tests/run.py -s'));
+  assert.deepEqual(codes(held), ['irrd/integration_tests/run.py:5 VG106']);
+  assert.match(held[0], /\.circleci\/config\.yml:5 runs this file with "poetry run"/);
+  assert.deepEqual(codes(await findings(files('uv --directory . run pytest irrd/integration_tests/run.py'))), ['irrd/integration_tests/run.py:5 VG106']);
+  // The twin: poetry's other commands are no runner.
+  assert.deepEqual(codes(await findings(files('poetry -n install && .venv/bin/py.test irrd/integration_tests/run.py'))), ['irrd/integration_tests/run.py:5 VG103']);
+});

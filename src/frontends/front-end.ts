@@ -29,6 +29,8 @@ export interface AnalyzeOptions {
   shHasSource?: boolean;
   /** Whether the file's code may run on Windows too by what its project says (pipeline/platforms.ts; asked only by a fix): shell-string fixes quote for cmd.exe as well. */
   windows?: (filePath: string) => boolean;
+  /** Whether the project says it runs on Python 2 too (pipeline/platforms.ts; asked only by a fix): no fix then uses what Python 2 lacks (shutil.which, shlex.quote). */
+  python2?: (filePath: string) => boolean;
   /** Python: the project's other modules, whose constants and helpers the file imports (project-modules.ts). */
   project?: import('./python/other-modules.js').OtherModules;
 }

@@ -129,7 +129,9 @@ function judgeProgram(site: LaunchSite, knowledge: ToolKnowledge): Verdict | und
   // lookup. No escape, a launch that fails (VG107).
   if (!site.searchesPath) return whole ? classifyUnsearched(text, knowledge, programSpan) : undefined;
   if (pathChosen) return undefined;
-  if (runsOnSystemInterpreter(site) && resolution === 'path') return undefined; // (not `sudo`'s or os.defpath's PATH)
+  // (sudo's secure_path too: from a system interpreter, `sudo python3` finds a system one as well,
+  // howdy's Debian postinst; not os.defpath, where a missing PATH may find nothing.)
+  if (runsOnSystemInterpreter(site) && (resolution === 'path' || resolution === 'sudo')) return undefined;
   // A Python shell string that activates an environment first (`. /opt/venv/bin/activate && pip …`,
   // `conda activate env && python …`): the name is that environment's. (Configuration files judge
   // their active venv in their own rules.)
@@ -187,6 +189,9 @@ function classifyName(
     // here-doc on stdin) runs the same in any Python of that version: it needs no venv.
     if (site.inlineImports?.every((m) => STDLIB_MODULES.has(m))) return undefined;
     const module = runModule(site.argv.slice(1));
+    // `python3 -S` (`-BS`, micropython's benchmark runner): no site module, so no site-packages: a
+    // script run so sees the standard library only, the same in any Python of that version.
+    if (module === undefined && noSite(site.argv.slice(1))) return undefined;
     if (module === 'pip') return { tool: 'pip', name, resolution, module: 'pip', words: 1, programSpan };
     // `python -m tox`, `python3 -m poetry`, `python -m pre_commit`: the tool, spelled as a module,
     // makes its own environment as it does when started by name.
@@ -275,6 +280,17 @@ export function interpreterTarget(args: readonly Word[]): { module: string } | {
     else if (/[cm]/.test(a.slice(1, -1))) return undefined; // -cX clusters: be conservative
   }
   return undefined;
+}
+
+/** Whether the interpreter's options before its script (or -c, -m) hold `-S`: no site-packages. */
+function noSite(args: readonly Word[]): boolean {
+  for (const w of args) {
+    const a = wordText(w);
+    if (a === undefined || !/^-[A-Za-z]+$/.test(a)) return false;
+    if (/^-[A-Za-z]*S/.test(a) && !/[cmWX]/.test(a.slice(1, a.indexOf('S')))) return true;
+    if (/[cmWX]/.test(a)) return false;
+  }
+  return false;
 }
 
 /** The module an interpreter command line runs with -m, if it can be read from the options. */

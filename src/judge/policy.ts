@@ -61,6 +61,8 @@
  *   there (`if VENV_DIR.exists(): python_exe = <its python>` / `else: python_exe = "python3"`, or
  *   `x if venv.exists() else "python3"`): the fallback for a machine without that venv, where the
  *   script itself runs with PATH's interpreter (rhasspy's script/ template).
+ * - `fallback` also: the name is written in a branch of an `if` that tests what sys.executable is
+ *   (its name, or whether the program runs frozen: mbed-cli's standalone build runs `python`).
  * - `test-data`: the file is under `tests/data/`, `testdata/`, `test_data/` or `test-data/`: input
  *   the tests read (nbQA lints its notebooks' `!pip` lines), not a launch of the project.
  * - `vendored`: the file is under a `_vendor/`, `vendored/`, `third_party/` or `3rdparty/` folder,
@@ -283,6 +285,13 @@ export function applyPolicy(site: LaunchSite, verdict: Verdict, judgeOne: (s: La
   const absent = written && site.argv[0].fragments.length === 1 ? rangeAt(facts.venvAbsent, written.start) : undefined;
   if (absent) {
     return { ...verdict, held: { signal: 'venv-absent', reason: `this name is chosen only when the venv the test on line ${absent.line} looks for is not there, where PATH's interpreter is the one meant` } };
+  }
+  // The name is chosen by a test of what sys.executable is (`if
+  // os.path.basename(python_cmd).startswith('mbed'): python_cmd = 'python'` after `python_cmd =
+  // sys.executable`, mbed-cli's standalone build): the author picks PATH's program on purpose there.
+  const tested = written && site.argv[0].fragments.length === 1 ? rangeAt(facts.executableTested, written.start) : undefined;
+  if (tested) {
+    return { ...verdict, held: { signal: 'fallback', reason: `this name is chosen by the test of sys.executable on line ${tested.line} (a frozen program's sys.executable is the program itself), so PATH's is the one meant` } };
   }
   // The name is the fallback where the tool is not a module of the running interpreter (`else:
   // cmd = ["bandit", …]` after `if find_spec("bandit"): cmd = [sys.executable, "-m", "bandit", …]`).

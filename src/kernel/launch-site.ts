@@ -114,6 +114,12 @@ export interface PythonFileFacts {
    */
   venvAbsent?: readonly { from: number; to: number; line: number }[];
   /**
+   * Every branch of an `if` whose condition (on line `line`) tests what `sys.executable` is (its
+   * name, or whether the program runs frozen): a program's name written there is chosen for when
+   * the running interpreter is not the one to start (a frozen program's sys.executable is itself).
+   */
+  executableTested?: readonly { from: number; to: number; line: number }[];
+  /**
    * The `elif`s and `else` of an `if` whose first branch runs a tool as a module of the running
    * interpreter (`[sys.executable, "-m", "bandit", …]`, on line `line`): a name of that tool
    * written between `from` and `to` is the fallback for an interpreter without the module.

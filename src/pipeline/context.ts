@@ -13,7 +13,7 @@ import { Prefilter } from '../frontends/python/prefilter.js';
 import { ProjectModules } from '../frontends/python/project-modules.js';
 import { RULES, ruleByCodeOrName } from '../rules/index.js';
 import { patternMatcher } from './config.js';
-import { codeMayRunOnWindows, projectRunsOnWindows } from './platforms.js';
+import { codeMayRunOnWindows, projectRunsOnPython2, projectRunsOnWindows } from './platforms.js';
 import path from 'node:path';
 
 export interface RunSettings {
@@ -68,7 +68,7 @@ export function buildSettings(cfg: Config, cli: { select?: string[]; ignore?: st
   };
 }
 
-export function contextFromSettings(s: RunSettings): { rules: Rule[]; knowledge: ToolKnowledge; prefilter?: Prefilter; maxFileSize: number; imageRuns?: ReadonlyMap<string, ImageRun>; whoRuns?: ReadonlyMap<string, FileStarters>; project: ProjectModules; windows: (filePath: string) => boolean } {
+export function contextFromSettings(s: RunSettings): { rules: Rule[]; knowledge: ToolKnowledge; prefilter?: Prefilter; maxFileSize: number; imageRuns?: ReadonlyMap<string, ImageRun>; whoRuns?: ReadonlyMap<string, FileStarters>; project: ProjectModules; windows: (filePath: string) => boolean; python2: (filePath: string) => boolean } {
   const knowledge: ToolKnowledge = { consoleScripts: new Map(s.consoleScripts) };
   // One per thread: each module of the project is read (and indexed) once per thread.
   const project = new ProjectModules(s.projectRoot);
@@ -81,6 +81,7 @@ export function contextFromSettings(s: RunSettings): { rules: Rule[]; knowledge:
     imageRuns: s.imageRuns?.length ? new Map(s.imageRuns) : undefined,
     whoRuns: s.whoRuns?.length ? new Map(s.whoRuns) : undefined,
     windows: (file: string) => !!s.windows || codeMayRunOnWindows(s.projectRoot, file),
+    python2: () => projectRunsOnPython2(s.projectRoot),
   };
 }
 

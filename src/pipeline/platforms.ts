@@ -39,6 +39,88 @@ function says(files: string[], pattern: RegExp): boolean {
   });
 }
 
+/** Where a project can say it runs on Python 2 (see python2Said). */
+export type Python2Source = 'metadata' | 'tox' | 'travis' | 'actions';
+
+/** A Python 2 version: `2.7`, `"2.6"`. */
+const PY2_VERSION = /^["']?2\.[67]\b/;
+
+/**
+ * Whether a file's text says the project runs on Python 2: its packaging metadata (a trove
+ * classifier naming Python 2, or `python_requires`/`requires-python` allowing 2.x), tox's envlist (`py27`),
+ * `.travis.yml`'s `python:` (2.7), a GitHub workflow's `python-version:` (2.7). Read line by line,
+ * in linear time (a regular expression over continued lines backtracked for 47 s on pytest's
+ * tox.ini).
+ */
+export function python2Said(source: Python2Source, text: string): boolean {
+  const lines = text.split('\n');
+  switch (source) {
+    case 'metadata':
+      if (/Programming Language :: Python :: 2(?:\.\d+)?\b/.test(text)) return true;
+      for (const line of lines) {
+        const at = line.search(/python_requires|requires-python/);
+        if (at < 0) continue;
+        const value = /^(?:python_requires|requires-python)[ \t]*=[ \t]*["']?([^"'\n]{0,200})/.exec(line.slice(at));
+        if (value && /(?:^|[>=~,\s])2\.\d/.test(value[1])) return true;
+      }
+      return false;
+    case 'tox':
+      for (let i = 0; i < lines.length; i++) {
+        const head = /^[ \t]*env_?list[ \t]*=(.*)$/.exec(lines[i]);
+        if (!head) continue;
+        let value = head[1];
+        while (i + 1 < lines.length && /^[ \t]/.test(lines[i + 1])) value += ` ${lines[++i]}`;
+        if (/\bpy2[67]?\b/.test(value)) return true;
+      }
+      return false;
+    case 'travis':
+      for (let i = 0; i < lines.length; i++) {
+        const head = /^[ \t]*python[ \t]*:[ \t]*(.*)$/.exec(lines[i]);
+        if (!head) continue;
+        if (head[1].trim()) {
+          if (PY2_VERSION.test(head[1].replace(/^\[[ \t]*/, '')) || /[[,][ \t]*["']?2\.[67]\b/.test(head[1])) return true;
+          continue;
+        }
+        // A list below: `- 2.7.6`, `- "3.8"` (blank lines between).
+        for (let j = i + 1; j < lines.length; j++) {
+          if (!lines[j].trim()) continue;
+          const item = /^[ \t]*-[ \t]*(.*)$/.exec(lines[j]);
+          if (!item) break;
+          if (PY2_VERSION.test(item[1])) return true;
+          i = j;
+        }
+      }
+      return false;
+    case 'actions':
+      for (const line of lines) {
+        const at = line.indexOf('python-version');
+        if (at >= 0 && /(?<![\d.])2\.7\b/.test(line.slice(at))) return true;
+      }
+      return false;
+  }
+}
+
+const python2Known = new Map<string, boolean>();
+
+/** Whether the project at `root` says it runs on Python 2 (python2Said; cached per root). */
+export function projectRunsOnPython2(root: string | undefined): boolean {
+  if (!root) return false;
+  const cached = python2Known.get(root);
+  if (cached !== undefined) return cached;
+  const said = (files: string[], source: Python2Source) =>
+    files.some((f) => {
+      const t = readConfigText(f, MAX_BYTES);
+      return t !== undefined && python2Said(source, t);
+    });
+  const found =
+    said(PROJECT_FILES.map((n) => path.join(root, n)), 'metadata') ||
+    said([path.join(root, 'tox.ini')], 'tox') ||
+    said([path.join(root, '.travis.yml')], 'travis') ||
+    said(yamlFilesIn(path.join(root, '.github', 'workflows')).slice(0, MAX_FILES), 'actions');
+  python2Known.set(root, found);
+  return found;
+}
+
 /** Whether the project at `root` runs on Windows by its own CI or packaging metadata (cached per root). */
 export function projectRunsOnWindows(root: string | undefined): boolean {
   if (!root) return false;

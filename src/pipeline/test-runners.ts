@@ -155,3 +155,34 @@ export function unwrapStarter(words: readonly (string | undefined)[]): readonly 
   }
   return w;
 }
+
+/** Runners that start their command in the project's environment, with its `bin` first on PATH. */
+const RUNNERS = new Set(['uv', 'poetry', 'pdm', 'hatch', 'pipenv', 'rye', 'pixi', 'conda', 'mamba', 'micromamba']);
+/** Their options after `run` that take the next word as a value. */
+const RUNNER_VALUE_OPTIONS = new Set([
+  '--with', '--with-requirements', '--with-editable', '--python', '-p', '--extra', '--group', '--only-group', '--no-group', '--package',
+  '--env-file', '--directory', '--project', '--index', '--index-url', '--extra-index-url', '-n', '--name', '--prefix', '-e', '--environment', '--env',
+]);
+/** Their global options before `run` that take the next word as a value (`uv --directory sub run …`). */
+const PRE_RUN_VALUE_OPTIONS = new Set(['--directory', '-C', '--project', '-P', '-p', '--cache-dir', '--config-file', '--color', '--python']);
+
+/**
+ * A command through a runner (`uv run`, `poetry run`, `hatch run`, `conda run` …, by name or by its
+ * path: a unit's `ExecStart=/home/pi/.local/bin/poetry run scripts/run.py`, myoboku's), global
+ * options before `run` too (`poetry -n --no-ansi run py.test …`, irrd's CircleCI command): the
+ * runner (`poetry run`) and where the command it runs starts in `words`. `hatch run test:pytest`'s
+ * env name is taken off the command. Without a runner: undefined and 0.
+ */
+export function unwrapRunner(words: readonly (string | undefined)[]): { runner: string | undefined; at: number; words: readonly (string | undefined)[] } {
+  let at = 1;
+  while (words[0] !== undefined && words[at]?.startsWith('-')) at += PRE_RUN_VALUE_OPTIONS.has(words[at]!) ? 2 : 1;
+  if (words[0] === undefined || !RUNNERS.has(path.basename(words[0])) || words[at] !== 'run') return { runner: undefined, at: 0, words };
+  let i = at + 1;
+  for (; i < words.length; i++) {
+    const w = words[i];
+    if (w === undefined || !w.startsWith('-')) break;
+    if (RUNNER_VALUE_OPTIONS.has(w)) i++;
+  }
+  if (words[0] === 'hatch' && words[i]?.includes(':')) words = [...words.slice(0, i), words[i]!.slice(words[i]!.indexOf(':') + 1), ...words.slice(i + 1)];
+  return { runner: `${path.basename(words[0]!)} run`, at: i, words };
+}

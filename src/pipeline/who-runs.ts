@@ -38,7 +38,7 @@ import { noxCommands, pixiTasks, projectScripts, tbumpHooks, toxCommands, type T
 import { contextFromSettings, type RunSettings } from './context.js';
 import { importIndex, moduleUsers, relianceByImports, startedByUsers } from './imports-reliant.js';
 import { mentionTest } from './mention.js';
-import { forwardsToPytest, unwrapStarter, PYTEST, PYTEST_VALUE_OPTIONS, testFileTargets, unittestDiscovers, unittestTargets, type RunnerTarget, type RunnerWhere } from './test-runners.js';
+import { forwardsToPytest, unwrapRunner, unwrapStarter, PYTEST, PYTEST_VALUE_OPTIONS, testFileTargets, unittestDiscovers, unittestTargets, type RunnerTarget, type RunnerWhere } from './test-runners.js';
 import type { FileCheckResult } from './check-file.js';
 import { findingCodesOf } from './packed.js';
 import { containerRunCommands } from './docker-run.js';
@@ -69,13 +69,6 @@ const PY_NAME = /(?<![\w.-])[\w.-]+\.py\b/g;
 /** What a configuration file mentions to run a notebook. */
 const NOTEBOOK_MENTION = /nbval|nbmake|nbconvert|papermill|treon|jupyter[- ](?:execute|book)|\bjb\s+build|mkdocs\s+(?:build|gh-deploy|serve)/;
 
-/** Runners that start their command in the project's environment, with its `bin` first on PATH. */
-const RUNNERS = new Set(['uv', 'poetry', 'pdm', 'hatch', 'pipenv', 'rye', 'pixi', 'conda', 'mamba', 'micromamba']);
-/** Their options that take the next word as a value. */
-const RUNNER_VALUE_OPTIONS = new Set([
-  '--with', '--with-requirements', '--with-editable', '--python', '-p', '--extra', '--group', '--only-group', '--no-group', '--package',
-  '--env-file', '--directory', '--project', '--index', '--index-url', '--extra-index-url', '-n', '--name', '--prefix', '-e', '--environment', '--env',
-]);
 /** Python files read for their launches of the wanted files, at most (each one is parsed). */
 const MAX_PYTHON_STARTERS = 200;
 /** Options of python that take the next word as a value. */
@@ -240,19 +233,9 @@ export function recordCommand(
   where: RunnerWhere & { label: string; tool?: ToolCommand['tool']; activeVenv?: string; exclude?: string; via?: string; callerDir?: boolean; documented?: boolean; notebooks?: readonly string[] },
 ): void {
   words = unwrapStarter(words);
-  let i = 0;
-  let runner: string | undefined;
-  // The runner by name or by its path (a unit's `ExecStart=/home/pi/.local/bin/poetry run scripts/run.py`, myoboku's).
-  if (words[0] !== undefined && RUNNERS.has(path.basename(words[0])) && words[1] === 'run') {
-    runner = `${path.basename(words[0])} run`;
-    for (i = 2; i < words.length; i++) {
-      const w = words[i];
-      if (w === undefined || !w.startsWith('-')) break;
-      if (RUNNER_VALUE_OPTIONS.has(w)) i++;
-    }
-    // `hatch run test:pytest`: the env's name, then the command.
-    if (words[0] === 'hatch' && words[i]?.includes(':')) words = [...words.slice(0, i), words[i]!.slice(words[i]!.indexOf(':') + 1), ...words.slice(i + 1)];
-  }
+  const unwrapped = unwrapRunner(words);
+  const { runner, at: i } = unwrapped;
+  words = unwrapped.words;
   const prog = words[i];
   if (prog === undefined) return;
   const base = path.basename(prog);

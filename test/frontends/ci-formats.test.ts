@@ -203,6 +203,48 @@ test('circleci: << parameters.x >> and << pipeline.… >> are values filled in b
   assert.deepEqual(positions(siteAt(sites, 'pytest -v')), ['16:14', '16:46', '16:74']);
 });
 
+// irrd's .circleci/config.yml: the jobs are made of the file's own reusable commands
+// (`- install_dependencies`, `- run_integration_tests`), whose steps were not read at all.
+test("circleci: a reusable command of the file's own `commands:` runs its steps in the job that uses it; orb commands and a command that uses itself are not followed", async () => {
+  const text = [
+    'version: 2.1',
+    'commands:',
+    '  make_venv:',
+    '    parameters:',
+    '      dir: {type: string, default: venv}',
+    '    steps:',
+    '      - run: python3 -m venv << parameters.dir >> && python3 -m venv .venv',
+    '  install:',
+    '    steps:',
+    '      - make_venv',
+    '      - run: pip install -r requirements.txt',
+    '  loop:',
+    '    steps:',
+    '      - loop',
+    '      - run: echo loop',
+    'jobs:',
+    '  test:',
+    '    docker: [{image: cimg/python:3.11}]',
+    '    steps:',
+    '      - checkout',
+    '      - python/install-packages: {pkg-manager: pip}',
+    '      - install',
+    '      - make_venv: {dir: env}',
+    '      - loop',
+    '      - run: pytest tests/',
+    '',
+  ].join('\n');
+  const { sites, syntaxProblem } = await configLinter('.circleci/config.yml').analyze(text);
+  assert.equal(syntaxProblem, undefined);
+  assert.deepEqual(
+    sites.map((s) => `${s.file.location(s.callSpan.start).line} ${argvText(s).replace(/\u0001/g, '?')}`),
+    ['7 python3 -m venv ?', '7 python3 -m venv .venv', '11 pip install -r requirements.txt', '7 python3 -m venv ?', '7 python3 -m venv .venv', '15 echo loop', '25 pytest tests/'],
+  );
+  // The venv the command made is in scope for the job's later steps: pip after it is reported.
+  const found = await configLinter('.circleci/config.yml').lint(venvNotOnPath, text);
+  assert.deepEqual(found.map((f) => f.line), [11, 25]);
+});
+
 test('yaml ci formats: malformed YAML is reported and the rest is read', async () => {
   for (const [name, text] of [
     ['azure-pipelines.yml', 'steps:\n- script: pip install x\n- script: "unterminated\n'],

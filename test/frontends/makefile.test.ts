@@ -374,6 +374,31 @@ test('makefile: a top-level $(shell …) or $(foreach …, $(info …)) line is 
   }
 });
 
+// micropython's ports/alif/Makefile (unseen38): an `else` branch that stops with `$(error …)`,
+// written with one `)` too many: make stops at the error while it expands the line and never
+// reads the rest, so the file is no missing separator (and when the branch is not taken, make
+// does not read the line at all).
+test('makefile: a line that stops make with $(error …) is no missing separator, whatever follows the call', async () => {
+  const code = (mcu: string) => `MCU ?= ${mcu}\nifeq ($(MCU),HP)\nCORE = m55_hp\nelse\n$(error Invalid MCU core specified))\nendif\nall:\n\t@:\n`;
+  assert.deepEqual(parseMakefile(code('HP')).problems, []);
+  assert.match(parseMakefile('all:\n\t@:\n$(warning x))\n').problems[0]?.message ?? '', /missing separator/, 'a warning does not stop make');
+  if (!haveMake) return;
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vg-make-'));
+  try {
+    fs.writeFileSync(path.join(dir, 'Makefile'), code('HP'));
+    assert.equal(runMake(dir, 'all').status, 0);
+    fs.writeFileSync(path.join(dir, 'Makefile'), code('XX'));
+    const r = runMake(dir, 'all');
+    assert.notEqual(r.status, 0);
+    assert.match(r.out, /Invalid MCU core specified/);
+    assert.doesNotMatch(r.out, /missing separator/);
+    fs.writeFileSync(path.join(dir, 'Makefile'), 'all:\n\t@:\n$(warning x))\n');
+    assert.match(runMake(dir, 'all').out, /missing separator/);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 // richie's cookiecutter Makefile (unseen14): a recipe line indented with blanks, not a tab, whose
 // `$(YARN)` expands to text with a `:` (`DOCKER_USER="$(UID):$(GID)"`): make reads the expanded line
 // as a rule and accepts the file; without the `:` it stops with "missing separator".

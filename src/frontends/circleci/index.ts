@@ -13,7 +13,11 @@
  *   `echo ". venv/bin/activate" >> "$BASH_ENV"`) puts that folder first on PATH for them.
  * - `environment:` on the job and the step; Windows and macOS executors: Windows jobs
  *   (`machine: image: windows-…`, an executor named `win/…`) are not read.
- * - Orb commands and reusable `commands:` steps are not expanded (what they do is not in the file).
+ * - A reusable command of the file's own `commands:` used as a step (`- run_integration_tests`,
+ *   `- install: {python: "3.11"}`) runs its `steps:` there, in the job's container, nested
+ *   commands too (at most MAX_COMMAND_DEPTH deep; a command that uses itself stops there); its
+ *   `<< parameters.x >>` are values not known. Orb commands (`python/install-packages`) are not
+ *   expanded: what they do is not in the file.
  * - `<< parameters.x >>` and `<< pipeline.… >>` are filled in as text before the shell sees the
  *   step: here a value not known (`<< parameters.test-params >>` is no here-document), and the
  *   `<<# parameters.x >>` … `<</ parameters.x >>` markers of a boolean parameter's text go.
@@ -22,7 +26,7 @@ import path from 'node:path';
 import type { SourceFile } from '../../kernel/source.js';
 import { YAML_CONFIG_MAX_BYTES, configMayMatter, type Analysis, type FrontEnd } from '../front-end.js';
 import { activationBinOf, echoed, pathPrefixOf, runCiJobs, type CiFormat, type CiJob, type CiStep } from '../config/ci-steps.js';
-import { envOf, field, isMapping, itemsOf, keyAt, linesOf, readCiYaml, scalarItem, scalarText, spanOf } from '../config/ci-yaml.js';
+import { envOf, field, isMapping, itemsOf, keyAt, linesOf, readCiYaml, scalarItem, scalarText, spanOf, type Value } from '../config/ci-yaml.js';
 import { DEFAULT_PATH, UNKNOWN } from '../config/facts.js';
 import { inArithmetic, replaceChars, type Char } from '../yaml-scalars.js';
 import { resolveDir } from '../shell/state.js';
@@ -66,12 +70,33 @@ const fillTemplates = (cs: Char[]): Char[] =>
 /** Images known to have no bash (busybox ash as /bin/sh, which has `source`). */
 const lacksBash = (image: string) => /(^|\/)(alpine|busybox)(:|$)|[:-]alpine/.test(image);
 
+/** How deep reusable commands are expanded inside each other. */
+const MAX_COMMAND_DEPTH = 8;
+
+/**
+ * A job's steps with each use of the file's own reusable commands replaced by that command's steps
+ * (see the module comment), in order.
+ */
+function* expandedSteps(y: ReturnType<typeof readCiYaml>, list: readonly Value[], commands: Value | undefined, using: readonly string[] = []): Generator<Value> {
+  for (const step of list) {
+    const name = scalarText(step) ?? (isMapping(step) && step.entries.size === 1 ? [...step.entries.keys()][0] : undefined);
+    const command = name === undefined || name === 'run' ? undefined : field(commands, name);
+    if (command === undefined) {
+      yield step;
+      continue;
+    }
+    if (using.includes(name!) || using.length >= MAX_COMMAND_DEPTH) continue;
+    yield* expandedSteps(y, itemsOf(y, field(command, 'steps')), commands, [...using, name!]);
+  }
+}
+
 export function analyzeCircleci(file: SourceFile): Analysis {
   const y = readCiYaml(file);
   const jobs: CiJob[] = [];
   const lineOf = (off: number) => file.location(Math.min(off, file.text.length)).line;
   try {
     const root = y.root;
+    const commands = field(root, 'commands');
     const jobsMap = field(root, 'jobs');
     if (isMapping(jobsMap)) {
       for (const [, entry] of jobsMap.entries) {
@@ -86,7 +111,7 @@ export function analyzeCircleci(file: SourceFile): Analysis {
         const jobEnv = envOf(field(job, 'environment'));
         const wd = scalarText(field(job, 'working_directory'));
         const jobCwd = wd === undefined ? WS : resolveDir(wd.replace(/^~\/project(?=\/|$)/, WS).replace(/^~(?=\/|$)/, HOME), WS) ?? WS;
-        const list = itemsOf(y, field(job, 'steps'));
+        const list = [...expandedSteps(y, itemsOf(y, field(job, 'steps')), commands)];
         // Each step read as it runs, not all held at once (see CiJob).
         function* steps(): Generator<CiStep> {
           try {

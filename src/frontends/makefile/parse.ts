@@ -320,6 +320,12 @@ export function parseMakefile(src: string): ParsedMakefile {
         endRuleContext();
         continue;
       }
+      // make stops at an `$(error …)` while it expands the line, before it reads what is left
+      // (micropython's ports/alif/Makefile: `$(error Invalid MCU core specified))`, one `)` too many).
+      if (/\$[({]error[\s,]/.test(rest.s)) {
+        endRuleContext();
+        continue;
+      }
       problems.push({ message: ll.text.s[0] === recipePrefix ? 'recipe commences before first target' : 'missing separator', offset: offAt(line, 0) });
       endRuleContext();
       continue;

@@ -26,6 +26,8 @@ import { concatValues, fragmentValue, mapEach, mapValue, options, runningVersion
 
 const MAX_DEPTH = 40;
 
+/** Syntax only Python 3 reads (see mayRunPython2). */
+const PY3_ONLY = /(?<![\w.])(?:[fF][rR]?|[rR][fF])["']|^[ \t]*async[ \t]+def\b|\bawait[ \t]+\w|\bnonlocal[ \t]+\w|\)[ \t]*->[ \t]*[\w"'[]|\byield[ \t]+from\b/m;
 /** Code that tells platforms apart or names Windows (see mayRunOnWindows). */
 const WINDOWS_WORDS = /\bos\.name\b|\bsys\.platform\b|\bplatform\.system\b|\bwin32\b|\bWindows\b|\bWINDOWS\b|\b(?:is|IS)_?(?:windows|WINDOWS|win|WIN)\b|\.exe\b|\bmsvcrt\b|\bwinreg\b|\bCOMSPEC\b|\bcmd\.exe\b/;
 
@@ -50,10 +52,15 @@ export class PythonModule implements Evaluator {
   /** Set when an expression was nested too deeply to follow: the file was not fully analysed. */
   tooDeep = false;
   private python2Cache: boolean | undefined;
+  private mayRunPython2Cache: boolean | undefined;
   private windowsCache: boolean | undefined;
   private bindable = new Map<string, boolean>();
   /** Whether the project says this file may run on Windows (pipeline/platforms.ts), for fixes: see mayRunOnWindows. */
   projectOnWindows?: () => boolean;
+  /** Where each launch site's program word starts (its first character's offset), for fixes. */
+  launchPrograms?: ReadonlySet<number>;
+  /** Whether the project says it runs on Python 2 too (pipeline/platforms.ts), for fixes: see mayRunPython2. */
+  projectOnPython2?: () => boolean;
 
   constructor(
     readonly root: Node,
@@ -74,6 +81,18 @@ export class PythonModule implements Evaluator {
   get python2(): boolean {
     this.python2Cache ??= this.nodesAtKeywords(/\b(?:print|exec)\b/g, ['print_statement', 'exec_statement']).length > 0;
     return this.python2Cache;
+  }
+
+  /**
+   * Python 2 code (above), or code of a project that says it runs on Python 2 too (its CI or
+   * metadata), unless the file itself is written for Python 3 only (PY3_ONLY: an f-string, `async
+   * def`, `await`, `nonlocal`, a return annotation, `yield from`; inginious' stale `.travis.yml`
+   * still says 2.7).
+   */
+  get mayRunPython2(): boolean {
+    // Once per file, not once per fix (the text is searched whole).
+    this.mayRunPython2Cache ??= this.python2 || (!PY3_ONLY.test(this.file.text) && (this.projectOnPython2?.() ?? false));
+    return this.mayRunPython2Cache;
   }
 
   /**

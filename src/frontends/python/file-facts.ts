@@ -158,7 +158,7 @@ export function openingOfText(text: string): string {
   return source.slice(0, end);
 }
 
-type Walked = Pick<PythonFileFacts, 'functions' | 'pathSets' | 'colabOnly' | 'lookedUp' | 'sudoInstalls' | 'activatedOnly' | 'mocked' | 'venvAbsent' | 'moduleFallbacks'>;
+type Walked = Pick<PythonFileFacts, 'functions' | 'pathSets' | 'colabOnly' | 'lookedUp' | 'sudoInstalls' | 'activatedOnly' | 'mocked' | 'venvAbsent' | 'executableTested' | 'moduleFallbacks'>;
 
 class TreeFacts implements PythonFileFacts {
   #walked?: Walked;
@@ -233,6 +233,10 @@ class TreeFacts implements PythonFileFacts {
   get venvAbsent() {
     return this.#walk().venvAbsent;
   }
+
+  get executableTested() {
+    return this.#walk().executableTested;
+  }
 }
 
 /** Whether a text can have no PATH set, Colab test, tool look-up or module fallback (walkTree's, lookedUpNames's and moduleFallbackRanges's own tests). */
@@ -250,6 +254,8 @@ function walkFacts(root: Node, text: string, file: SourceFile): Walked {
   const walked: Walked = walkTree(root, text, file);
   const absent = venvAbsentRanges(root, text, file);
   if (absent.length) walked.venvAbsent = absent;
+  const tested = executableTestRanges(root, text, file);
+  if (tested.length) walked.executableTested = tested;
   const fallbacks = moduleFallbackRanges(root, text, file);
   if (fallbacks.length) walked.moduleFallbacks = fallbacks;
   if (lookedUp.size) walked.lookedUp = lookedUp;
@@ -288,22 +294,29 @@ function sudoInstallScopes(text: string, file: SourceFile): { from: number; to: 
 const VENV_TEST = /(?:\.(?:exists|is_dir)|\bos\.path\.(?:exists|isdir))\s*\(/;
 
 /**
+ * Each `if` of the text (statement or conditional expression) with its condition, the first `max`
+ * of them: found from the keyword's place in the text, not by a walk of the tree.
+ */
+function* ifConditions(root: Node, text: string, max = 256): Generator<{ holder: Node; cond: Node }> {
+  const re = /\bif\b/g;
+  let seen = 0;
+  for (let m = re.exec(text); m && seen < max; m = re.exec(text)) {
+    const holder = descendantAt(root, m.index, m.index + 2)?.parent;
+    if (!holder || (holder.type !== 'if_statement' && holder.type !== 'conditional_expression')) continue;
+    seen++;
+    const cond = holder.type === 'if_statement' ? holder.childForFieldName('condition') : holder.namedChildren[1];
+    if (cond) yield { holder, cond };
+  }
+}
+
+/**
  * See PythonFileFacts.venvAbsent. Only a test that is the whole condition (or its `not`) counts:
  * with `and`/`or` the other branch may run with the venv there too.
  */
 function venvAbsentRanges(root: Node, text: string, file: SourceFile): { from: number; to: number; line: number }[] {
   const out: { from: number; to: number; line: number }[] = [];
   if (!/venv/i.test(text) || !/exists|is_dir|isdir/.test(text)) return out;
-  const re = /\bif\b/g;
-  let seen = 0;
-  for (let m = re.exec(text); m && seen < 256; m = re.exec(text)) {
-    // The `if` keyword of a statement or a conditional expression, whose condition is such a test.
-    const n = descendantAt(root, m.index, m.index + 2);
-    const holder = n?.parent;
-    if (!holder || (holder.type !== 'if_statement' && holder.type !== 'conditional_expression')) continue;
-    seen++;
-    const cond = holder.type === 'if_statement' ? holder.childForFieldName('condition') : holder.namedChildren[1];
-    if (!cond) continue;
+  for (const { holder, cond } of ifConditions(root, text)) {
     const negated = cond.type === 'not_operator';
     const test = negated ? cond.namedChildren[0] : cond;
     if (test?.type !== 'call' || !/venv/i.test(test.text) || !VENV_TEST.test(test.text)) continue;
@@ -321,6 +334,27 @@ function venvAbsentRanges(root: Node, text: string, file: SourceFile): { from: n
     // Every `elif` and `else` after the test runs only when the venv is not there.
     const alt = holder.namedChildren.find((c) => c?.type === 'elif_clause' || c?.type === 'else_clause');
     if (alt) out.push({ from: alt.startIndex, to: holder.endIndex, line });
+  }
+  return out;
+}
+
+/** A test of whether the program runs frozen (PyInstaller, cx_Freeze, py2exe): its sys.executable is then the program itself. */
+const FROZEN_TEST = /\b(?:getattr|hasattr)\(\s*sys\s*,\s*["'](?:frozen|_MEIPASS)["']|\bsys\.(?:frozen|_MEIPASS)\b/;
+
+/**
+ * See PythonFileFacts.executableTested: every `if` (statement or conditional expression, all its
+ * branches) whose condition tests the frozen state or names `sys.executable`, or a name the file
+ * binds to it alone (`python_cmd = sys.executable`, then `if
+ * os.path.basename(python_cmd).startswith('mbed'): python_cmd = 'python'`, mbed-cli).
+ */
+function executableTestRanges(root: Node, text: string, file: SourceFile): { from: number; to: number; line: number }[] {
+  const out: { from: number; to: number; line: number }[] = [];
+  if (!text.includes('sys.executable') && !FROZEN_TEST.test(text)) return out;
+  const aliases = [...text.matchAll(/^[ \t]*([A-Za-z_]\w*)[ \t]*=[ \t]*sys\.executable[ \t]*(?:#.*)?$/gm)].map((m) => m[1]);
+  const names = new RegExp(`\\bsys\\.executable\\b${aliases.length ? `|(?<![\\w.])(?:${[...new Set(aliases)].join('|')})\\b` : ''}`);
+  for (const { holder, cond } of ifConditions(root, text)) {
+    if (!(FROZEN_TEST.test(cond.text) || names.test(cond.text))) continue;
+    out.push({ from: holder.startIndex, to: holder.endIndex, line: file.location(cond.startIndex).line });
   }
   return out;
 }

@@ -62,7 +62,9 @@ export function withPythonAnalysis<T>(file: SourceFile, use: (a: PythonAnalysis)
     const root = tree.rootNode;
     const mod = new PythonModule(root, file, opts.project);
     if (opts.windows) mod.projectOnWindows = () => opts.windows!(file.path);
+    if (opts.python2) mod.projectOnPython2 = () => opts.python2!(file.path);
     const sites = findLaunchSites(mod);
+    mod.launchPrograms = new Set(sites.flatMap((s) => (s.argv[0]?.fragments ?? []).flatMap((f) => (f.kind === 'text' && f.offsets?.length ? [f.offsets[0]] : []))));
     const facts = pythonFileFacts(root, sites, parseText, file);
     // Fabric 1 runs every public function of a fabfile as a task, decorated or not.
     const tasks = sites.length ? (definesTasks(mod, root) ?? (/(?:^|[\\/])fabfile\.py$/.test(file.path) && [...mod.imports.values()].some((q) => q.startsWith('fabric')) ? 'fabric' : undefined)) : undefined;

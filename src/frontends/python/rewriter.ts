@@ -9,7 +9,7 @@ import type { Edit } from '../../kernel/diagnostic.js';
 import type { LaunchSite, ProgramRewriter, Rewrite, RewriteTarget } from '../../kernel/launch-site.js';
 import type { PythonModule } from './evaluate.js';
 import type { LiteralRef } from './values.js';
-import { shellWordSpan } from '../../kernel/word.js';
+import { shellWordSpan, wordText } from '../../kernel/word.js';
 import { literalIndex } from './literal-index.js';
 import { descendantAt, parentOf } from './ancestry.js';
 import { isStandard } from './import-lines.js';
@@ -42,6 +42,17 @@ function looksUpOnPath(text: string, name: string): boolean {
   return false;
 }
 const lookedUp = new WeakMap<PythonModule, Map<string, boolean>>();
+
+/**
+ * Whether the file writes `name` as a string literal of its own outside `span`, other than as the
+ * program of another launch (which gets its own fix: pymor's `['gmsh', '--version']` probe, then
+ * `cmd = ['gmsh', geo_file, …]`).
+ */
+function nameWrittenAgain(text: string, name: string, span: { start: number; end: number }, programs: ReadonlySet<number> | undefined): boolean {
+  const re = new RegExp(`(["'])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\1`, 'g');
+  for (const m of text.matchAll(re)) if ((m.index < span.start || m.index >= span.end) && !programs?.has(m.index + 1)) return true;
+  return false;
+}
 
 /**
  * A marimo notebook (`import marimo` and `@app.cell` functions): marimo runs each cell's body in
@@ -120,6 +131,10 @@ export class PythonRewriter implements ProgramRewriter {
     // interpreter's `-m pip` is still the one meant.)
     const name = word ? this.mod.file.text.slice(word.start, word.end).replace(/['"]/g, '') : frag.text;
     if (!/^(?:python|pip)[\d.]*(?:\.exe)?$/i.test(name) && this.checkedOnPath(name)) return undefined;
+    // A version probe of a tool whose name the file also writes elsewhere (RIDE's get_command:
+    // `call(["robot", "--version"])`, then `return "robot"`, the command its runs use): a path in
+    // the probe alone would test one tool and run another.
+    if (!/^(?:python|pip)[\d.]*(?:\.exe)?$/i.test(name) && this.site.argv.length === 2 && /^(?:--version|-V|version)$/.test(wordText(this.site.argv[1]) ?? '') && nameWrittenAgain(this.mod.file.text, name, lit.span, this.mod.launchPrograms)) return undefined;
     const insideCall = lit.span.start >= this.call.startIndex && lit.span.end <= this.call.endIndex;
     const outsideReason = 'the name comes from a definition outside the call, which other code may also use';
     // A variable the file also compares (`if tool != "wget" and tool != "gdown": raise …`, crfm-helm's
@@ -129,7 +144,7 @@ export class PythonRewriter implements ProgramRewriter {
     if (target.kind === 'interpreter-bin') imports.add('os');
     // The script beside the interpreter when it is there, else PATH's as before (Python 3.3+ has
     // shutil.which): a `pip --user` install or a source checkout keeps its scripts elsewhere.
-    const orPath = target.kind === 'interpreter-bin' && target.orPath && !this.mod.python2;
+    const orPath = target.kind === 'interpreter-bin' && target.orPath && !this.mod.mayRunPython2;
     if (orPath) imports.add('shutil');
     const beside = (q: string) => {
       const name = `${q}${(target as { name: string }).name}${q}`;
@@ -187,6 +202,9 @@ export class PythonRewriter implements ProgramRewriter {
     // Inside backquotes (`echo "`python x`"`) a quoted path's own quotes are read differently.
     if (/`/.test(this.mod.file.text.slice(lit.contentSpan.start, word.start))) return undefined;
     const py2 = this.mod.python2;
+    // Code that runs on Python 2 and 3 alike (its project says both): Python 2 has no shlex.quote,
+    // and pipes is gone from 3.13, so no quoting serves both (apm-integration-testing's compose.py).
+    if (!py2 && this.mod.mayRunPython2) return undefined;
     const quoteFn = py2 ? 'pipes.quote' : 'shlex.quote';
     imports.add(py2 ? 'pipes' : 'shlex');
     const pathIn = (q: string) => (target.kind === 'interpreter' ? 'sys.executable' : beside(q));

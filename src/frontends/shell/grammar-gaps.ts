@@ -75,6 +75,13 @@
  * - from the unseen37 repositories: an extglob group in a script with none of the characters the
  *   other rewrites look for (rasterio's `shopt -s extglob` then `rm -rf !(dist|tests)`) was not
  *   rewritten at all: `!(`, `+(`, `*(` and `?(` now start the rewrites too.
+ * - from the unseen38 and unseen39 repositories: ksh's `${.sh.file}` (the dots become `_`), and a
+ *   here-document alone as a command (`<<USAGE` on a line of its own: the blank or empty line
+ *   before it becomes `:`, the null command bash runs).
+ * - from the unseen40 and unseen41 repositories: an assignment alone with a file redirection before
+ *   `&&`, `||`, `|` or `;` (libtool's ltmain.sh, `__PLUSEQ_TEST+=" b" 2>/dev/null && …`): the
+ *   redirection becomes blanks; and zsh's loop over several names (`for task data_path in …`,
+ *   fairseq's zsh scripts): the blanks between the names become `_`.
  *
  * The original text stays in `Script.orig`, for messages and anything else that shows text.
  */

@@ -242,6 +242,34 @@ export function smallGaps(t: string, out: string[]): void {
     // Every such character of the word (`dind::up`: both colons).
     for (let k = m.index + m[1].length + m[2].length; k < t.length && !/[\s;&|()<>'"`$\\]/.test(t[k]); k++) if (/[:%?]/.test(t[k])) out[k] = '_';
   }
+  // `${.sh.file}` (ksh's own variables, in micropython's tools/ci.sh, a branch that runs only under
+  // ksh; bash reads the line and fails only if it runs it): the dots become `_`, an unset name, which
+  // is what bash would have for it.
+  for (const m of t.matchAll(/\$\{\.[A-Za-z_]\w*(?:\.\w+)*\}/g)) for (let k = m.index + 2; k < m.index + m[0].length - 1; k++) if (t[k] === '.') out[k] = '_';
+  // An assignment alone with a redirection, then `&&`, `||`, `|` or `;` (libtool's ltmain.sh:
+  // `__PLUSEQ_TEST+=" b" 2>/dev/null && …`, which probes the shell for `+=`): the grammar fails
+  // after the redirection. It only moves where the assignment's errors go: it becomes blanks.
+  for (const m of t.matchAll(/(?<=^|[;&|(]|\b(?:then|do|else|if|while|until)\b)([ \t]*[A-Za-z_]\w*\+?=(?:"[^"\n]*"|'[^'\n]*'|[^\s;&|'"()<>])*[ \t]+)((?:\d*(?:>>?|<)&?[ \t]*(?:"[^"\n]*"|[^\s;&|()<>"])+[ \t]*)+)(?=&&|\|\||;|\|)/gm)) {
+    if (!plainBefore(t, m.index)) continue;
+    const from = m.index + m[1].length;
+    for (let k = from; k < from + m[2].length; k++) out[k] = ' ';
+  }
+  // zsh's loop over several names at once (`for task data_path in ${(kv)tasks}; do`, fairseq's
+  // data2vec scripts, `#!/usr/bin/env zsh`; a syntax error to bash): the blanks between the names
+  // become `_`, one name whose value the model does not know (nor did it know theirs).
+  for (const m of t.matchAll(/(?<=^|[;&|(]|\b(?:then|do|else)\b)([ \t]*for[ \t]+)([A-Za-z_]\w*(?:[ \t]+[A-Za-z_]\w*)+)(?=[ \t]+in\b)/gm)) {
+    if (!plainBefore(t, m.index) || /^in$/.test(m[2].split(/[ \t]+/).pop() ?? '')) continue;
+    const from = m.index + m[1].length;
+    for (let k = from; k < from + m[2].length; k++) if (t[k] === ' ' || t[k] === '\t') out[k] = '_';
+  }
+  // A here-document alone as a command (`<<USAGE` … `USAGE`, documentcloud's install.sh: a note
+  // bash reads and does nothing with): the grammar wants a command; the blank or empty line
+  // before the `<<` becomes `:`, the null command. (With neither before it, nothing is rewritten.)
+  for (const m of t.matchAll(/(?<=^|[;&|]|\b(?:then|do|else)\b)([ \t]*)(<<-?[ \t]*(?:[A-Za-z_]\w*|'[^'\n]*'|"[^"\n]*"))(?=[ \t]*$)/gm)) {
+    const at = m.index + m[1].length;
+    if (m[1].length) out[at - 1] = ':';
+    else if (at >= 2 && t[at - 1] === '\n' && t[at - 2] === '\n') out[at - 1] = ':';
+  }
 }
 
 /**
