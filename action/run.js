@@ -23610,6 +23610,7 @@ var ImportsReliance = class {
   owns = /* @__PURE__ */ new Map();
   analysed = 0;
   importers;
+  metadata;
   /**
    * `pythonFiles`: the run's Python files (absolute); `own(file)`: a module's own reliant launches
    * (from its check, or `analyse` for a file the prefilter skipped: undefined when not known).
@@ -23721,7 +23722,23 @@ var ImportsReliance = class {
     const text3 = this.text(file);
     if (text3 === void 0 || text3.startsWith("#!") || /\b__name__\s*==\s*["']__main__["']|["']__main__["']\s*==\s*__name__/.test(text3))
       return void 0;
+    if (this.entryPoint(file))
+      return void 0;
     return importers;
+  }
+  /**
+   * Whether the project's packaging metadata names the module as an entry point
+   * (`tool = "pkg.cli:main"`, a plugin's `"pkg.plugins.x"`): its installed console script, or the
+   * program that loads the plugin, runs it too, by the environment's own path.
+   */
+  entryPoint(file) {
+    const rel = path44.relative(this.root, file).replace(/\.py$/, "").split(path44.sep);
+    if (rel[rel.length - 1] === "__init__")
+      rel.pop();
+    const names = [rel.join("."), ...rel[0] === "src" || rel[0] === "lib" ? [rel.slice(1).join(".")] : []].filter(Boolean);
+    this.metadata ??= ["pyproject.toml", "setup.cfg", "setup.py"].map((n) => readText2(path44.join(this.root, n)) ?? "").join("\n");
+    const text3 = this.metadata;
+    return names.some((n) => new RegExp(`(?<![\\w.])${n.replace(/\./g, "\\.")}(?:\\s*:|["'\\s,\\]]|$)`, "m").test(text3));
   }
   /**
    * The run's Python files that import each module of the project (lexically), built on first use

@@ -581,6 +581,8 @@ test("a module that is no program of its own runs in its importers' processes: s
   assert.deepEqual(codes(await findings({ ...files, 'scripts/modules/cli.py': `${cli}\nif __name__ == "__main__":\n    LocalSetup().up()\n` })), [reported]);
   assert.deepEqual(codes(await findings({ ...files, 'tools/other.py': 'from scripts.modules.cli import LocalSetup\nLocalSetup().up()\n' })), [reported]);
   assert.deepEqual(codes(await findings({ ...files, Makefile: 'start:\n\t./venv/bin/python scripts/compose.py start\n' })), [reported]);
+  // The module is a console script's entry point too: its installed script runs it by the venv's path.
+  assert.deepEqual(codes(await findings({ ...files, 'pyproject.toml': '[project]\nname = "apm"\n\n[project.scripts]\napm-compose = "scripts.modules.cli:main"\n' })), [reported]);
   // Tests import the code they test; they are not its users (python-lsp-server's flake8 plugin,
   // loaded through its entry point, imported only by its test that CI runs with pytest).
   const plugin = { 'requirements.txt': 'docker-compose==1.29.2\n', 'scripts/modules/__init__.py': '', 'scripts/modules/cli.py': cli, 'tests/test_cli.py': 'from scripts.modules.cli import LocalSetup\n\n\ndef test_up():\n    LocalSetup()\n', Makefile: 'test:\n\tpytest tests\n' };

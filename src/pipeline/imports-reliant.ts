@@ -18,7 +18,7 @@
  * The other way too: a helper module that every file importing it (one to MAX_IMPORTERS of the
  * run's files) is reliant, by its own launches or through its modules, runs in their processes
  * (TorchServe's ts_scripts/*_utils.py, imported only by torchserve_sanity.py). And for the who-runs
- * pre-pass: a module that is no program of its own (no `__main__` test, no shebang) and that nothing
+ * pre-pass: a module that is no program of its own (no `__main__` test, no shebang, no entry point) and that nothing
  * starts runs on PATH when every file importing it is started on PATH (usersOnly, startedByUsers).
  *
  * Linear: each module is read and indexed once per run, whatever the number of files importing it;
@@ -81,6 +81,7 @@ export class ImportsReliance {
   private readonly owns = new Map<string, readonly Reliance[] | undefined>();
   private analysed = 0;
   private importers?: Map<string, string[]>;
+  private metadata?: string;
 
   /**
    * `pythonFiles`: the run's Python files (absolute); `own(file)`: a module's own reliant launches
@@ -190,7 +191,22 @@ export class ImportsReliance {
     if (!importers.length) return undefined;
     const text = this.text(file);
     if (text === undefined || text.startsWith('#!') || /\b__name__\s*==\s*["']__main__["']|["']__main__["']\s*==\s*__name__/.test(text)) return undefined;
+    if (this.entryPoint(file)) return undefined;
     return importers;
+  }
+
+  /**
+   * Whether the project's packaging metadata names the module as an entry point
+   * (`tool = "pkg.cli:main"`, a plugin's `"pkg.plugins.x"`): its installed console script, or the
+   * program that loads the plugin, runs it too, by the environment's own path.
+   */
+  private entryPoint(file: string): boolean {
+    const rel = path.relative(this.root, file).replace(/\.py$/, '').split(path.sep);
+    if (rel[rel.length - 1] === '__init__') rel.pop();
+    const names = [rel.join('.'), ...(rel[0] === 'src' || rel[0] === 'lib' ? [rel.slice(1).join('.')] : [])].filter(Boolean);
+    this.metadata ??= ['pyproject.toml', 'setup.cfg', 'setup.py'].map((n) => readText(path.join(this.root, n)) ?? '').join('\n');
+    const text = this.metadata;
+    return names.some((n) => new RegExp(`(?<![\\w.])${n.replace(/\./g, '\\.')}(?:\\s*:|["'\\s,\\]]|$)`, 'm').test(text));
   }
 
   /**
