@@ -2085,6 +2085,11 @@ function linkedIntoPath(argv, venvs, resolve) {
 // dist/src/frontends/config/facts.js
 import path5 from "node:path";
 
+// dist/src/kernel/regexp.js
+function escapeRegExp(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 // dist/src/judge/python-tools.js
 var INTERPRETER_RE = /^(?:python(?:w)?(?:\d+(?:\.\d+)*)?[tdmu]?|pypy(?:\d+(?:\.\d+)*)?|py|jython|ipy)(?:\.exe)?$|^[Pp]ython[w\d.]*\.(?:exe|EXE)$/;
 var PIP_RE = /^pip(?:\d+(?:\.\d+)*)?(?:\.exe)?$|^[Pp]ip[\d.]*\.(?:exe|EXE)$/;
@@ -2228,9 +2233,8 @@ function isSystemInterpreterPath(p) {
   return SYSTEM_BIN_DIRS.some((d) => dir === d || dir.startsWith(d + "/"));
 }
 function toolNamePattern(consoleScripts) {
-  const esc2 = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const unique = [...new Set(consoleScripts)];
-  const names = unique.map(esc2).sort((a, b) => b.length - a.length);
+  const names = unique.map(escapeRegExp).sort((a, b) => b.length - a.length);
   const alts = [
     // interpreters and pip, with versions; also a prefix like f"python{version}"
     // …not a path segment ("/python/") or a host name ("python.org")
@@ -6754,7 +6758,7 @@ function parseDockerfile(text3) {
     if (m[1].toLowerCase() === "escape" && (m[2] === "`" || m[2] === "\\"))
       out.escape = m[2];
   }
-  const esc2 = out.escape;
+  const esc = out.escape;
   const isComment = (t) => /^\s*#/.test(t);
   const chars = (ln, from = 0, to = ln.text.length) => {
     const r = [];
@@ -6779,7 +6783,7 @@ function parseDockerfile(text3) {
     for (; ; ) {
       const trimmed = cur.text.replace(/\s+$/, "");
       within(DOCKERFILE_RUN_CHARS, logical.length + cur.text.length);
-      if (trimmed.endsWith(esc2)) {
+      if (trimmed.endsWith(esc)) {
         pushAll(logical, chars(cur, 0, trimmed.length - 1));
         i++;
         while (i < lines.length && (isComment(lines[i].text) || /^\s*$/.test(lines[i].text))) {
@@ -6969,12 +6973,12 @@ function expandVars(value, vars) {
     return def ?? UNKNOWN;
   });
 }
-function parseKeyValues(args, vars, esc2, legacyAllowed) {
+function parseKeyValues(args, vars, esc, legacyAllowed) {
   const s = args.trim();
   const first = /^\S+/.exec(s)?.[0] ?? "";
   if (legacyAllowed && !first.includes("=")) {
     const rest = s.slice(first.length).trim();
-    return first ? [[first, expandVars(unquote(rest, esc2).value, vars)]] : [];
+    return first ? [[first, expandVars(unquote(rest, esc).value, vars)]] : [];
   }
   const out = [];
   let k = 0;
@@ -6983,7 +6987,7 @@ function parseKeyValues(args, vars, esc2, legacyAllowed) {
       k++;
     if (k >= s.length)
       break;
-    const tok = unquote(s.slice(k), esc2, true);
+    const tok = unquote(s.slice(k), esc, true);
     k += tok.consumed;
     const eq = tok.raw.indexOf("=");
     if (eq <= 0) {
@@ -6991,11 +6995,11 @@ function parseKeyValues(args, vars, esc2, legacyAllowed) {
       continue;
     }
     const name = tok.raw.slice(0, eq);
-    out.push([name, expandVars(unquote(tok.raw.slice(eq + 1), esc2).value, vars)]);
+    out.push([name, expandVars(unquote(tok.raw.slice(eq + 1), esc).value, vars)]);
   }
   return out;
 }
-function unquote(s, esc2, oneWord2 = false) {
+function unquote(s, esc, oneWord2 = false) {
   let value = "";
   let q = "";
   let k = 0;
@@ -7003,7 +7007,7 @@ function unquote(s, esc2, oneWord2 = false) {
     const c = s[k];
     if (!q && oneWord2 && /\s/.test(c))
       break;
-    if (c === esc2 && q !== "'" && k + 1 < s.length) {
+    if (c === esc && q !== "'" && k + 1 < s.length) {
       value += s[++k];
       continue;
     }
@@ -9536,7 +9540,7 @@ var RuleAuto = class {
 function ruleGraph(rules) {
   let reversed;
   let names;
-  const patternRe = (t) => new RegExp(`^${t.split("%").map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".+")}$`);
+  const patternRe = (t) => new RegExp(`^${t.split("%").map(escapeRegExp).join(".+")}$`);
   const build = () => {
     const byTarget = /* @__PURE__ */ new Map();
     const patterns = [];
@@ -9600,7 +9604,7 @@ function ruleGraph(rules) {
 function namesVenv(recipe, shown2) {
   if (shown2 === "." || shown2 === "")
     return false;
-  const at2 = shown2.replace(/^\.\//, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const at2 = escapeRegExp(shown2.replace(/^\.\//, ""));
   return new RegExp(`(^|[\\s/'"=:;(])(\\./)?${at2}(/|[\\s'";)]|$)`).test(recipe);
 }
 var makefileFrontEnd = {
@@ -12708,10 +12712,10 @@ function evalString(ev, n, scope, pos) {
   });
 }
 var SIMPLE_ESCAPES = { n: "\n", t: "	", r: "\r", "\\": "\\", "'": "'", '"': '"', a: "\x07", b: "\b", f: "\f", v: "\v", "0": "\0" };
-function decodeEscape(esc2, isF) {
-  if (isF && (esc2 === "{{" || esc2 === "}}"))
-    return esc2[0];
-  const body = esc2.slice(1);
+function decodeEscape(esc, isF) {
+  if (isF && (esc === "{{" || esc === "}}"))
+    return esc[0];
+  const body = esc.slice(1);
   if (body.startsWith("\n") || body.startsWith("\r"))
     return "";
   if (body in SIMPLE_ESCAPES)
@@ -12722,7 +12726,7 @@ function decodeEscape(esc2, isF) {
   }
   if (/^[0-7]{1,3}$/.test(body))
     return String.fromCharCode(parseInt(body, 8));
-  return esc2;
+  return esc;
 }
 function decodeContent(c, raw, isF, source) {
   let text3 = "";
@@ -13321,7 +13325,7 @@ var FROZEN = /\bsys\._MEIPASS\b|\bsys\.frozen\b|\b(?:getattr|hasattr)\(\s*sys\s*
 function looksUpOnPath(text3, name) {
   if (!/\b(?:which|find_executable)\(/.test(text3))
     return false;
-  const quoted = `['"]${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}['"]`;
+  const quoted = `['"]${escapeRegExp(name)}['"]`;
   if (new RegExp(`\\b(?:which|find_executable)\\(\\s*${quoted}`).test(text3))
     return true;
   for (const m of text3.matchAll(/^([ \t]*)def\s+(\w+)\s*\(([^)]*)\)[^\n]*:[^\n]*\n((?:\1[ \t]+[^\n]*\n|[ \t]*\n)*)/gm)) {
@@ -13336,7 +13340,7 @@ function looksUpOnPath(text3, name) {
 }
 var lookedUp = /* @__PURE__ */ new WeakMap();
 function nameWrittenAgain(text3, name, span, programs) {
-  const re = new RegExp(`(["'])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\1`, "g");
+  const re = new RegExp(`(["'])${escapeRegExp(name)}\\1`, "g");
   for (const m of text3.matchAll(re))
     if ((m.index < span.start || m.index >= span.end) && !programs?.has(m.index + 1))
       return true;
@@ -13401,9 +13405,10 @@ var PythonRewriter = class {
     if (!lit || /[bB]/.test(lit.prefix))
       return void 0;
     const name = word ? this.mod.file.text.slice(word.start, word.end).replace(/['"]/g, "") : frag.text;
-    if (!/^(?:python|pip)[\d.]*(?:\.exe)?$/i.test(name) && this.checkedOnPath(name))
+    const pythonOrPip = /^(?:python|pip)[\d.]*(?:\.exe)?$/i.test(name);
+    if (!pythonOrPip && this.checkedOnPath(name))
       return void 0;
-    if (!/^(?:python|pip)[\d.]*(?:\.exe)?$/i.test(name) && this.site.argv.length === 2 && /^(?:--version|-V|version)$/.test(wordText(this.site.argv[1]) ?? "") && nameWrittenAgain(this.mod.file.text, name, lit.span, this.mod.launchPrograms))
+    if (!pythonOrPip && this.site.argv.length === 2 && /^(?:--version|-V|version)$/.test(wordText(this.site.argv[1]) ?? "") && nameWrittenAgain(this.mod.file.text, name, lit.span, this.mod.launchPrograms))
       return void 0;
     const insideCall = lit.span.start >= this.call.startIndex && lit.span.end <= this.call.endIndex;
     const outsideReason = "the name comes from a definition outside the call, which other code may also use";
@@ -16969,7 +16974,7 @@ import path29 from "node:path";
 // dist/src/frontends/dockerfile/image.js
 import path28 from "node:path";
 function imageStages(shown2, parsed, context, baseOf, exists) {
-  const esc2 = parsed.escape;
+  const esc = parsed.escape;
   const stages = [];
   const byName = /* @__PURE__ */ new Map();
   let globalArgs = /* @__PURE__ */ new Map();
@@ -17010,14 +17015,14 @@ function imageStages(shown2, parsed, context, baseOf, exists) {
     }
     if (!st) {
       if (kw === "ARG")
-        globalArgs = new Map([...globalArgs, ...parseKeyValues(args, globalArgs, esc2, false)]);
+        globalArgs = new Map([...globalArgs, ...parseKeyValues(args, globalArgs, esc, false)]);
       continue;
     }
     const cur = st;
     switch (kw) {
       case "ENV":
       case "ARG":
-        for (const [k, v] of parseKeyValues(args, cur.vars, esc2, kw === "ENV")) {
+        for (const [k, v] of parseKeyValues(args, cur.vars, esc, kw === "ENV")) {
           if (kw === "ARG" && v === UNKNOWN && (cur.vars.has(k) || globalArgs.has(k))) {
             if (!cur.vars.has(k))
               cur.vars.set(k, globalArgs.get(k));
@@ -17029,7 +17034,7 @@ function imageStages(shown2, parsed, context, baseOf, exists) {
         }
         break;
       case "WORKDIR": {
-        const d = resolveDir(expandVars(unquote(args.trim(), esc2).value, cur.vars), cur.workdir);
+        const d = resolveDir(expandVars(unquote(args.trim(), esc).value, cur.vars), cur.workdir);
         if (d)
           cur.workdir = d;
         break;
@@ -17044,7 +17049,7 @@ function imageStages(shown2, parsed, context, baseOf, exists) {
       case "COPY":
       case "ADD": {
         const { flags, rest } = splitFlags(inst.args);
-        const argv = parseExecForm(rest)?.map((w) => wordText(w) ?? UNKNOWN) ?? text(rest).trim().split(/\s+/).map((w) => unquote(w, esc2).value);
+        const argv = parseExecForm(rest)?.map((w) => wordText(w) ?? UNKNOWN) ?? text(rest).trim().split(/\s+/).map((w) => unquote(w, esc).value);
         if (argv.length < 2 || inst.heredocs.length)
           break;
         const rawDest = expandVars(argv[argv.length - 1], cur.vars);
@@ -17721,10 +17726,10 @@ var SHELL_MAGIC = /^(\s*)(?:([A-Za-z_([][\w.,\t ()[\]'"]*?)\s*=\s*)?(!!|!|%sx\b|
 function lineKind(text3) {
   const m = SHELL_MAGIC.exec(text3);
   if (m) {
-    const esc2 = m[3];
-    if (text3.length > m[0].length || esc2 !== "!") {
-      const form = m[2] !== void 0 ? "assign" : esc2 === "!" ? "system" : esc2 === "%system" ? "magic" : "capture";
-      return { kind: "shell", form, marker: m[0].lastIndexOf(esc2), from: m[0].length };
+    const esc = m[3];
+    if (text3.length > m[0].length || esc !== "!") {
+      const form = m[2] !== void 0 ? "assign" : esc === "!" ? "system" : esc === "%system" ? "magic" : "capture";
+      return { kind: "shell", form, marker: m[0].lastIndexOf(esc), from: m[0].length };
     }
   }
   const t = text3.trimStart();
@@ -20168,7 +20173,7 @@ function candidates(file, root) {
   const dir = path33.dirname(full);
   if (dir.includes("\0"))
     return [];
-  const re = new RegExp(`^${path33.basename(full).split("\0").map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`);
+  const re = new RegExp(`^${path33.basename(full).split("\0").map(escapeRegExp).join(".*")}$`);
   try {
     return fs7.readdirSync(dir).filter((n) => re.test(n) && kindOf2(path33.join(dir, n)) === "file").map((n) => path33.join(dir, n));
   } catch {
@@ -22340,10 +22345,10 @@ function yamlFilesIn(dir) {
     return [];
   }
 }
-function says(files, pattern) {
+function says(files, test) {
   return files.some((f) => {
     const t = readConfigText(f, MAX_BYTES3);
-    return t !== void 0 && pattern.test(t);
+    return t !== void 0 && (typeof test === "function" ? test(t) : test.test(t));
   });
 }
 var PY2_VERSION = /^["']?2\.[67]\b/;
@@ -22412,11 +22417,8 @@ function projectRunsOnPython2(root) {
   const cached = python2Known.get(root);
   if (cached !== void 0)
     return cached;
-  const said = (files, source) => files.some((f) => {
-    const t = readConfigText(f, MAX_BYTES3);
-    return t !== void 0 && python2Said(source, t);
-  });
-  const found = said(PROJECT_FILES.map((n) => path40.join(root, n)), "metadata") || said([path40.join(root, "tox.ini")], "tox") || said([path40.join(root, ".travis.yml")], "travis") || said(yamlFilesIn(path40.join(root, ".github", "workflows")).slice(0, MAX_FILES), "actions");
+  const said = (source) => (text3) => python2Said(source, text3);
+  const found = says(PROJECT_FILES.map((n) => path40.join(root, n)), said("metadata")) || says([path40.join(root, "tox.ini")], said("tox")) || says([path40.join(root, ".travis.yml")], said("travis")) || says(yamlFilesIn(path40.join(root, ".github", "workflows")).slice(0, MAX_FILES), said("actions"));
   python2Known.set(root, found);
   return found;
 }
@@ -23466,21 +23468,18 @@ function lineAt(text3, at2) {
 }
 function listLine(text3, words4) {
   const between = String.raw`[\s,]*(?:#[^\n]*\n[\s,]*)*`;
-  const m = new RegExp(String.raw`\[\s*` + words4.map((w) => `(?:${esc(JSON.stringify(w))}|${esc(`'${w}'`)})`).join(between)).exec(text3);
+  const m = new RegExp(String.raw`\[\s*` + words4.map((w) => `(?:${escapeRegExp(JSON.stringify(w))}|${escapeRegExp(`'${w}'`)})`).join(between)).exec(text3);
   return m ? lineAt(text3, m.index) : lineOf(text3, words4);
 }
 function lineOf(text3, cmd) {
   const strings2 = cmd.filter((w) => typeof w === "string");
   const q = (s) => JSON.stringify(s);
-  for (const probe2 of [strings2.length > 1 ? new RegExp(`${esc(q(strings2[0]))}\\s*,\\s*${esc(q(strings2[1]))}`) : void 0, strings2[0] ? new RegExp(esc(q(strings2[0]))) : void 0]) {
+  for (const probe2 of [strings2.length > 1 ? new RegExp(`${escapeRegExp(q(strings2[0]))}\\s*,\\s*${escapeRegExp(q(strings2[1]))}`) : void 0, strings2[0] ? new RegExp(escapeRegExp(q(strings2[0]))) : void 0]) {
     const m = probe2?.exec(text3);
     if (m)
       return lineAt(text3, m.index);
   }
   return 1;
-}
-function esc(s) {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 function substitute(word) {
   const w = word.replace(/\{envpython\}/g, "python").replace(/\{(?:envbindir|env_bin_dir)\}[/\\]/g, "").replace(/\{(?:toxinidir|tox_root)\}[/\\]/g, "").replace(/\{(?:toxinidir|tox_root)\}/g, ".").replace(/\{posargs:([^{}]*)\}/g, "$1");
@@ -23599,7 +23598,6 @@ import path44 from "node:path";
 var MAX_DEPTH4 = 2;
 var MAX_ANALYSED = 200;
 var MAX_IMPORTERS = 8;
-var escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 var ImportsReliance = class {
   root;
   pythonFiles;
@@ -23650,7 +23648,7 @@ var ImportsReliance = class {
         const conftest = path44.join(dir, "conftest.py");
         if (conftest !== file && this.pythonFiles.has(conftest)) {
           const info = await this.info(conftest, 1);
-          const hit = info?.top ?? [...info?.holders ?? []].find(([fixture]) => usedOutside(text3, new RegExp(`(?<![\\w.])${escape(fixture)}\\b`, "g"), spans))?.[1];
+          const hit = info?.top ?? [...info?.holders ?? []].find(([fixture]) => usedOutside(text3, new RegExp(`(?<![\\w.])${escapeRegExp(fixture)}\\b`, "g"), spans))?.[1];
           if (hit) {
             const through = hit.file === conftest ? "" : ` through ${this.shown(hit.file)}`;
             return `this test's ${this.shown(conftest)} starts "${hit.name}" by name${through} (line ${hit.line})`;
@@ -23689,7 +23687,7 @@ var ImportsReliance = class {
    * `torchserve` by name runs in their processes, with their PATH.
    */
   async importedOnlyByReliant(file) {
-    const importers = (this.importersOf().get(file) ?? []).filter((f) => f !== file).sort((a2, b) => this.shown(a2).localeCompare(this.shown(b)));
+    const importers = this.importing(file);
     if (!importers.length || importers.length > MAX_IMPORTERS)
       return void 0;
     let first;
@@ -23713,10 +23711,10 @@ var ImportsReliance = class {
    * by its entry point, imported only by its test). Undefined otherwise.
    */
   usersOnly(file) {
-    const all = (this.importersOf().get(file) ?? []).filter((f) => f !== file);
+    const all = this.importing(file);
     if (all.length > MAX_IMPORTERS)
       return void 0;
-    const importers = all.filter((f) => !isTestPath(path44.relative(this.root, f))).sort((a, b) => this.shown(a).localeCompare(this.shown(b)));
+    const importers = all.filter((f) => !isTestPath(path44.relative(this.root, f)));
     if (!importers.length)
       return void 0;
     const text3 = this.text(file);
@@ -23739,6 +23737,10 @@ var ImportsReliance = class {
     this.metadata ??= ["pyproject.toml", "setup.cfg", "setup.py"].map((n) => readText2(path44.join(this.root, n)) ?? "").join("\n");
     const text3 = this.metadata;
     return names.some((n) => new RegExp(`(?<![\\w.])${n.replace(/\./g, "\\.")}(?:\\s*:|["'\\s,\\]]|$)`, "m").test(text3));
+  }
+  /** The run's other Python files that import `file`, in the order of their project paths. */
+  importing(file) {
+    return (this.importersOf().get(file) ?? []).filter((f) => f !== file).sort((a, b) => this.shown(a).localeCompare(this.shown(b)));
   }
   /**
    * The run's Python files that import each module of the project (lexically), built on first use
@@ -23771,10 +23773,10 @@ var ImportsReliance = class {
       return { hit: info.top };
     if (b.name !== void 0) {
       const hit = info.holders.get(b.name);
-      return hit && usedOutside(text3, new RegExp(`(?<![\\w.])${escape(b.alias)}\\b`, "g"), spans) ? { hit } : void 0;
+      return hit && usedOutside(text3, new RegExp(`(?<![\\w.])${escapeRegExp(b.alias)}\\b`, "g"), spans) ? { hit } : void 0;
     }
     for (const [holder, hit] of info.holders) {
-      if (usedOutside(text3, new RegExp(`(?<![\\w.])${escape(b.alias)}\\.${escape(holder)}\\b`, "g"), spans))
+      if (usedOutside(text3, new RegExp(`(?<![\\w.])${escapeRegExp(b.alias)}\\.${escapeRegExp(holder)}\\b`, "g"), spans))
         return { hit, used: `${b.alias}.${holder}` };
     }
     return void 0;
@@ -23823,7 +23825,7 @@ var ImportsReliance = class {
         if (target.top)
           parts.push([b.alias, target.top]);
         for (const [word, hit] of parts) {
-          const re = new RegExp(`(?<![\\w.])${escape(word)}\\b`, "g");
+          const re = new RegExp(`(?<![\\w.])${escapeRegExp(word)}\\b`, "g");
           for (let m = re.exec(text3); m; m = re.exec(text3)) {
             if (spans.some(([a, z]) => a <= m.index && m.index < z))
               continue;
@@ -24984,7 +24986,8 @@ async function recheckWithStarters(files, claimed, roots, settings, results, che
   const root = projectRoot(roots);
   const pythonFiles = new Set(files.filter((f) => claimed.get(f) === "python").map((f) => path49.resolve(f)));
   const index = root === void 0 ? void 0 : importIndex(root, pythonFiles, results, contextFromSettings(settings).knowledge, beforeParsing);
-  const users = index ? moduleUsers(index, [...flagged.keys()].filter((f) => pythonFiles.has(f))) : /* @__PURE__ */ new Map();
+  const flaggedPython = [...flagged.keys()].filter((f) => pythonFiles.has(f));
+  const users = index ? moduleUsers(index, flaggedPython) : /* @__PURE__ */ new Map();
   const starters = new Map(await whoRuns(files, claimed, roots, beforeParsing, [.../* @__PURE__ */ new Set([...flagged.keys(), ...[...users.values()].flat()])]));
   if (root !== void 0)
     startedByUsers(starters, users, root);
@@ -24992,7 +24995,7 @@ async function recheckWithStarters(files, claimed, roots, settings, results, che
     if (!flagged.has(f))
       starters.delete(f);
   if (index) {
-    const via2 = await relianceByImports(index, [...flagged.keys()].filter((f) => pythonFiles.has(f)));
+    const via2 = await relianceByImports(index, flaggedPython);
     for (const [file, found] of via2)
       starters.set(file, { ...starters.get(file), ...found });
   }

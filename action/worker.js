@@ -192,6 +192,11 @@ function parsersHealthy() {
   return !damaged;
 }
 
+// dist/src/kernel/regexp.js
+function escapeRegExp(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
 // dist/src/judge/python-tools.js
 var INTERPRETER_RE = /^(?:python(?:w)?(?:\d+(?:\.\d+)*)?[tdmu]?|pypy(?:\d+(?:\.\d+)*)?|py|jython|ipy)(?:\.exe)?$|^[Pp]ython[w\d.]*\.(?:exe|EXE)$/;
 var PIP_RE = /^pip(?:\d+(?:\.\d+)*)?(?:\.exe)?$|^[Pp]ip[\d.]*\.(?:exe|EXE)$/;
@@ -335,9 +340,8 @@ function isSystemInterpreterPath(p) {
   return SYSTEM_BIN_DIRS.some((d) => dir === d || dir.startsWith(d + "/"));
 }
 function toolNamePattern(consoleScripts) {
-  const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const unique = [...new Set(consoleScripts)];
-  const names = unique.map(esc).sort((a, b) => b.length - a.length);
+  const names = unique.map(escapeRegExp).sort((a, b) => b.length - a.length);
   const alts = [
     // interpreters and pip, with versions; also a prefix like f"python{version}"
     // …not a path segment ("/python/") or a host name ("python.org")
@@ -5581,10 +5585,10 @@ function yamlFilesIn(dir) {
     return [];
   }
 }
-function says(files, pattern) {
+function says(files, test) {
   return files.some((f) => {
     const t = readConfigText(f, MAX_BYTES);
-    return t !== void 0 && pattern.test(t);
+    return t !== void 0 && (typeof test === "function" ? test(t) : test.test(t));
   });
 }
 var PY2_VERSION = /^["']?2\.[67]\b/;
@@ -5653,11 +5657,8 @@ function projectRunsOnPython2(root) {
   const cached = python2Known.get(root);
   if (cached !== void 0)
     return cached;
-  const said = (files, source) => files.some((f) => {
-    const t = readConfigText(f, MAX_BYTES);
-    return t !== void 0 && python2Said(source, t);
-  });
-  const found = said(PROJECT_FILES.map((n) => path4.join(root, n)), "metadata") || said([path4.join(root, "tox.ini")], "tox") || said([path4.join(root, ".travis.yml")], "travis") || said(yamlFilesIn(path4.join(root, ".github", "workflows")).slice(0, MAX_FILES), "actions");
+  const said = (source) => (text3) => python2Said(source, text3);
+  const found = says(PROJECT_FILES.map((n) => path4.join(root, n)), said("metadata")) || says([path4.join(root, "tox.ini")], said("tox")) || says([path4.join(root, ".travis.yml")], said("travis")) || says(yamlFilesIn(path4.join(root, ".github", "workflows")).slice(0, MAX_FILES), said("actions"));
   python2Known.set(root, found);
   return found;
 }
@@ -14123,7 +14124,7 @@ var RuleAuto = class {
 function ruleGraph(rules) {
   let reversed;
   let names;
-  const patternRe = (t) => new RegExp(`^${t.split("%").map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join(".+")}$`);
+  const patternRe = (t) => new RegExp(`^${t.split("%").map(escapeRegExp).join(".+")}$`);
   const build = () => {
     const byTarget = /* @__PURE__ */ new Map();
     const patterns = [];
@@ -14187,7 +14188,7 @@ function ruleGraph(rules) {
 function namesVenv(recipe, shown) {
   if (shown === "." || shown === "")
     return false;
-  const at = shown.replace(/^\.\//, "").replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const at = escapeRegExp(shown.replace(/^\.\//, ""));
   return new RegExp(`(^|[\\s/'"=:;(])(\\./)?${at}(/|[\\s'";)]|$)`).test(recipe);
 }
 var makefileFrontEnd = {
@@ -15332,7 +15333,7 @@ var FROZEN = /\bsys\._MEIPASS\b|\bsys\.frozen\b|\b(?:getattr|hasattr)\(\s*sys\s*
 function looksUpOnPath(text3, name) {
   if (!/\b(?:which|find_executable)\(/.test(text3))
     return false;
-  const quoted = `['"]${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}['"]`;
+  const quoted = `['"]${escapeRegExp(name)}['"]`;
   if (new RegExp(`\\b(?:which|find_executable)\\(\\s*${quoted}`).test(text3))
     return true;
   for (const m of text3.matchAll(/^([ \t]*)def\s+(\w+)\s*\(([^)]*)\)[^\n]*:[^\n]*\n((?:\1[ \t]+[^\n]*\n|[ \t]*\n)*)/gm)) {
@@ -15347,7 +15348,7 @@ function looksUpOnPath(text3, name) {
 }
 var lookedUp = /* @__PURE__ */ new WeakMap();
 function nameWrittenAgain(text3, name, span, programs) {
-  const re = new RegExp(`(["'])${name.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\\1`, "g");
+  const re = new RegExp(`(["'])${escapeRegExp(name)}\\1`, "g");
   for (const m of text3.matchAll(re))
     if ((m.index < span.start || m.index >= span.end) && !programs?.has(m.index + 1))
       return true;
@@ -15412,9 +15413,10 @@ var PythonRewriter = class {
     if (!lit || /[bB]/.test(lit.prefix))
       return void 0;
     const name = word ? this.mod.file.text.slice(word.start, word.end).replace(/['"]/g, "") : frag.text;
-    if (!/^(?:python|pip)[\d.]*(?:\.exe)?$/i.test(name) && this.checkedOnPath(name))
+    const pythonOrPip = /^(?:python|pip)[\d.]*(?:\.exe)?$/i.test(name);
+    if (!pythonOrPip && this.checkedOnPath(name))
       return void 0;
-    if (!/^(?:python|pip)[\d.]*(?:\.exe)?$/i.test(name) && this.site.argv.length === 2 && /^(?:--version|-V|version)$/.test(wordText(this.site.argv[1]) ?? "") && nameWrittenAgain(this.mod.file.text, name, lit.span, this.mod.launchPrograms))
+    if (!pythonOrPip && this.site.argv.length === 2 && /^(?:--version|-V|version)$/.test(wordText(this.site.argv[1]) ?? "") && nameWrittenAgain(this.mod.file.text, name, lit.span, this.mod.launchPrograms))
       return void 0;
     const insideCall = lit.span.start >= this.call.startIndex && lit.span.end <= this.call.endIndex;
     const outsideReason = "the name comes from a definition outside the call, which other code may also use";

@@ -4,6 +4,7 @@
  * or pick their own environment (uv, poetry, tox …) are deliberately absent: running them by
  * name does not leave the venv they manage.
  */
+import { escapeRegExp } from '../kernel/regexp.js';
 
 /** python, python3, python3.12, python3.13t, pythonw, pypy3, pypy3.10, py (Windows launcher), *.exe */
 export const INTERPRETER_RE = /^(?:python(?:w)?(?:\d+(?:\.\d+)*)?[tdmu]?|pypy(?:\d+(?:\.\d+)*)?|py|jython|ipy)(?:\.exe)?$|^[Pp]ython[w\d.]*\.(?:exe|EXE)$/;
@@ -160,9 +161,8 @@ export function isSystemInterpreterPath(p: string): boolean {
  * string literal. It must match whenever the judge would (the tests check this on real code).
  */
 export function toolNamePattern(consoleScripts: Iterable<string>): RegExp {
-  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   const unique = [...new Set(consoleScripts)];
-  const names = unique.map(esc).sort((a, b) => b.length - a.length);
+  const names = unique.map(escapeRegExp).sort((a, b) => b.length - a.length);
   const alts = [
     // interpreters and pip, with versions; also a prefix like f"python{version}"
     // …not a path segment ("/python/") or a host name ("python.org")

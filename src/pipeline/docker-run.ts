@@ -17,6 +17,7 @@ import path from 'node:path';
 import { yaml } from '../frontends/yaml-scalars.js';
 import { splitWords } from '../frontends/dockerfile/image.js';
 import type { Word } from '../kernel/word.js';
+import { escapeRegExp } from '../kernel/regexp.js';
 
 export interface DockerRunDef {
   /** Every Dockerfile the build may use (`file: Dockerfile${{ … }}` names one of several). */
@@ -129,7 +130,7 @@ function candidates(file: string, root: string): string[] {
   const full = path.resolve(root, file.replace(/\$\{\{[^}]*\}\}/g, '\0'));
   const dir = path.dirname(full);
   if (dir.includes('\0')) return [];
-  const re = new RegExp(`^${path.basename(full).split('\0').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+  const re = new RegExp(`^${path.basename(full).split('\0').map(escapeRegExp).join('.*')}$`);
   try {
     return fs.readdirSync(dir).filter((n) => re.test(n) && kindOf(path.join(dir, n)) === 'file').map((n) => path.join(dir, n));
   } catch {

@@ -38,6 +38,7 @@ import { reliantLaunchesOf, type ToolKnowledge } from '../judge/judge.js';
 import type { FileCheckResult } from './check-file.js';
 import type { FileStarters } from '../kernel/launch-site.js';
 import { isTestPath } from '../kernel/test-paths.js';
+import { escapeRegExp } from '../kernel/regexp.js';
 
 export interface Reliance {
   name: string;
@@ -73,7 +74,6 @@ const MAX_ANALYSED = 200;
 const MAX_IMPORTERS = 8;
 
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export class ImportsReliance {
   private readonly infos = new Map<string, ModuleInfo | null>();
@@ -125,7 +125,7 @@ export class ImportsReliance {
         if (conftest !== file && this.pythonFiles.has(conftest)) {
           // Its top level, or a fixture this file names (a test's parameter, `usefixtures("…")`).
           const info = await this.info(conftest, 1);
-          const hit = info?.top ?? [...(info?.holders ?? [])].find(([fixture]) => usedOutside(text, new RegExp(`(?<![\\w.])${escape(fixture)}\\b`, 'g'), spans))?.[1];
+          const hit = info?.top ?? [...(info?.holders ?? [])].find(([fixture]) => usedOutside(text, new RegExp(`(?<![\\w.])${escapeRegExp(fixture)}\\b`, 'g'), spans))?.[1];
           if (hit) {
             const through = hit.file === conftest ? '' : ` through ${this.shown(hit.file)}`;
             return `this test's ${this.shown(conftest)} starts "${hit.name}" by name${through} (line ${hit.line})`;
@@ -162,7 +162,7 @@ export class ImportsReliance {
    * `torchserve` by name runs in their processes, with their PATH.
    */
   async importedOnlyByReliant(file: string): Promise<string | undefined> {
-    const importers = (this.importersOf().get(file) ?? []).filter((f) => f !== file).sort((a, b) => this.shown(a).localeCompare(this.shown(b)));
+    const importers = this.importing(file);
     if (!importers.length || importers.length > MAX_IMPORTERS) return undefined;
     let first: string | undefined;
     for (const imp of importers) {
@@ -185,9 +185,9 @@ export class ImportsReliance {
    * by its entry point, imported only by its test). Undefined otherwise.
    */
   usersOnly(file: string): string[] | undefined {
-    const all = (this.importersOf().get(file) ?? []).filter((f) => f !== file);
+    const all = this.importing(file);
     if (all.length > MAX_IMPORTERS) return undefined;
-    const importers = all.filter((f) => !isTestPath(path.relative(this.root, f))).sort((a, b) => this.shown(a).localeCompare(this.shown(b)));
+    const importers = all.filter((f) => !isTestPath(path.relative(this.root, f)));
     if (!importers.length) return undefined;
     const text = this.text(file);
     if (text === undefined || text.startsWith('#!') || /\b__name__\s*==\s*["']__main__["']|["']__main__["']\s*==\s*__name__/.test(text)) return undefined;
@@ -207,6 +207,11 @@ export class ImportsReliance {
     this.metadata ??= ['pyproject.toml', 'setup.cfg', 'setup.py'].map((n) => readText(path.join(this.root, n)) ?? '').join('\n');
     const text = this.metadata;
     return names.some((n) => new RegExp(`(?<![\\w.])${n.replace(/\./g, '\\.')}(?:\\s*:|["'\\s,\\]]|$)`, 'm').test(text));
+  }
+
+  /** The run's other Python files that import `file`, in the order of their project paths. */
+  private importing(file: string): string[] {
+    return (this.importersOf().get(file) ?? []).filter((f) => f !== file).sort((a, b) => this.shown(a).localeCompare(this.shown(b)));
   }
 
   /**
@@ -237,10 +242,10 @@ export class ImportsReliance {
     if (info.top) return { hit: info.top };
     if (b.name !== undefined) {
       const hit = info.holders.get(b.name);
-      return hit && usedOutside(text, new RegExp(`(?<![\\w.])${escape(b.alias)}\\b`, 'g'), spans) ? { hit } : undefined;
+      return hit && usedOutside(text, new RegExp(`(?<![\\w.])${escapeRegExp(b.alias)}\\b`, 'g'), spans) ? { hit } : undefined;
     }
     for (const [holder, hit] of info.holders) {
-      if (usedOutside(text, new RegExp(`(?<![\\w.])${escape(b.alias)}\\.${escape(holder)}\\b`, 'g'), spans)) return { hit, used: `${b.alias}.${holder}` };
+      if (usedOutside(text, new RegExp(`(?<![\\w.])${escapeRegExp(b.alias)}\\.${escapeRegExp(holder)}\\b`, 'g'), spans)) return { hit, used: `${b.alias}.${holder}` };
     }
     return undefined;
   }
@@ -283,7 +288,7 @@ export class ImportsReliance {
         const parts: [string, Hit][] = b.name !== undefined ? (target.holders.has(b.name) ? [[b.alias, target.holders.get(b.name)!]] : []) : [...target.holders].map(([h, hit]) => [`${b.alias}.${h}`, hit]);
         if (target.top) parts.push([b.alias, target.top]);
         for (const [word, hit] of parts) {
-          const re = new RegExp(`(?<![\\w.])${escape(word)}\\b`, 'g');
+          const re = new RegExp(`(?<![\\w.])${escapeRegExp(word)}\\b`, 'g');
           for (let m = re.exec(text); m; m = re.exec(text)) {
             if (spans.some(([a, z]) => a <= m!.index && m!.index < z)) continue;
             const line = lineOf(m.index);

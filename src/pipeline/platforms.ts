@@ -31,11 +31,11 @@ function yamlFilesIn(dir: string): string[] {
   }
 }
 
-/** Whether one of `files` (each read up to MAX_BYTES) has text `pattern` matches. */
-function says(files: string[], pattern: RegExp): boolean {
+/** Whether one of `files` (each read up to MAX_BYTES) has text `test` accepts (a pattern matches). */
+function says(files: string[], test: RegExp | ((text: string) => boolean)): boolean {
   return files.some((f) => {
     const t = readConfigText(f, MAX_BYTES);
-    return t !== undefined && pattern.test(t);
+    return t !== undefined && (typeof test === 'function' ? test(t) : test.test(t));
   });
 }
 
@@ -107,16 +107,12 @@ export function projectRunsOnPython2(root: string | undefined): boolean {
   if (!root) return false;
   const cached = python2Known.get(root);
   if (cached !== undefined) return cached;
-  const said = (files: string[], source: Python2Source) =>
-    files.some((f) => {
-      const t = readConfigText(f, MAX_BYTES);
-      return t !== undefined && python2Said(source, t);
-    });
+  const said = (source: Python2Source) => (text: string) => python2Said(source, text);
   const found =
-    said(PROJECT_FILES.map((n) => path.join(root, n)), 'metadata') ||
-    said([path.join(root, 'tox.ini')], 'tox') ||
-    said([path.join(root, '.travis.yml')], 'travis') ||
-    said(yamlFilesIn(path.join(root, '.github', 'workflows')).slice(0, MAX_FILES), 'actions');
+    says(PROJECT_FILES.map((n) => path.join(root, n)), said('metadata')) ||
+    says([path.join(root, 'tox.ini')], said('tox')) ||
+    says([path.join(root, '.travis.yml')], said('travis')) ||
+    says(yamlFilesIn(path.join(root, '.github', 'workflows')).slice(0, MAX_FILES), said('actions'));
   python2Known.set(root, found);
   return found;
 }

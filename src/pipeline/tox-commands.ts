@@ -17,6 +17,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse as parseToml } from 'smol-toml';
+import { escapeRegExp } from '../kernel/regexp.js';
 
 export interface ToolCommand {
   /** The command's words; undefined where a word is not known statically. */
@@ -249,23 +250,20 @@ function lineAt(text: string, at: number): number {
 /** The line where a TOML list of exactly these strings starts (comments between them allowed), else lineOf's guess. */
 function listLine(text: string, words: string[]): number {
   const between = String.raw`[\s,]*(?:#[^\n]*\n[\s,]*)*`;
-  const m = new RegExp(String.raw`\[\s*` + words.map((w) => `(?:${esc(JSON.stringify(w))}|${esc(`'${w}'`)})`).join(between)).exec(text);
+  const m = new RegExp(String.raw`\[\s*` + words.map((w) => `(?:${escapeRegExp(JSON.stringify(w))}|${escapeRegExp(`'${w}'`)})`).join(between)).exec(text);
   return m ? lineAt(text, m.index) : lineOf(text, words);
 }
 
 function lineOf(text: string, cmd: unknown[]): number {
   const strings = cmd.filter((w): w is string => typeof w === 'string');
   const q = (s: string) => JSON.stringify(s);
-  for (const probe of [strings.length > 1 ? new RegExp(`${esc(q(strings[0]))}\\s*,\\s*${esc(q(strings[1]))}`) : undefined, strings[0] ? new RegExp(esc(q(strings[0]))) : undefined]) {
+  for (const probe of [strings.length > 1 ? new RegExp(`${escapeRegExp(q(strings[0]))}\\s*,\\s*${escapeRegExp(q(strings[1]))}`) : undefined, strings[0] ? new RegExp(escapeRegExp(q(strings[0]))) : undefined]) {
     const m = probe?.exec(text);
     if (m) return lineAt(text, m.index);
   }
   return 1;
 }
 
-function esc(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
 
 /** tox's substitutions that name the env's interpreter or the project folder; any other one is unknown. */
 function substitute(word: string): string | undefined {

@@ -385,14 +385,15 @@ export async function recheckWithStarters(
   const root = projectRoot(roots);
   const pythonFiles = new Set(files.filter((f) => claimed.get(f) === 'python').map((f) => path.resolve(f)));
   const index = root === undefined ? undefined : importIndex(root, pythonFiles, results, contextFromSettings(settings).knowledge, beforeParsing);
+  const flaggedPython = [...flagged.keys()].filter((f) => pythonFiles.has(f));
   // A flagged module that is no program of its own runs in its importers' processes: their starters are asked for too.
-  const users = index ? moduleUsers(index, [...flagged.keys()].filter((f) => pythonFiles.has(f))) : new Map<string, string[]>();
+  const users = index ? moduleUsers(index, flaggedPython) : new Map<string, string[]>();
   const starters = new Map(await whoRuns(files, claimed, roots, beforeParsing, [...new Set([...flagged.keys(), ...[...users.values()].flat()])]));
   if (root !== undefined) startedByUsers(starters, users, root);
   for (const f of [...starters.keys()]) if (!flagged.has(f)) starters.delete(f);
   // The project modules they use (imports-reliant.ts): path-reliant across files.
   if (index) {
-    const via = await relianceByImports(index, [...flagged.keys()].filter((f) => pythonFiles.has(f)));
+    const via = await relianceByImports(index, flaggedPython);
     for (const [file, found] of via) starters.set(file, { ...starters.get(file), ...found });
   }
   if (!starters.size) return;

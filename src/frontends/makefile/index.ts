@@ -41,6 +41,7 @@ import type { LaunchSite, ProgramRewriter, Rewrite, RewriteTarget, ConfigSiteFac
 import type { SourceFile, Span } from '../../kernel/source.js';
 import type { Suppressions } from '../../kernel/suppressions.js';
 import type { Word } from '../../kernel/word.js';
+import { escapeRegExp } from '../../kernel/regexp.js';
 import { writtenBin } from './written-venv.js';
 import { ConfigRun, programRewriter, shownUnder, type ShellDecl } from '../config/driver.js';
 import { DEFAULT_PATH, UNKNOWN } from '../config/facts.js';
@@ -522,7 +523,7 @@ class RuleAuto implements AutoVars {
 function ruleGraph(rules: readonly Rule[]): (targets: readonly string[]) => Set<string> {
   let reversed: Map<string, string[]> | undefined;
   let names: Set<string> | undefined;
-  const patternRe = (t: string) => new RegExp(`^${t.split('%').map((x) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+')}$`);
+  const patternRe = (t: string) => new RegExp(`^${t.split('%').map(escapeRegExp).join('.+')}$`);
   const build = () => {
     const byTarget = new Map<string, Rule[]>();
     const patterns: { re: RegExp; rule: Rule }[] = [];
@@ -575,7 +576,7 @@ function ruleGraph(rules: readonly Rule[]): (targets: readonly string[]) => Set<
 /** Whether recipe text names a venv's folder (`venv/bin/pip`, `. venv/bin/activate`, `VIRTUAL_ENV=venv`). */
 function namesVenv(recipe: string, shown: string): boolean {
   if (shown === '.' || shown === '') return false;
-  const at = shown.replace(/^\.\//, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const at = escapeRegExp(shown.replace(/^\.\//, ''));
   return new RegExp(`(^|[\\s/'"=:;(])(\\./)?${at}(/|[\\s'";)]|$)`).test(recipe);
 }
 

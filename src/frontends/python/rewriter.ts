@@ -10,6 +10,7 @@ import type { LaunchSite, ProgramRewriter, Rewrite, RewriteTarget } from '../../
 import type { PythonModule } from './evaluate.js';
 import type { LiteralRef } from './values.js';
 import { shellWordSpan, wordText } from '../../kernel/word.js';
+import { escapeRegExp } from '../../kernel/regexp.js';
 import { literalIndex } from './literal-index.js';
 import { descendantAt, parentOf } from './ancestry.js';
 import { isStandard } from './import-lines.js';
@@ -31,7 +32,7 @@ const FROZEN = /\bsys\._MEIPASS\b|\bsys\.frozen\b|\b(?:getattr|hasattr)\(\s*sys\
  */
 function looksUpOnPath(text: string, name: string): boolean {
   if (!/\b(?:which|find_executable)\(/.test(text)) return false;
-  const quoted = `['"]${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}['"]`;
+  const quoted = `['"]${escapeRegExp(name)}['"]`;
   if (new RegExp(`\\b(?:which|find_executable)\\(\\s*${quoted}`).test(text)) return true;
   for (const m of text.matchAll(/^([ \t]*)def\s+(\w+)\s*\(([^)]*)\)[^\n]*:[^\n]*\n((?:\1[ \t]+[^\n]*\n|[ \t]*\n)*)/gm)) {
     const [, , fn, params, body] = m;
@@ -49,7 +50,7 @@ const lookedUp = new WeakMap<PythonModule, Map<string, boolean>>();
  * `cmd = ['gmsh', geo_file, …]`).
  */
 function nameWrittenAgain(text: string, name: string, span: { start: number; end: number }, programs: ReadonlySet<number> | undefined): boolean {
-  const re = new RegExp(`(["'])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\1`, 'g');
+  const re = new RegExp(`(["'])${escapeRegExp(name)}\\1`, 'g');
   for (const m of text.matchAll(re)) if ((m.index < span.start || m.index >= span.end) && !programs?.has(m.index + 1)) return true;
   return false;
 }
@@ -130,11 +131,12 @@ export class PythonRewriter implements ProgramRewriter {
     // (A console script only: a `which("pip")` asks whether some pip exists, and the running
     // interpreter's `-m pip` is still the one meant.)
     const name = word ? this.mod.file.text.slice(word.start, word.end).replace(/['"]/g, '') : frag.text;
-    if (!/^(?:python|pip)[\d.]*(?:\.exe)?$/i.test(name) && this.checkedOnPath(name)) return undefined;
+    const pythonOrPip = /^(?:python|pip)[\d.]*(?:\.exe)?$/i.test(name);
+    if (!pythonOrPip && this.checkedOnPath(name)) return undefined;
     // A version probe of a tool whose name the file also writes elsewhere (RIDE's get_command:
     // `call(["robot", "--version"])`, then `return "robot"`, the command its runs use): a path in
     // the probe alone would test one tool and run another.
-    if (!/^(?:python|pip)[\d.]*(?:\.exe)?$/i.test(name) && this.site.argv.length === 2 && /^(?:--version|-V|version)$/.test(wordText(this.site.argv[1]) ?? '') && nameWrittenAgain(this.mod.file.text, name, lit.span, this.mod.launchPrograms)) return undefined;
+    if (!pythonOrPip && this.site.argv.length === 2 && /^(?:--version|-V|version)$/.test(wordText(this.site.argv[1]) ?? '') && nameWrittenAgain(this.mod.file.text, name, lit.span, this.mod.launchPrograms)) return undefined;
     const insideCall = lit.span.start >= this.call.startIndex && lit.span.end <= this.call.endIndex;
     const outsideReason = 'the name comes from a definition outside the call, which other code may also use';
     // A variable the file also compares (`if tool != "wget" and tool != "gdown": raise …`, crfm-helm's
