@@ -1,12 +1,12 @@
 // Generated from src/ by scripts/bundle.ts (npm run action); do not edit.
 
 // dist/src/action/main.js
-import fs24 from "node:fs";
-import path56 from "node:path";
+import fs25 from "node:fs";
+import path57 from "node:path";
 import { parseArgs } from "node:util";
 
 // dist/src/api.js
-import path52 from "node:path";
+import path53 from "node:path";
 
 // dist/src/pipeline/apply-fixes.js
 function fixableBy(d, allowUnsafe) {
@@ -100,8 +100,8 @@ var SourceFile = class {
   encoding;
   lineStarts;
   nl;
-  constructor(path57, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
-    this.path = path57;
+  constructor(path58, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
+    this.path = path58;
     this.text = text3;
     this.encoding = encoding;
   }
@@ -174,7 +174,7 @@ function splitLines(text3) {
 }
 
 // dist/src/kernel/decode.js
-function decodeText(path57, bytes, opts = {}) {
+function decodeText(path58, bytes, opts = {}) {
   const nul = bytes.indexOf(0);
   if (nul >= 0)
     return { ok: false, kind: "binary", message: `not ${opts.kind ?? "text"}: NUL byte at offset ${nul} (binary file?)` };
@@ -192,19 +192,19 @@ function decodeText(path57, bytes, opts = {}) {
   if (codec === "utf-8" || codec === "ascii") {
     try {
       const text3 = new TextDecoder("utf-8", { fatal: true }).decode(body);
-      return { ok: true, file: new SourceFile(path57, text3, { name: codec, bom, lossless: true }) };
+      return { ok: true, file: new SourceFile(path58, text3, { name: codec, bom, lossless: true }) };
     } catch {
       const bad = firstInvalidUtf8(body) + (bom ? 3 : 0);
       const text3 = new TextDecoder("utf-8").decode(body);
       return {
         ok: true,
-        file: new SourceFile(path57, text3, { name: codec, bom, lossless: false }),
+        file: new SourceFile(path58, text3, { name: codec, bom, lossless: false }),
         warning: `invalid UTF-8 at byte ${bad}; checked with replacement characters and never rewritten`
       };
     }
   }
   if (codec === "latin-1") {
-    return { ok: true, file: new SourceFile(path57, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
+    return { ok: true, file: new SourceFile(path58, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
   }
   let decoder;
   try {
@@ -213,7 +213,7 @@ function decodeText(path57, bytes, opts = {}) {
     return { ok: false, kind: "decode", message: `unknown source encoding '${declared}' in the coding declaration` };
   }
   try {
-    return { ok: true, file: new SourceFile(path57, decoder.decode(body), { name: codec, bom, lossless: false }) };
+    return { ok: true, file: new SourceFile(path58, decoder.decode(body), { name: codec, bom, lossless: false }) };
   } catch {
     return { ok: false, kind: "decode", message: `bytes are not valid '${declared}' as the coding declaration says` };
   }
@@ -3327,6 +3327,23 @@ function markToolPrep(entries3) {
     }
   }
 }
+function installsForUser(words4) {
+  const at2 = /^pip[\d.]*$/.test(words4[0] ?? "") ? 1 : /^python[\d.]*$/.test(words4[0] ?? "") && words4[1] === "-m" && words4[2] === "pip" ? 3 : -1;
+  return at2 > 0 && words4[at2] === "install" && words4.slice(at2 + 1).includes("--user");
+}
+function markUserInstalled(entries3) {
+  const since = /* @__PURE__ */ new Map();
+  for (const { site, shell: shell2 } of [...entries3].sort((a, b) => a.site.callSpan.start - b.site.callSpan.start)) {
+    if (!site.config)
+      continue;
+    const words4 = site.argv.map((w) => wordText(w));
+    if (!since.has(shell2) && installsForUser(words4))
+      since.set(shell2, site.file.location(site.callSpan.start).line);
+    const at2 = since.get(shell2);
+    if (at2 !== void 0)
+      site.config.userInstalled = at2;
+  }
+}
 function venvProgram(bin, target) {
   if (target.kind === "interpreter")
     return [`${bin}/python`, ...target.module ? ["-m", target.module] : []];
@@ -6128,6 +6145,7 @@ var ConfigRun = class {
     if (this.host.language !== "makefile")
       markSystemInstalled(groups.values());
     markToolPrep(shelled);
+    markUserInstalled(shelled);
     for (const a of this.activations)
       linkLaterSites([{ site: a.site, order: a.decl.order }], groups.get(a.decl.group) ?? [], this.endVenvs.get(a.decl.group));
     for (const e of this.entries) {
@@ -7091,10 +7109,10 @@ function persistVenv2(file, parsed, site, inst, t, byStart) {
   if (!v || !envInst)
     return void 0;
   const legacy = !/^\s*[A-Za-z_][A-Za-z0-9_]*=/.test(envInst.args.map((c) => c.ch).join(""));
-  const path57 = `PATH="${v.venv}/bin:$PATH"`;
+  const path58 = `PATH="${v.venv}/bin:$PATH"`;
   if (legacy)
-    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path57}` }], applicability: "unsafe", reason, title: `Add ENV ${path57} after line ${envInst.lastLine}` };
-  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path57}` }], applicability: "unsafe", reason, title: `Add ${path57} to the ENV at line ${envInst.firstLine}` };
+    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path58}` }], applicability: "unsafe", reason, title: `Add ENV ${path58} after line ${envInst.lastLine}` };
+  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path58}` }], applicability: "unsafe", reason, title: `Add ${path58} to the ENV at line ${envInst.firstLine}` };
 }
 function analyzeDockerfile(file) {
   const parsed = parseDockerfile(file.text);
@@ -7332,6 +7350,8 @@ var dockerfileFrontEnd = {
   claims(p) {
     const base = path9.posix.basename(p.replace(/\\/g, "/"));
     if (/\.(j2|jinja2?|tpl|tmpl|template|in|erb|mustache|hbs)$/i.test(base))
+      return false;
+    if (/^Jenkinsfile[._-]/.test(base))
       return false;
     if (base === "Dockerfile" || base === "dockerfile" || base === "Containerfile" || /\.(dockerfile|Dockerfile)$/.test(base))
       return true;
@@ -10166,7 +10186,7 @@ var Prefilter = class {
    * undecoded bytes (then only the cheap half: a helper called, and a tool's name anywhere; the
    * bytes read as Latin-1, as the test on bytes read them).
    */
-  mayMatterThroughProject(path57, text3) {
+  mayMatterThroughProject(path58, text3) {
     const p = this.project;
     if (!p)
       return false;
@@ -10174,13 +10194,13 @@ var Prefilter = class {
       const s = latin1(text3);
       if (!p.mayImportProject(s))
         return false;
-      return hasToolName(this.tools, s) && p.callsHelper(path57, s);
+      return hasToolName(this.tools, s) && p.callsHelper(path58, s);
     }
     if (!p.mayImportProject(text3))
       return false;
     if (apiWordInCode(text3))
-      return p.usesToolConstant(path57, text3, this.tools);
-    return someStringMatches(text3, this.tools) && p.callsHelper(path57, text3);
+      return p.usesToolConstant(path58, text3, this.tools);
+    return someStringMatches(text3, this.tools) && p.callsHelper(path58, text3);
   }
 };
 function pythonMayMatter(text3, tools) {
@@ -10610,9 +10630,9 @@ var Ancestry = class {
     const known2 = this.parents.get(n.id);
     if (known2 !== void 0)
       return known2;
-    const path57 = this.path;
-    path57.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
-    let at2 = path57[path57.length - 1];
+    const path58 = this.path;
+    path58.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
+    let at2 = path58[path58.length - 1];
     for (; ; ) {
       const next = at2.childWithDescendant(n);
       if (!next)
@@ -10622,7 +10642,7 @@ var Ancestry = class {
         return at2;
       }
       this.parents.set(next.id, at2);
-      path57.push(next);
+      path58.push(next);
       at2 = next;
     }
     const p = n.parent;
@@ -10635,11 +10655,11 @@ var Ancestry = class {
   }
   /** The index of the deepest node of the path whose span holds start..end (the root's, 0, at least). */
   deepestHolding(start, end) {
-    const path57 = this.path;
+    const path58 = this.path;
     let lo = 0;
-    for (let hi = path57.length - 1; lo < hi; ) {
+    for (let hi = path58.length - 1; lo < hi; ) {
       const mid = lo + hi + 1 >>> 1;
-      if (path57[mid].startIndex <= start && end <= path57[mid].endIndex)
+      if (path58[mid].startIndex <= start && end <= path58[mid].endIndex)
         lo = mid;
       else
         hi = mid - 1;
@@ -10718,6 +10738,12 @@ function moduleFallbackRanges(root, text3, file) {
 
 // dist/src/frontends/python/hosted.js
 var HOSTED = /colab|kaggle/i;
+var KAGGLE_API = /^[ \t]*(?:[!%]?\s*(?:(?:python3?\s+-m\s+)?pip3?\s+install\b[^\n]*|kaggle\s[^\n]*)|(?:import|from)\s+kaggle[^\n]*)$/gim;
+function namesHostedRuntime(text3) {
+  if (!HOSTED.test(text3))
+    return false;
+  return HOSTED.test(text3.replace(KAGGLE_API, (line) => line.replace(/kaggle[\w-]*/gi, "")));
+}
 function colabAtom(s) {
   const t = s.trim().replace(/^\((.*)\)$/, "$1").trim();
   if (/\bnot\b|\bis\b|[=!<>]=?/.test(t.replace(/^["']google\.colab["']\s+in\b/, "")))
@@ -11628,18 +11654,18 @@ function decodesCleanly(bytes) {
     return true;
   return (codec === "utf-8" || codec === "ascii") && isUtf8(body);
 }
-function decodePython(path57, bytes) {
+function decodePython(path58, bytes) {
   const declared = codingDeclaration(bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes);
-  return decodeText(path57, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
+  return decodeText(path58, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
 }
 
 // dist/src/frontends/python/value-ops.js
-function withKey(path57, key) {
+function withKey(path58, key) {
   if (key === "PATH")
     return "set";
-  if (key === void 0 && path57 === "no")
+  if (key === void 0 && path58 === "no")
     return "unknown";
-  return path57;
+  return path58;
 }
 function mergeEnv(a, b) {
   if (b === "set" || a === "set")
@@ -12282,11 +12308,11 @@ var Scopes = class {
                 const outer = flow.chain[0].slice(0, flow.chain[0].indexOf(":"));
                 if (chain?.key !== outer)
                   chain = { key: outer, values: /* @__PURE__ */ new Map() };
-                const path57 = flow.chain.join("/");
+                const path58 = flow.chain.join("/");
                 for (const k of [...chain.values.keys()])
-                  if (path57.startsWith(k + "/") || k.startsWith(path57 + "/"))
+                  if (path58.startsWith(k + "/") || k.startsWith(path58 + "/"))
                     chain.values.delete(k);
-                chain.values.set(path57, e.value());
+                chain.values.set(path58, e.value());
                 cur = [...chain.values.values()];
                 break;
               }
@@ -12582,17 +12608,17 @@ function knownCall(ev, q, call) {
     case "dict":
       if (q === "dict") {
         const a0 = positional[0] ? ev.evalIn(positional[0], scope, pos) : void 0;
-        let path57 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
+        let path58 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
         for (const a of n.childForFieldName("arguments")?.namedChildren ?? []) {
           if (a?.type !== "dictionary_splat")
             continue;
           const inner = a.namedChildren[0];
           const v = inner ? ev.evalIn(inner, scope, pos) : UNKNOWN2;
-          path57 = mergeEnv(path57, v.k === "env" ? v.path : "unknown");
+          path58 = mergeEnv(path58, v.k === "env" ? v.path : "unknown");
         }
         for (const k of keywords.keys())
-          path57 = withKey(path57, k);
-        return { k: "env", path: path57, span };
+          path58 = withKey(path58, k);
+        return { k: "env", path: path58, span };
       }
       return { k: "env", path: "inherited", span };
     case "platform.python_version":
@@ -13177,22 +13203,22 @@ var PythonModule = class {
     return { k: "unknown", span };
   }
   evalDict(n, scope, pos) {
-    let path57 = "no";
+    let path58 = "no";
     for (const c of n.namedChildren) {
       if (!c || c.type === "comment")
         continue;
       if (c.type === "pair") {
         const key = c.childForFieldName("key");
         const kv = key ? this.evalIn(key, scope, pos) : UNKNOWN2;
-        path57 = withKey(path57, kv.k === "str" ? wordTextOf(kv.word) : void 0);
+        path58 = withKey(path58, kv.k === "str" ? wordTextOf(kv.word) : void 0);
       } else if (c.type === "dictionary_splat") {
         const inner = c.namedChildren[0];
         const v = inner ? this.evalIn(inner, scope, pos) : UNKNOWN2;
-        path57 = mergeEnv(path57, v.k === "env" ? v.path : "unknown");
+        path58 = mergeEnv(path58, v.k === "env" ? v.path : "unknown");
       } else
-        path57 = withKey(path57, void 0);
+        path58 = withKey(path58, void 0);
     }
-    return { k: "env", path: path57, span: spanOf(n) };
+    return { k: "env", path: path58, span: spanOf(n) };
   }
   evalSubscript(n, scope, pos) {
     const value = n.childForFieldName("value");
@@ -14246,6 +14272,8 @@ function sitesForCall(mod, meter, call, api, spec, reportAt = call, named2) {
         if (asShell) {
           if (opt.k === "str")
             r.scripts.push(opt.word);
+          else if (opt.k === "list" && shell3 === true && opt.items.length > 1)
+            r.argvs.push(...listArgvs(opt));
           else if (opt.k === "list" && opt.items[0] && "value" in opt.items[0])
             r.scripts.push(asWord(opt.items[0].value));
         } else if (opt.k === "str") {
@@ -14344,21 +14372,21 @@ function sitesForCall(mod, meter, call, api, spec, reportAt = call, named2) {
   const checked = pathChecksBefore(mod, call);
   const sites = [];
   const make = (cmd, viaShell, active) => {
-    let path57 = r.env;
+    let path58 = r.env;
     if (cmd.pathReset)
-      path57 = { kind: "reset", by: cmd.pathReset };
+      path58 = { kind: "reset", by: cmd.pathReset };
     else if (cmd.pathUnset)
-      path57 = { kind: "reset", by: "env -i" };
+      path58 = { kind: "reset", by: "env -i" };
     else if (cmd.envPathSet)
-      path57 = { kind: "explicit" };
-    const env2 = { path: path57 };
+      path58 = { kind: "explicit" };
+    const env2 = { path: path58 };
     if (shebang !== void 0)
       env2.shebang = shebang;
     if (major !== void 0)
       env2.shebangMajor = major;
     if (checked.length)
       env2.checkedOnPath = checked;
-    if (active !== void 0 && path57.kind !== "reset" && path57.kind !== "missing")
+    if (active !== void 0 && path58.kind !== "reset" && path58.kind !== "missing")
       env2.activeVenv = active;
     const site = launchSiteFor(cmd, { file: mod.file, language: "python", api, callSpan, env: env2, searchesPath: r.searchesPath, viaShell });
     site.rewriter = new PythonRewriter(mod, site, reportAt, { argv0 });
@@ -14642,7 +14670,7 @@ function firstError(root) {
 }
 var pythonFrontEnd = {
   language: "python",
-  claims: (path57, head2) => /\.pyw?$/i.test(path57) || /^#!.*\bpython[\d.]*\b/.test(head2),
+  claims: (path58, head2) => /\.pyw?$/i.test(path58) || /^#!.*\bpython[\d.]*\b/.test(head2),
   mayMatter: pythonMayMatter,
   mayMatterBytes: (bytes) => pythonMayMatterBytes(bytes) || !decodesCleanly(bytes),
   decode: decodePython,
@@ -16265,9 +16293,10 @@ var FORMAT2 = {
   pathWrite(cmd, valueOf, rest, sh) {
     if (!/>>\s*("?)\$(?:BASH_ENV|\{BASH_ENV\})\1/.test(rest))
       return void 0;
-    const line = echoed(cmd, valueOf);
-    if (line === void 0)
+    const echo = echoed(cmd, valueOf);
+    if (echo === void 0)
       return void 0;
+    const line = echo.replace(/(^|[\s=:])~(?=\/|$)/g, `$1${HOME5}`);
     const bin = activationBinOf(line, sh.cwd);
     if (bin !== void 0)
       return [bin];
@@ -16959,7 +16988,7 @@ var jenkinsFrontEnd = {
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
     const base = path27.posix.basename(p.replace(/\\/g, "/"));
-    return base === "Jenkinsfile" || /^Jenkinsfile[._-][\w.-]+$/.test(base) && !/\.(md|txt|bak|orig)$/i.test(base) || base.endsWith(".jenkinsfile");
+    return base === "Jenkinsfile" || /^Jenkinsfile[._-][\w.-]+$/.test(base) && !/\.(md|txt|bak|orig|sh|bash|zsh|py|ya?ml|json|ps1|bat|cmd|ini|cfg|toml)$/i.test(base) || base.endsWith(".jenkinsfile");
   },
   mayMatter: configMayMatter,
   analyze(file, use) {
@@ -17630,8 +17659,11 @@ var NotebookError = class extends Error {
     this.offset = offset;
   }
 };
-var ROOT = { members: { nbformat: "all", cells: "skip", metadata: { members: { kernelspec: { members: { language: "all" } }, language_info: { members: { name: "all" } }, colab: "skip", kaggle: "skip" } } } };
-var CELLS = { items: { members: { cell_type: "all", source: "strings", metadata: { members: { tags: "strings" } } } } };
+var METADATA = { members: { kernelspec: { members: { language: "all" } }, language_info: { members: { name: "all" } }, colab: "skip", kaggle: "skip" } };
+var ROOT = { members: { nbformat: "all", cells: "skip", worksheets: { items: { members: { cells: "skip" } } }, metadata: METADATA } };
+var cellsWant = (source) => ({ items: { members: { cell_type: "all", [source]: "strings", metadata: { members: { tags: "strings" } } } } });
+var CELLS = cellsWant("source");
+var CELLS_V3 = cellsWant("input");
 function readNotebook(text3) {
   let root;
   try {
@@ -17647,64 +17679,83 @@ function readNotebook(text3) {
   const major = nbformat?.kind === "number" ? Number(nbformat.text) : void 0;
   if (major === void 0)
     throw new NotebookError('not a Jupyter notebook: no "nbformat" number', root.start);
-  if (major < 4)
-    throw new NotebookError(`nbformat ${major} notebook: only nbformat 4 is read (convert it with \`jupyter nbconvert --to notebook --nbformat 4\`)`, nbformat.start);
+  if (major < 3)
+    throw new NotebookError(`nbformat ${major} notebook: only nbformat 3 and 4 are read (convert it with \`jupyter nbconvert --to notebook --nbformat 4\`)`, nbformat.start);
   if (major > 4)
-    throw new NotebookError(`nbformat ${major} notebook: only nbformat 4 is read`, nbformat.start);
-  const list = member(root, "cells");
-  if (list?.kind !== "skipped" || list.of !== "array")
-    throw new NotebookError('not an nbformat 4 notebook: no "cells" list', (list ?? root).start);
-  within(NOTEBOOK_CELLS, list.items);
-  const cells = parseJsonAt(text3, list.start, CELLS);
-  if (cells.kind !== "array")
-    throw new Error("the cells list read again is not a list");
+    throw new NotebookError(`nbformat ${major} notebook: only nbformat 3 and 4 are read`, nbformat.start);
+  const lists = [];
+  if (major === 4) {
+    const list = member(root, "cells");
+    if (list?.kind !== "skipped" || list.of !== "array")
+      throw new NotebookError('not an nbformat 4 notebook: no "cells" list', (list ?? root).start);
+    lists.push(list);
+  } else {
+    const sheets = member(root, "worksheets");
+    if (sheets?.kind !== "array")
+      throw new NotebookError('not an nbformat 3 notebook: no "worksheets" list', (sheets ?? root).start);
+    for (const sheet of sheets.items) {
+      const list = member(sheet, "cells");
+      if (list?.kind !== "skipped" || list.of !== "array")
+        throw new NotebookError('not an nbformat 3 notebook: a worksheet without a "cells" list', (list ?? sheet).start);
+      lists.push(list);
+    }
+  }
+  within(NOTEBOOK_CELLS, lists.reduce((n, l) => n + (l.kind === "skipped" ? l.items : 0), 0));
   const metadata = member(root, "metadata");
   const lang = member(member(metadata, "kernelspec"), "language") ?? member(member(metadata, "language_info"), "name");
   const out = { cells: [], problems: [], language: lang?.kind === "string" ? decodeText2(text3, lang).toLowerCase() : void 0, colab: member(metadata, "colab") !== void 0, kaggle: member(metadata, "kaggle") !== void 0 };
+  const sourceKey = major === 4 ? "source" : "input";
   let chars = 0;
-  cells.items.forEach((cell, k) => {
-    const type = member(cell, "cell_type");
-    if (type?.kind !== "string" || decodeText2(text3, type) !== "code")
-      return;
-    const source = member(cell, "source");
-    let tokens;
-    if (source?.kind === "string")
-      tokens = Int32Array.of(source.start, source.end);
-    else if (source?.kind === "strings")
-      tokens = source.spans;
-    else {
-      out.problems.push({ message: `cell ${k + 1}: its "source" is not a string or a list of strings; not checked`, offset: (source ?? cell).start });
-      return;
-    }
-    const count = tokens.length / 2;
-    const lengths = new Int32Array(count);
-    let n = 0;
-    for (let t = 0; t < count; t++)
-      n += lengths[t] = decodedLength(text3, tokens[2 * t], tokens[2 * t + 1]);
-    chars += n;
-    within(NOTEBOOK_SOURCE_CHARS, chars);
-    const starts = new Int32Array(n);
-    const ends = new Int32Array(n);
-    const token = new Int32Array(n);
-    const parts = [];
-    let at2 = 0;
-    for (let t = 0; t < count; t++) {
-      if (lengths[t] === 0)
+  let index = 0;
+  for (const l of lists) {
+    const cells = parseJsonAt(text3, l.start, major === 4 ? CELLS : CELLS_V3);
+    if (cells.kind !== "array")
+      throw new Error("the cells list read again is not a list");
+    for (const cell of cells.items) {
+      const k = index++;
+      const type = member(cell, "cell_type");
+      if (type?.kind !== "string" || decodeText2(text3, type) !== "code")
         continue;
-      parts.push(decodeInto(text3, tokens[2 * t], tokens[2 * t + 1], starts, ends, at2));
-      token.fill(t, at2, at2 + lengths[t]);
-      at2 += lengths[t];
+      const source = member(cell, sourceKey);
+      let tokens;
+      if (source?.kind === "string")
+        tokens = Int32Array.of(source.start, source.end);
+      else if (source?.kind === "strings")
+        tokens = source.spans;
+      else {
+        out.problems.push({ message: `cell ${k + 1}: its "${sourceKey}" is not a string or a list of strings; not checked`, offset: (source ?? cell).start });
+        continue;
+      }
+      const count = tokens.length / 2;
+      const lengths = new Int32Array(count);
+      let n = 0;
+      for (let t = 0; t < count; t++)
+        n += lengths[t] = decodedLength(text3, tokens[2 * t], tokens[2 * t + 1]);
+      chars += n;
+      within(NOTEBOOK_SOURCE_CHARS, chars);
+      const starts = new Int32Array(n);
+      const ends = new Int32Array(n);
+      const token = new Int32Array(n);
+      const parts = [];
+      let at2 = 0;
+      for (let t = 0; t < count; t++) {
+        if (lengths[t] === 0)
+          continue;
+        parts.push(decodeInto(text3, tokens[2 * t], tokens[2 * t + 1], starts, ends, at2));
+        token.fill(t, at2, at2 + lengths[t]);
+        at2 += lengths[t];
+      }
+      const src = parts.length === 1 ? parts[0] : parts.join("");
+      const list = source.kind === "strings";
+      const separator = list && count > 1 ? text3.slice(tokens[1], tokens[2]) : list ? `,${text3.slice(source.start + 1, count ? tokens[0] : source.start + 1)}` : "";
+      const tagList = member(member(cell, "metadata"), "tags");
+      const tags = [];
+      if (tagList?.kind === "strings")
+        for (let t = 0; t < tagList.spans.length; t += 2)
+          tags.push(decodeText2(text3, { kind: "string", start: tagList.spans[t], end: tagList.spans[t + 1] }));
+      out.cells.push({ index: k + 1, text: src, starts, ends, token, lines: splitCellLines(src), tokens, form: list ? "list" : "string", separator, tags });
     }
-    const src = parts.length === 1 ? parts[0] : parts.join("");
-    const list2 = source.kind === "strings";
-    const separator = list2 && count > 1 ? text3.slice(tokens[1], tokens[2]) : list2 ? `,${text3.slice(source.start + 1, count ? tokens[0] : source.start + 1)}` : "";
-    const tagList = member(member(cell, "metadata"), "tags");
-    const tags = [];
-    if (tagList?.kind === "strings")
-      for (let t = 0; t < tagList.spans.length; t += 2)
-        tags.push(decodeText2(text3, { kind: "string", start: tagList.spans[t], end: tagList.spans[t + 1] }));
-    out.cells.push({ index: k + 1, text: src, starts, ends, token, lines: splitCellLines(src), tokens, form: list2 ? "list" : "string", separator, tags });
-  });
+  }
   return out;
 }
 function splitCellLines(src) {
@@ -18302,7 +18353,7 @@ function hostedSetup(text3, nb) {
     if (!tag)
       continue;
     linked ??= HOSTED_LINK.test(text3);
-    if (!linked && !HOSTED.test(cell.text))
+    if (!linked && !namesHostedRuntime(cell.text))
       continue;
     const span = cellSpan(cell);
     out.push({ from: span.start, to: span.end, cell: cell.index, tag });
@@ -18413,7 +18464,7 @@ function problemOf(file, nb, pa, vfile, mod) {
 }
 var NOTEBOOK_WORDS = /python|pip|venv|activate/i;
 function looksWhole(text3) {
-  return /^\s*\{/.test(text3) && /\}\s*$/.test(text3) && /"nbformat"\s*:\s*4\b/.test(text3);
+  return /^\s*\{/.test(text3) && /\}\s*$/.test(text3) && /"nbformat"\s*:\s*[34]\b/.test(text3);
 }
 var notebookFrontEnd = {
   language: "notebook",
@@ -18444,8 +18495,8 @@ var FRONT_ENDS = [
   notebookFrontEnd
 ];
 var GENERIC_SCRIPT_NAME = /\.(sh|bash)$/i;
-function headOf(path57, content) {
-  const name = path57.slice(Math.max(path57.lastIndexOf("/"), path57.lastIndexOf("\\")) + 1);
+function headOf(path58, content) {
+  const name = path58.slice(Math.max(path58.lastIndexOf("/"), path58.lastIndexOf("\\")) + 1);
   if (name.includes(".") && !GENERIC_SCRIPT_NAME.test(name))
     return "";
   const head2 = typeof content === "string" ? content.slice(0, 200) : Buffer.from(content.subarray(0, 200)).toString("latin1");
@@ -18457,11 +18508,11 @@ function frontEndByLanguage(language2) {
     throw new Error(`no front end for ${language2}`);
   return fe;
 }
-function claimingFrontEnd(path57, head2 = "") {
-  return FRONT_ENDS.find((f) => f.claims(path57, head2));
+function claimingFrontEnd(path58, head2 = "") {
+  return FRONT_ENDS.find((f) => f.claims(path58, head2));
 }
-function frontEndFor(path57, head2 = "") {
-  return claimingFrontEnd(path57, head2) ?? pythonFrontEnd;
+function frontEndFor(path58, head2 = "") {
+  return claimingFrontEnd(path58, head2) ?? pythonFrontEnd;
 }
 
 // dist/src/kernel/messages.js
@@ -18601,31 +18652,31 @@ function mergedFix(a, b) {
 }
 
 // dist/src/pipeline/check-file.js
-function readForCheckSafely(path57, ctx, language2) {
+function readForCheckSafely(path58, ctx, language2) {
   try {
-    return readForCheck(path57, ctx, language2);
+    return readForCheck(path58, ctx, language2);
   } catch (e) {
     return {
-      result: { path: path57, diagnostics: [], problems: [{ path: path57, kind: "internal", message: `internal error while reading: ${e.message}`, partial: false }], skipped: false }
+      result: { path: path58, diagnostics: [], problems: [{ path: path58, kind: "internal", message: `internal error while reading: ${e.message}`, partial: false }], skipped: false }
     };
   }
 }
-function readForCheck(path57, ctx, language2) {
-  const result2 = { path: path57, diagnostics: [], problems: [], skipped: false };
+function readForCheck(path58, ctx, language2) {
+  const result2 = { path: path58, diagnostics: [], problems: [], skipped: false };
   const problem = (kind, message) => {
-    result2.problems.push({ path: path57, kind, message, partial: false });
+    result2.problems.push({ path: path58, kind, message, partial: false });
     return { result: result2 };
   };
   let bytes;
   let fd;
   try {
-    fd = OPEN_FLAGS === void 0 ? void 0 : fs4.openSync(path57, OPEN_FLAGS);
-    const st = fd === void 0 ? fs4.statSync(path57) : fs4.fstatSync(fd);
+    fd = OPEN_FLAGS === void 0 ? void 0 : fs4.openSync(path58, OPEN_FLAGS);
+    const st = fd === void 0 ? fs4.statSync(path58) : fs4.fstatSync(fd);
     if (!st.isFile())
       return problem("not-a-file", "not a regular file; skipped");
     if (st.size > ctx.maxFileSize)
       return problem("too-large", `${sizeText(st.size)} is over the --max-file-size limit of ${sizeText(ctx.maxFileSize)}; skipped`);
-    bytes = fd === void 0 ? fs4.readFileSync(path57) : readAll(fd, st.size);
+    bytes = fd === void 0 ? fs4.readFileSync(path58) : readAll(fd, st.size);
   } catch (e) {
     const err = e;
     if (err.code === "ELOOP")
@@ -18635,24 +18686,24 @@ function readForCheck(path57, ctx, language2) {
     if (fd !== void 0)
       fs4.closeSync(fd);
   }
-  const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path57, headOf(path57, bytes));
+  const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path58, headOf(path58, bytes));
   result2.language = fe.language;
   if (fe.maxBytes !== void 0 && bytes.length > fe.maxBytes) {
     return problem("too-large", `${sizeText(bytes.length)} is over the ${sizeText(fe.maxBytes)} that ${fe.language} files are analysed up to; skipped`);
   }
-  if (ctx.prefilter && fe.mayMatterBytes && !fe.mayMatterBytes(bytes) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path57, Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes)))) {
+  if (ctx.prefilter && fe.mayMatterBytes && !fe.mayMatterBytes(bytes) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path58, Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes)))) {
     result2.skipped = true;
     return { result: result2 };
   }
   if (scratch && bytes.buffer === scratch.buffer)
     bytes = Buffer.from(bytes);
-  const decoded = (fe.decode ?? decodeText)(path57, bytes);
+  const decoded = (fe.decode ?? decodeText)(path58, bytes);
   if (!decoded.ok)
     return problem(decoded.kind, decoded.message);
   if (decoded.warning)
-    result2.problems.push({ path: path57, kind: "decode", message: decoded.warning, partial: true });
+    result2.problems.push({ path: path58, kind: "decode", message: decoded.warning, partial: true });
   const file = decoded.file;
-  if (ctx.prefilter && !fe.mayMatter(file.text, ctx.prefilter.tools) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path57, file.text))) {
+  if (ctx.prefilter && !fe.mayMatter(file.text, ctx.prefilter.tools) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path58, file.text))) {
     result2.skipped = true;
     return { result: result2 };
   }
@@ -18682,7 +18733,7 @@ function sizeText(n) {
   return n < 1048576 ? `${n} bytes` : `${(n / 1048576).toFixed(1)} MB (${n} bytes)`;
 }
 function analyseDecoded(result2, file, ctx) {
-  const path57 = result2.path;
+  const path58 = result2.path;
   try {
     const fe = result2.language ? frontEndByLanguage(result2.language) : void 0;
     const { diagnostics, problems, reliant } = checkSource(file, ctx, fe);
@@ -18699,22 +18750,22 @@ function analyseDecoded(result2, file, ctx) {
     if (diagnostics.length)
       result2.source = file;
   } catch (e) {
-    result2.problems.push(crashProblem(path57, e));
+    result2.problems.push(crashProblem(path58, e));
   }
   return result2;
 }
-function crashProblem(path57, e) {
+function crashProblem(path58, e) {
   if (e instanceof TooComplexError)
-    return { path: path57, kind: "too-complex", message: e.message, partial: false };
+    return { path: path58, kind: "too-complex", message: e.message, partial: false };
   if (e instanceof TooDeepError)
-    return { path: path57, kind: "too-deep", message: e.message, partial: false };
+    return { path: path58, kind: "too-deep", message: e.message, partial: false };
   if (e instanceof RangeError)
-    return { path: path57, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
+    return { path: path58, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
   if (isParserTrap(e) || e instanceof ParserDamagedError || parsersDamaged()) {
     const why = e instanceof WebAssembly.RuntimeError ? `the parser crashed on this file (${e.message})` : "the parser was left damaged by this file";
-    return { path: path57, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
+    return { path: path58, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
   }
-  return { path: path57, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
+  return { path: path58, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
 }
 function checkSource(file, ctx, fe = frontEndFor(file.path, headOf(file.path, file.text))) {
   return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource, project: ctx.project, windows: ctx.windows, python2: ctx.python2 });
@@ -19169,6 +19220,9 @@ var nameNotLookedUp = defineRule({
 
 // dist/src/rules/activation-does-not-persist.js
 var PERSIST_REASON = "every later instruction or step then finds the venv's python, pip and scripts first on PATH, including commands that meant the system ones";
+function persistActivationFix(facts, venv) {
+  return { title: `Put ${facts.showVenv ? facts.showVenv(venv) : venv}/bin on PATH`, target: { kind: "persist-venv", venv, at: "site" }, cap: "unsafe", reason: PERSIST_REASON };
+}
 var activationDoesNotPersist = defineRule({
   code: "VG202",
   name: "activation-does-not-persist",
@@ -19226,6 +19280,8 @@ var activationDoesNotPersist = defineRule({
         continue;
       if (v.tool === "pip" && pipNotMeantForVenv(s, isInterpreterName(v.name), origin))
         continue;
+      if (s.config?.userInstalled && v.tool !== "console-script")
+        continue;
       later = s;
       break;
     }
@@ -19233,7 +19289,7 @@ var activationDoesNotPersist = defineRule({
       return;
     if (!later && CI_LANGUAGES.has(site.language) && !activation.later.runsUnseen())
       return;
-    if (!later && !activation.alone && activation.later.venvOnPath())
+    if (!later && activation.later.venvOnPath())
       return;
     const shown2 = facts?.showVenv?.(activation.venv);
     const named2 = (t) => shown2?.startsWith("$") && t.startsWith(activation.venv + "/") ? shown2 + t.slice(activation.venv.length) : t;
@@ -19261,7 +19317,7 @@ var activationDoesNotPersist = defineRule({
     ctx.report({
       ...!laterData ? { messageId: "lastCommand", data } : activation.lastInRun ? { messageId: "lastCommandLaterRuns", data: laterData } : { messageId: "lastsOnlyForShell", data: laterData },
       span,
-      fix: activation.later.venvOnPath() ? void 0 : { title: `Put ${facts.showVenv ? facts.showVenv(activation.venv) : activation.venv}/bin on PATH`, target: { kind: "persist-venv", venv: activation.venv, at: "site" }, cap: "unsafe", reason: PERSIST_REASON }
+      fix: activation.later.venvOnPath() ? void 0 : persistActivationFix(facts, activation.venv)
     });
   }
 });
@@ -19316,6 +19372,8 @@ var venvNotOnPath = defineRule({
     if (facts?.systemInstalled && verdict.tool === "interpreter")
       return;
     if (facts?.afterFailedActivation)
+      return;
+    if (facts?.userInstalled && verdict.tool !== "console-script")
       return;
     const venv = venvs[venvs.length - 1];
     if (verdict.tool !== "console-script" && facts?.deactivated?.includes(venv))
@@ -19456,7 +19514,8 @@ var sourceInSh = defineRule({
   judges: "config",
   topic: "activation",
   messages: {
-    sourceNotInSh: '"source" is not a command in {{shell}} (dash, on Debian and Ubuntu): the command fails with status 127 (not found) and {{args}} is never activated; use ". {{args}}"'
+    sourceNotInSh: '"source" is not a command in {{shell}} (dash, on Debian and Ubuntu): the command fails with status 127 (not found) and {{args}} is never activated; use ". {{args}}"',
+    sourceNotInShLast: '"source" is not a command in {{shell}} (dash, on Debian and Ubuntu): the command fails with status 127 (not found) and {{args}} is never activated; with "." it would end with {{ending}}: {{advice}}'
   },
   docs: {
     exampleLanguage: "dockerfile",
@@ -19465,7 +19524,7 @@ var sourceInSh = defineRule({
     why: "`.` is the POSIX spelling and works in every shell; `source` is an extension. dash implements POSIX and nothing more, so the activation never happens and PATH keeps its old value.",
     useInstead: ["FROM python:3.12-slim", "COPY requirements.txt .", "RUN python3 -m venv /opt/venv", "RUN . /opt/venv/bin/activate && pip install -r requirements.txt", ""].join("\n"),
     inRealSystems: 'Makefiles copied from a bash prompt are the usual case (`make: *** [Makefile:4: install] Error 127`, or, after `;`, a silent install into the system Python); so are Dockerfile RUN lines on `python:3.x` images (`/bin/sh: 1: source: not found`) \u2014 images based on Alpine (busybox ash) or Fedora/RHEL (bash as /bin/sh) accept `source`, which is why the same line works on one base image and not another. Setting `SHELL := /bin/bash` (Make) or `SHELL ["/bin/bash", "-c"]` (Docker) also works.',
-    fixSafety: "The fix replaces `source` with `.`, which does the same in bash and works in dash. It is marked safe but changes what runs: the activation starts to work, so the commands after it now run inside the venv (which is what the line meant).",
+    fixSafety: "The fix replaces `source` with `.`, which does the same in bash and works in dash. It is marked safe but changes what runs: the activation starts to work, so the commands after it now run inside the venv (which is what the line meant). Not when the activation is the last command of its shell (alone on a recipe line or in a RUN): there `.` would activate nothing that lasts, and a line that stopped the build with 127 would let the next line run without the venv (a Makefile whose `pip3 install` then goes to the system). The message then says how to keep the venv on PATH, and the fix is the one activation-does-not-persist offers: in a Dockerfile, the RUN becomes `ENV VIRTUAL_ENV=\u2026 PATH=\u2026` (unsafe); a format without a persistent PATH gets none.",
     keyTakeaway: "In sh, activate with `. venv/bin/activate`; `source` exists only in bash and its relatives.",
     question: "`source` works in your terminal. What does it do in a `RUN` line, or in a script run with `sh`?",
     answer: "`sh` on Debian is dash, which has no `source`: it prints `source: not found` and returns 127. With `&&` the line fails there (the build stops); with a newline or `;` the script goes on with PATH unchanged, and its `python3` is the system's. The same script run with `bash` works, which is why it passes on a developer's machine.",
@@ -19491,10 +19550,21 @@ var sourceInSh = defineRule({
       return;
     const word = site.argv[0];
     const args = site.argv.slice(1).map((w) => wordText(w) ?? "\u2026").join(" ");
+    const shell2 = facts.shellName ?? "/bin/sh";
+    const activation = facts.activation;
+    if (activation.lastInRun) {
+      ctx.report({
+        messageId: "sourceNotInShLast",
+        data: { shell: shell2, args, ending: facts.nestedShell ? "that shell" : `${facts.unit}'s shell`, advice: facts.persistAdvice(activation.venv) },
+        span: word.span,
+        fix: activation.later.venvOnPath() ? void 0 : persistActivationFix(facts, activation.venv)
+      });
+      return;
+    }
     const edit = replaceWordEdit(site.file.text, word, ".");
     ctx.report({
       messageId: "sourceNotInSh",
-      data: { shell: facts.shellName ?? "/bin/sh", args },
+      data: { shell: shell2, args },
       span: word.span,
       fix: edit ? { title: `Use ". ${args}"`, edits: [edit] } : void 0
     });
@@ -19553,8 +19623,8 @@ var activateNotSourced = defineRule({
     const found = executedActivate(site.argv);
     if (!found)
       return;
-    const path57 = wordText(found.script);
-    if (/^(?:\.\/)?bin\/activate$/.test(path57) && !(site.config?.cwd !== void 0 && site.env.knownVenvs?.includes(site.config.cwd)))
+    const path58 = wordText(found.script);
+    if (/^(?:\.\/)?bin\/activate$/.test(path58) && !(site.config?.cwd !== void 0 && site.env.knownVenvs?.includes(site.config.cwd)))
       return;
     let edits;
     if (site.config?.form !== "shell")
@@ -19565,13 +19635,13 @@ var activateNotSourced = defineRule({
         edits = [e];
     } else {
       const at2 = wordSourceSpan(found.script);
-      if (at2 && replaceWordEdit(site.file.text, found.script, path57))
+      if (at2 && replaceWordEdit(site.file.text, found.script, path58))
         edits = [{ start: at2.start, end: at2.start, text: ". " }];
     }
     ctx.report({
-      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path57 } } : { messageId: "runAsProgram", data: { script: path57 } },
+      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path58 } } : { messageId: "runAsProgram", data: { script: path58 } },
       span: (found.shell ?? found.script).span,
-      fix: edits ? { title: `Source it: ". ${path57}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
+      fix: edits ? { title: `Source it: ". ${path58}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
     });
   }
 });
@@ -23257,8 +23327,8 @@ function dropOf(fix, file) {
 }
 
 // dist/src/pipeline/who-runs.js
-import fs20 from "node:fs";
-import path49 from "node:path";
+import fs21 from "node:fs";
+import path50 from "node:path";
 
 // dist/src/pipeline/tox-commands.js
 import fs15 from "node:fs";
@@ -23335,7 +23405,7 @@ function toxCommands(dir) {
 function projectScripts(dir) {
   const file = path43.join(dir, "pyproject.toml");
   const text3 = read(file);
-  if (text3 === void 0 || !/^\[tool\.(?:pdm|hatch|dev-cmd|poetry\.scripts)\b/m.test(text3))
+  if (text3 === void 0 || !/^\[tool\.(?:pdm|hatch|dev-cmd|poetry\.scripts|poe)\b/m.test(text3))
     return [];
   let doc;
   try {
@@ -23378,6 +23448,49 @@ function projectScripts(dir) {
     out.push({ words: words4, line: lineOf(text3, args), file, tool: "dev-cmd" });
   }
   out.push(...poetryTasks(tool.poetry, doc.project?.name, text3, file));
+  out.push(...poeTasks(tool, dir, text3, file));
+  return out;
+}
+var POE_ENV_EXECUTORS = /* @__PURE__ */ new Set(["poetry", "uv", "virtualenv"]);
+function poeTasks(tool, dir, text3, file) {
+  const poe = tool.poe;
+  const tasks = poe?.tasks;
+  if (!tasks || typeof tasks !== "object")
+    return [];
+  const typeOf = (e) => typeof e === "string" ? e : e && typeof e === "object" ? e.type : void 0;
+  const executor = typeOf(poe.executor);
+  const auto = executor === void 0 || executor === "auto";
+  const envByAuto = auto && (tool.poetry !== void 0 || tool.uv !== void 0 || ["poetry.lock", "uv.lock"].some((f) => fs15.existsSync(path43.join(dir, f))));
+  const out = [];
+  const at2 = (needle) => {
+    const i = text3.indexOf(needle);
+    return i < 0 ? 1 : lineAt(text3, i);
+  };
+  for (const task of Object.values(tasks)) {
+    const t = task && typeof task === "object" && !Array.isArray(task) ? task : typeof task === "string" ? { cmd: task } : void 0;
+    if (!t)
+      continue;
+    const own = typeOf(t.executor);
+    if (own !== void 0 ? !POE_ENV_EXECUTORS.has(String(own)) : !(envByAuto || POE_ENV_EXECUTORS.has(String(executor))))
+      continue;
+    if (typeof t.cmd === "string") {
+      const words4 = splitCommand(t.cmd.trim());
+      if (words4?.length && !/&&|;|\|/.test(t.cmd))
+        out.push({ words: words4, line: at2(t.cmd), file, tool: "poe" });
+    } else if (typeof t.script === "string") {
+      const module = /^\s*([A-Za-z_][\w.]*)\s*:/.exec(t.script)?.[1];
+      if (module)
+        out.push({ words: ["python", "-m", module], line: at2(t.script), file, tool: "poe" });
+    } else if (typeof t.shell === "string") {
+      for (const line of t.shell.split("\n")) {
+        for (const part of line.split(/&&|;/)) {
+          const words4 = splitCommand(part.trim());
+          if (words4?.length && !/[|<>$`(]/.test(part))
+            out.push({ words: words4, line: at2(line.trim() || t.shell), file, tool: "poe" });
+        }
+      }
+    }
+  }
   return out;
 }
 function poetryTasks(poetry, projectName, text3, file) {
@@ -24367,9 +24480,131 @@ function documentedCommands(root, wanted) {
   return out;
 }
 
-// dist/src/pipeline/docs-builds.js
+// dist/src/pipeline/windows-steps.js
+var get2 = (m, key) => isMap(m) ? m.items.find((p) => isScalar(p.key) && String(p.key.value) === key)?.value : void 0;
+var scalarText3 = (n) => isScalar(n) && n.value !== null && typeof n.value !== "object" ? String(n.value) : void 0;
+var WINDOWS_LABEL = /^windows(?:-[\w.]+)?$/i;
+var WINDOWS_SHELL = /^(?:pwsh|powershell|cmd)$/;
+function onWindows(runsOn) {
+  const labels = isScalar(runsOn) ? [scalarText3(runsOn)] : isSeq(runsOn) ? runsOn.items.map(scalarText3) : [];
+  return labels.length > 0 && labels.some((l) => l !== void 0 && WINDOWS_LABEL.test(l.trim())) && labels.every((l) => l !== void 0 && !l.includes("${{"));
+}
+function commandsOf(line) {
+  if (/[$(){}@`]/.test(line))
+    return void 0;
+  const out = [[]];
+  for (const m of line.matchAll(/"([^"]*)"|'([^']*)'|(&&|\|\||;)|([^\s"';&|]+)/g)) {
+    if (m[3] !== void 0)
+      out.push([]);
+    else
+      out[out.length - 1].push((m[1] ?? m[2] ?? m[4]).replace(/\\/g, "/"));
+  }
+  return out.filter((c) => c.length > 0);
+}
+function windowsStepCommands(text3) {
+  if (!/windows/i.test(text3))
+    return [];
+  let doc;
+  try {
+    doc = yaml().parseDocument(text3, { logLevel: "silent", uniqueKeys: false }).contents;
+  } catch {
+    return [];
+  }
+  const jobs = get2(doc, "jobs");
+  if (!isMap(jobs))
+    return [];
+  let seenAt = 0;
+  let seenLine = 1;
+  const lineAt2 = (offset) => {
+    if (offset < seenAt)
+      [seenAt, seenLine] = [0, 1];
+    for (let i = text3.indexOf("\n", seenAt); i >= 0 && i < offset; i = text3.indexOf("\n", i + 1))
+      seenLine++;
+    seenAt = offset;
+    return seenLine;
+  };
+  const shellOf = (node) => scalarText3(get2(get2(get2(node, "defaults"), "run"), "shell"));
+  const out = [];
+  for (const item of jobs.items) {
+    const job = item.value;
+    if (!onWindows(get2(job, "runs-on")))
+      continue;
+    const jobShell = shellOf(job) ?? shellOf(doc);
+    const steps = get2(job, "steps");
+    if (!isSeq(steps))
+      continue;
+    for (const step of steps.items) {
+      const run2 = get2(step, "run");
+      const script = scalarText3(run2);
+      const shell2 = scalarText3(get2(step, "shell")) ?? jobShell;
+      if (script === void 0 || shell2 !== void 0 && !WINDOWS_SHELL.test(shell2.trim()))
+        continue;
+      const range = run2.range;
+      if (!range)
+        continue;
+      const cwd = scalarText3(get2(step, "working-directory"));
+      let from = range[0];
+      for (const raw of script.split("\n")) {
+        const line = raw.trim();
+        if (!line)
+          continue;
+        const at2 = text3.indexOf(line, from);
+        if (at2 >= 0)
+          from = at2 + line.length;
+        if (/^(?:#|rem\b|::)/i.test(line))
+          continue;
+        for (const words4 of commandsOf(line) ?? [])
+          out.push({ words: words4, line: lineAt2(at2 >= 0 ? at2 : range[0]), cwd: cwd?.includes("${{") ? void 0 : cwd });
+      }
+    }
+  }
+  return out;
+}
+
+// dist/src/pipeline/convention-starters.js
 import fs19 from "node:fs";
 import path47 from "node:path";
+function shebangOf(file) {
+  let head2 = "";
+  try {
+    const fd = fs19.openSync(file, "r");
+    try {
+      const buf = Buffer.alloc(256);
+      head2 = buf.subarray(0, fs19.readSync(fd, buf, 0, 256, 0)).toString("utf8");
+    } finally {
+      fs19.closeSync(fd);
+    }
+  } catch {
+    return void 0;
+  }
+  const m = /^#!\s*(\S+)(?:[ \t]+(?:-S[ \t]+)?(\S+))?/.exec(head2);
+  if (!m)
+    return void 0;
+  return path47.basename(m[1]) === "env" ? m[2] : m[1];
+}
+var GIT_HOOKS = /* @__PURE__ */ new Set(["applypatch-msg", "pre-applypatch", "post-applypatch", "pre-commit", "pre-merge-commit", "prepare-commit-msg", "commit-msg", "post-commit", "pre-rebase", "post-checkout", "post-merge", "pre-push", "pre-receive", "update", "post-receive", "post-update", "push-to-checkout", "pre-auto-gc", "post-rewrite"]);
+function gitHook(file) {
+  if (!GIT_HOOKS.has(path47.basename(file)) || !/hooks$/i.test(path47.basename(path47.dirname(file))))
+    return void 0;
+  const interp = shebangOf(file);
+  if (interp === void 0 || interp.includes("/") || !isInterpreterName(interp))
+    return void 0;
+  return `git runs this file as its ${path47.basename(file)} hook, by its shebang, as "${interp}" from PATH`;
+}
+function binderHook(file, root) {
+  const rel = path47.relative(root, file).split(path47.sep).join("/");
+  const m = /^(?:(\.?binder)\/)?(postBuild|start)$/.exec(rel);
+  if (!m || !m[1] && ["binder", ".binder"].some((d) => fs19.existsSync(path47.join(root, d))))
+    return void 0;
+  return `repo2docker (Binder) runs this file as its ${m[2]} script, with the environment it built first on PATH`;
+}
+function conventionStarts(file, root) {
+  return [gitHook(file), binderHook(file, root)].filter((t) => t !== void 0);
+}
+
+// dist/src/pipeline/docs-builds.js
+import fs20 from "node:fs";
+import path48 from "node:path";
 var SPHINX = /^sphinx-(?:build|autobuild)$/;
 var SPHINX_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-b", "-M", "-d", "-D", "-A", "-t", "-j", "-w", "-c", "--builder", "--doctree-dir", "--define", "--html-define", "--tag", "--jobs", "--warning-file", "--conf-dir", "--port", "--host"]);
 function sphinxConf(args) {
@@ -24393,15 +24628,15 @@ function sphinxConf(args) {
 }
 function readTheDocsConf(dir) {
   for (const name of [".readthedocs.yaml", ".readthedocs.yml"]) {
-    const file = path47.join(dir, name);
+    const file = path48.join(dir, name);
     const text3 = readConfigText(file, 65536);
     if (text3 === void 0)
       continue;
     const m = /^sphinx:[ \t]*\r?\n(?:[ \t]+[^\s].*\r?\n|[ \t]*\r?\n)*?[ \t]+configuration:[ \t]*["']?([^\s"'#]+\.py)/m.exec(text3);
     if (!m)
       continue;
-    const conf = path47.resolve(dir, m[1]);
-    if (!conf.startsWith(dir + path47.sep) || !fs19.existsSync(conf))
+    const conf = path48.resolve(dir, m[1]);
+    if (!conf.startsWith(dir + path48.sep) || !fs20.existsSync(conf))
       continue;
     return { file, line: text3.slice(0, m.index + m[0].length).split("\n").length, conf };
   }
@@ -24426,7 +24661,7 @@ function mostExecuting(values, order, fallback) {
 var CONF_BYTES = 512 * 1024;
 var sphinxSources = /* @__PURE__ */ new Map();
 function sphinxSource(conf) {
-  return fileAnswer(sphinxSources, conf, CONF_BYTES, (text3) => text3 === void 0 ? void 0 : sphinxSourceOf(text3, path47.dirname(conf)));
+  return fileAnswer(sphinxSources, conf, CONF_BYTES, (text3) => text3 === void 0 ? void 0 : sphinxSourceOf(text3, path48.dirname(conf)));
 }
 function sphinxSourceOf(text3, dir) {
   const excluded = pythonList(text3, "exclude_patterns").map(globPattern);
@@ -24454,8 +24689,8 @@ function readYaml(file) {
 var record = (v) => v && typeof v === "object" && !Array.isArray(v) ? v : void 0;
 var strings = (v) => Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
 function jupyterBookSource(dir) {
-  const config = readYaml(path47.join(dir, "_config.yml"));
-  if (!config || !fs19.existsSync(path47.join(dir, "_toc.yml")))
+  const config = readYaml(path48.join(dir, "_config.yml"));
+  if (!config || !fs20.existsSync(path48.join(dir, "_toc.yml")))
     return void 0;
   const execute = record(config.execute);
   const mode2 = execute?.execute_notebooks ?? "auto";
@@ -24466,7 +24701,7 @@ function mkdocsSource(configFile) {
   const config = readYaml(configFile);
   if (!config)
     return void 0;
-  const dir = path47.resolve(path47.dirname(configFile), typeof config.docs_dir === "string" ? config.docs_dir : "docs");
+  const dir = path48.resolve(path48.dirname(configFile), typeof config.docs_dir === "string" ? config.docs_dir : "docs");
   for (const p of Array.isArray(config.plugins) ? config.plugins : []) {
     const options2 = record(record(p)?.["mkdocs-jupyter"]);
     if (options2)
@@ -24475,7 +24710,7 @@ function mkdocsSource(configFile) {
   return void 0;
 }
 function executedIn(file, source) {
-  const rel = path47.relative(source.dir, file).split(path47.sep).join("/");
+  const rel = path48.relative(source.dir, file).split(path48.sep).join("/");
   if (source.excluded.some((p) => p.test(rel)))
     return false;
   const nb = notebookOutputs(file);
@@ -24518,24 +24753,24 @@ function invitesDownload(conf) {
 }
 function inDocs(file, root) {
   let docs = false;
-  for (let dir = path47.dirname(file); dir.startsWith(root + path47.sep); dir = path47.dirname(dir)) {
-    if (DOCS_FOLDER.test(path47.basename(dir)))
+  for (let dir = path48.dirname(file); dir.startsWith(root + path48.sep); dir = path48.dirname(dir)) {
+    if (DOCS_FOLDER.test(path48.basename(dir)))
       docs = true;
-    const conf = path47.join(dir, "conf.py");
-    if (fs19.existsSync(conf)) {
+    const conf = path48.join(dir, "conf.py");
+    if (fs20.existsSync(conf)) {
       if (invitesDownload(conf))
         return false;
       docs = true;
     }
-    if (fs19.existsSync(path47.join(dir, "_config.yml")) && fs19.existsSync(path47.join(dir, "_toc.yml")))
+    if (fs20.existsSync(path48.join(dir, "_config.yml")) && fs20.existsSync(path48.join(dir, "_toc.yml")))
       docs = true;
   }
-  return docs || fs19.existsSync(path47.join(root, "_config.yml")) && fs19.existsSync(path47.join(root, "_toc.yml"));
+  return docs || fs20.existsSync(path48.join(root, "_config.yml")) && fs20.existsSync(path48.join(root, "_toc.yml"));
 }
 function executedFrom(source, notebooks, root) {
   if (!source)
     return [];
-  return notebooks.filter((nb) => nb.startsWith(source.dir + path47.sep) && inDocs(nb, root) && executedIn(nb, source)).map((file) => ({ file }));
+  return notebooks.filter((nb) => nb.startsWith(source.dir + path48.sep) && inDocs(nb, root) && executedIn(nb, source)).map((file) => ({ file }));
 }
 function sphinxNotebooks(conf, notebooks, root) {
   return notebooks.length ? executedFrom(sphinxSource(conf), notebooks, root) : [];
@@ -24546,10 +24781,10 @@ var NOTEBOOK_PYTEST = /* @__PURE__ */ new Set(["--nbval", "--nbval-lax", "--nbma
 var PYTEST_NOTEBOOK_VALUE_OPTIONS = /* @__PURE__ */ new Set([...PYTEST_VALUE_OPTIONS, "--nbval-cell-timeout", "--nbval-sanitize-with", "--nbval-kernel-name"]);
 function named(word, where, notebooks) {
   for (const d of where.dirs) {
-    const abs = path47.resolve(d, word);
+    const abs = path48.resolve(d, word);
     if (/[*?[]/.test(word)) {
-      const pattern = globPattern(abs.split(path47.sep).join("/"));
-      const hits = notebooks.filter((nb) => pattern.test(nb.split(path47.sep).join("/")));
+      const pattern = globPattern(abs.split(path48.sep).join("/"));
+      const hits = notebooks.filter((nb) => pattern.test(nb.split(path48.sep).join("/")));
       if (hits.length)
         return hits;
       continue;
@@ -24558,12 +24793,12 @@ function named(word, where, notebooks) {
       return [abs];
     let st;
     try {
-      st = fs19.statSync(abs, { throwIfNoEntry: false });
+      st = fs20.statSync(abs, { throwIfNoEntry: false });
     } catch {
       st = void 0;
     }
     if (st?.isDirectory())
-      return notebooks.filter((nb) => nb.startsWith(abs + path47.sep));
+      return notebooks.filter((nb) => nb.startsWith(abs + path48.sep));
     if (st)
       return [];
   }
@@ -24593,7 +24828,7 @@ function notebookRuns(words4, pytestArgs, where, notebooks) {
       return [];
     return docs(positional(pytestArgs, PYTEST_NOTEBOOK_VALUE_OPTIONS).flatMap((w) => named(w, where, notebooks)));
   }
-  const prog = words4[0] === void 0 ? void 0 : path47.basename(words4[0]);
+  const prog = words4[0] === void 0 ? void 0 : path48.basename(words4[0]);
   let sub = words4[1];
   let rest = words4.slice(2);
   if (prog !== void 0 && /^(?:jupyter-(?:nbconvert|execute|book)|jb|papermill|treon)$/.test(prog)) {
@@ -24606,7 +24841,7 @@ function notebookRuns(words4, pytestArgs, where, notebooks) {
     const f = k >= 0 ? rest[k + 1] : "mkdocs.yml";
     if (f === void 0)
       return [];
-    const config = where.dirs.map((d) => path47.resolve(d, f)).find((c) => fs19.existsSync(c));
+    const config = where.dirs.map((d) => path48.resolve(d, f)).find((c) => fs20.existsSync(c));
     return config ? executedFrom(mkdocsSource(config), notebooks, where.root) : [];
   } else if (prog !== "jupyter")
     return [];
@@ -24629,14 +24864,14 @@ function notebookRuns(words4, pytestArgs, where, notebooks) {
     const args = positional(rest[0] === "build" ? rest.slice(1) : [], /* @__PURE__ */ new Set(["--builder", "--config", "--toc", "--path-output"]));
     if (!args.length)
       return [];
-    const dir = where.dirs.map((d) => path47.resolve(d, args[0])).find((d) => fs19.existsSync(d));
+    const dir = where.dirs.map((d) => path48.resolve(d, args[0])).find((d) => fs20.existsSync(d));
     return dir ? executedFrom(jupyterBookSource(dir), notebooks, where.root) : [];
   }
   return [];
 }
 
 // dist/src/pipeline/app-servers.js
-import path48 from "node:path";
+import path49 from "node:path";
 var NAMES = "gunicorn|uvicorn|hypercorn|daphne|waitress-serve|granian";
 var APP_SERVERS = new RegExp(`^(?:${NAMES})$`);
 var MENTIONS_APP_SERVER = new RegExp(NAMES, "i");
@@ -24664,7 +24899,7 @@ function appServerTargets(args, where, resolve) {
     if (!m)
       continue;
     const rel = m[1].replace(/\./g, "/");
-    const hit = resolve(`${rel}.py`, dirs, where.root) ?? resolve(path48.join(rel, "__init__.py"), dirs, where.root);
+    const hit = resolve(`${rel}.py`, dirs, where.root) ?? resolve(path49.join(rel, "__init__.py"), dirs, where.root);
     return hit && !hit.folder ? [{ file: hit.path }] : [];
   }
   return [];
@@ -24672,10 +24907,10 @@ function appServerTargets(args, where, resolve) {
 var isManagementCommand = (file) => /[\\/]management[\\/]commands[\\/][^\\/]+\.py$/.test(file);
 var COMMAND_NAME = /^[A-Za-z_][\w-]*$/;
 function managementCommandTargets(manage, name, where) {
-  if (path48.basename(manage) !== "manage.py" || name === void 0 || !COMMAND_NAME.test(name) || !where.anywhere)
+  if (path49.basename(manage) !== "manage.py" || name === void 0 || !COMMAND_NAME.test(name) || !where.anywhere)
     return [];
-  const under = path48.dirname(manage) + path48.sep;
-  return where.anywhere(path48.join("management", "commands", `${name}.py`)).filter((f) => f.startsWith(under)).map((file) => ({ file }));
+  const under = path49.dirname(manage) + path49.sep;
+  return where.anywhere(path49.join("management", "commands", `${name}.py`)).filter((f) => f.startsWith(under)).map((file) => ({ file }));
 }
 
 // dist/src/pipeline/who-runs.js
@@ -24695,8 +24930,8 @@ var WhoRuns = class {
   }
   /** A project path for messages, '/'-separated. */
   shown(file) {
-    const r = path49.relative(this.root, file);
-    return (r && !r.startsWith("..") ? r : file).split(path49.sep).join("/");
+    const r = path50.relative(this.root, file);
+    return (r && !r.startsWith("..") ? r : file).split(path50.sep).join("/");
   }
   add(target, start) {
     if ("file" in target) {
@@ -24721,11 +24956,11 @@ var WhoRuns = class {
   of(file) {
     const starts = [...this.files.get(file) ?? []];
     if (!file.endsWith(".ipynb")) {
-      for (let dir = path49.dirname(file); ; dir = path49.dirname(dir)) {
+      for (let dir = path50.dirname(file); ; dir = path50.dirname(dir)) {
         for (const f of this.folders.get(dir) ?? [])
-          if (!f.testsOnly || (f.testsOnly === "unittest" ? unittestDiscovers(file) : isTestPath(path49.relative(dir, file))))
+          if (!f.testsOnly || (f.testsOnly === "unittest" ? unittestDiscovers(file) : isTestPath(path50.relative(dir, file))))
             starts.push(f.start);
-        if (dir === this.root || path49.dirname(dir) === dir || !dir.startsWith(this.root))
+        if (dir === this.root || path50.dirname(dir) === dir || !dir.startsWith(this.root))
           break;
       }
     }
@@ -24734,7 +24969,7 @@ var WhoRuns = class {
     const byPath = starts.find((s) => s.how === "by-path");
     if (byPath)
       return { byPath: byPath.text };
-    if (path49.basename(file) === "setup.py")
+    if (path50.basename(file) === "setup.py")
       return void 0;
     if (starts.every((s) => s.how === "on-path"))
       return { onPath: starts[0].text };
@@ -24744,7 +24979,7 @@ var WhoRuns = class {
 function resolveIn(p, dirs, root) {
   const kind = (x) => {
     try {
-      const st = fs20.statSync(x, { throwIfNoEntry: false });
+      const st = fs21.statSync(x, { throwIfNoEntry: false });
       return st?.isDirectory() ? "folder" : st?.isFile() ? "file" : void 0;
     } catch {
       return void 0;
@@ -24753,13 +24988,13 @@ function resolveIn(p, dirs, root) {
   const clean = p.replace(/::.*$/, "");
   if (!clean)
     return void 0;
-  if (path49.isAbsolute(clean)) {
+  if (path50.isAbsolute(clean)) {
     const k = kind(clean);
-    if (k && (clean === root || clean.startsWith(root + path49.sep)))
-      return { path: path49.normalize(clean), folder: k === "folder" };
+    if (k && (clean === root || clean.startsWith(root + path50.sep)))
+      return { path: path50.normalize(clean), folder: k === "folder" };
     const parts = clean.split("/").filter(Boolean);
     for (let i = 1; i < parts.length; i++) {
-      const c = path49.join(root, ...parts.slice(i));
+      const c = path50.join(root, ...parts.slice(i));
       const kc = kind(c);
       if (kc)
         return { path: c, folder: kc === "folder" };
@@ -24767,9 +25002,9 @@ function resolveIn(p, dirs, root) {
     return void 0;
   }
   for (const d of dirs) {
-    const c = path49.resolve(d, clean);
+    const c = path50.resolve(d, clean);
     const k = kind(c);
-    if (k && (c === root || c.startsWith(root + path49.sep)))
+    if (k && (c === root || c.startsWith(root + path50.sep)))
       return { path: c, folder: k === "folder" };
   }
   return void 0;
@@ -24778,7 +25013,7 @@ function stestrTests(where, targets) {
   const dir = where.dirs[0] ?? where.root;
   let conf;
   try {
-    conf = fs20.readFileSync(path49.join(dir, ".stestr.conf"), "utf8");
+    conf = fs21.readFileSync(path50.join(dir, ".stestr.conf"), "utf8");
   } catch {
     return;
   }
@@ -24786,24 +25021,6 @@ function stestrTests(where, targets) {
   const hit = testPath === void 0 ? void 0 : resolveIn(testPath, [dir], where.root);
   if (hit?.folder)
     targets.push({ folder: hit.path, testsOnly: true });
-}
-function shebangOf(file) {
-  let head2 = "";
-  try {
-    const fd = fs20.openSync(file, "r");
-    try {
-      const buf = Buffer.alloc(256);
-      head2 = buf.subarray(0, fs20.readSync(fd, buf, 0, 256, 0)).toString("utf8");
-    } finally {
-      fs20.closeSync(fd);
-    }
-  } catch {
-    return void 0;
-  }
-  const m = /^#!\s*(\S+)(?:[ \t]+(?:-S[ \t]+)?(\S+))?/.exec(head2);
-  if (!m)
-    return void 0;
-  return path49.basename(m[1]) === "env" ? m[2] : m[1];
 }
 function readTheDocs(who, dir, root, notebooks) {
   const rtd = readTheDocsConf(dir);
@@ -24813,22 +25030,13 @@ function readTheDocs(who, dir, root, notebooks) {
   for (const t of [{ file: rtd.conf }, ...sphinxNotebooks(rtd.conf, notebooks, root)])
     who.add(t, start);
 }
-var GIT_HOOKS = /* @__PURE__ */ new Set(["applypatch-msg", "pre-applypatch", "post-applypatch", "pre-commit", "pre-merge-commit", "prepare-commit-msg", "commit-msg", "post-commit", "pre-rebase", "post-checkout", "post-merge", "pre-push", "pre-receive", "update", "post-receive", "post-update", "push-to-checkout", "pre-auto-gc", "post-rewrite"]);
-function gitHook(who, file) {
-  if (!GIT_HOOKS.has(path49.basename(file)) || !/hooks$/i.test(path49.basename(path49.dirname(file))))
-    return;
-  const interp = shebangOf(file);
-  if (interp === void 0 || interp.includes("/") || !isInterpreterName(interp))
-    return;
-  who.add({ file }, { how: "on-path", text: `git runs this file as its ${path49.basename(file)} hook, by its shebang, as "${interp}" from PATH` });
-}
 function venvOfProgram2(prog) {
   const m = /^(.*?)[\\/](?:bin|Scripts)[\\/][^\\/]+$/.exec(prog);
   return m && m[1] ? m[1].replace(/^\.\//, "") : void 0;
 }
 function sameVenv(venv, active) {
   const a = active.replace(/[\\/]+$/, "");
-  return path49.isAbsolute(venv) ? a === venv.replace(/[\\/]+$/, "") : a === venv || a.endsWith(`/${venv}`);
+  return path50.isAbsolute(venv) ? a === venv.replace(/[\\/]+$/, "") : a === venv || a.endsWith(`/${venv}`);
 }
 function recordCommand(who, words4, where) {
   words4 = unwrapStarter(words4);
@@ -24838,7 +25046,7 @@ function recordCommand(who, words4, where) {
   const prog = words4[i];
   if (prog === void 0)
     return;
-  const base = path49.basename(prog);
+  const base = path50.basename(prog);
   const targets = [];
   let pytestArgs;
   let sphinxArgs;
@@ -24868,7 +25076,7 @@ function recordCommand(who, words4, where) {
           if (file && !file.folder)
             targets.push({ file: file.path });
           else if (main && !main.folder)
-            targets.push({ folder: path49.dirname(main.path), testsOnly: false });
+            targets.push({ folder: path50.dirname(main.path), testsOnly: false });
         }
         break;
       }
@@ -24937,7 +25145,7 @@ function recordCommand(who, words4, where) {
   let as;
   if (where.tool) {
     how = "on-path";
-    as = { tox: "in a tox env", nox: "in a nox session", pdm: "as a pdm script (`pdm run`)", hatch: "as a hatch script (`hatch run`)", "dev-cmd": "as a dev-cmd command, with its venv first on PATH", pixi: "as a pixi task (`pixi run`), with its environment first on PATH", poetry: "as a Poetry script (`poetry run`), with its environment first on PATH" }[where.tool];
+    as = { tox: "in a tox env", nox: "in a nox session", pdm: "as a pdm script (`pdm run`)", hatch: "as a hatch script (`hatch run`)", "dev-cmd": "as a dev-cmd command, with its venv first on PATH", pixi: "as a pixi task (`pixi run`), with its environment first on PATH", poetry: "as a Poetry script (`poetry run`), with its environment first on PATH", poe: "as a Poe the Poet task, with its environment first on PATH" }[where.tool];
   } else if (runner) {
     how = "on-path";
     as = `with "${runner}"`;
@@ -24979,12 +25187,12 @@ async function recheckWithStarters(files, claimed, roots, settings, results, che
   const flagged = /* @__PURE__ */ new Map();
   results.forEach((r, i) => {
     if ((r.language === "python" || r.language === "notebook") && findingCodesOf(r).some((c) => HELD_BY_STARTERS.has(c)))
-      flagged.set(path49.resolve(r.path), i);
+      flagged.set(path50.resolve(r.path), i);
   });
   if (!flagged.size)
     return;
   const root = projectRoot(roots);
-  const pythonFiles = new Set(files.filter((f) => claimed.get(f) === "python").map((f) => path49.resolve(f)));
+  const pythonFiles = new Set(files.filter((f) => claimed.get(f) === "python").map((f) => path50.resolve(f)));
   const index = root === void 0 ? void 0 : importIndex(root, pythonFiles, results, contextFromSettings(settings).knowledge, beforeParsing);
   const flaggedPython = [...flagged.keys()].filter((f) => pythonFiles.has(f));
   const users = index ? moduleUsers(index, flaggedPython) : /* @__PURE__ */ new Map();
@@ -25013,17 +25221,17 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   const root = projectRoot(roots);
   if (root === void 0)
     return [];
-  const names = new Set(wanted.map((w) => path49.basename(w)));
-  const namesPlain = mentionTest([...names].filter((n) => !n.endsWith(".py") && n.length > 2).concat(wanted.filter(isManagementCommand).map((w) => path49.basename(w, ".py"))));
+  const names = new Set(wanted.map((w) => path50.basename(w)));
+  const namesPlain = mentionTest([...names].filter((n) => !n.endsWith(".py") && n.length > 2).concat(wanted.filter(isManagementCommand).map((w) => path50.basename(w, ".py"))));
   const namesAny = mentionTest([...names].filter((n) => n.length > 2));
   const notebooks = wanted.filter((w) => w.endsWith(".ipynb"));
   const mayStart = (text3) => /py\.?test|stestr|\s-m\s*\w|sphinx-(?:auto)?build/i.test(text3) || MENTIONS_APP_SERVER.test(text3) || [...text3.matchAll(PY_NAME)].some((m) => names.has(m[0])) || namesPlain(text3) || notebooks.length > 0 && NOTEBOOK_MENTION.test(text3);
   const who = new WhoRuns(root);
   const dirs = /* @__PURE__ */ new Set([root]);
   for (const f of files) {
-    for (let d = path49.dirname(path49.resolve(f)); d.startsWith(root + path49.sep); d = path49.dirname(d)) {
-      const rel = path49.relative(root, d);
-      if (rel.split(path49.sep).length <= 2)
+    for (let d = path50.dirname(path50.resolve(f)); d.startsWith(root + path50.sep); d = path50.dirname(d)) {
+      const rel = path50.relative(root, d);
+      if (rel.split(path50.sep).length <= 2)
         dirs.add(d);
     }
   }
@@ -25031,18 +25239,19 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   for (const d of dirs)
     commands.push(...toxCommands(d), ...projectScripts(d), ...pixiTasks(d), ...tbumpHooks(d));
   for (const f of files)
-    if (path49.basename(f) === "noxfile.py")
-      commands.push(...noxCommands(path49.resolve(f)));
+    if (path50.basename(f) === "noxfile.py")
+      commands.push(...noxCommands(path50.resolve(f)));
   for (const d of dirs)
     readTheDocs(who, d, root, notebooks);
   for (const w of wanted)
-    gitHook(who, w);
+    for (const text3 of conventionStarts(w, root))
+      who.add({ file: w }, { how: "on-path", text: text3 });
   for (const c of documentedCommands(root, wanted)) {
-    recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs: [path49.dirname(c.file), root], root, documented: true, notebooks });
+    recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs: [path50.dirname(c.file), root], root, documented: true, notebooks });
   }
   for (const c of commands) {
-    const dir = path49.dirname(c.file);
-    const dirs2 = c.cwd !== void 0 ? [path49.resolve(dir, c.cwd), dir, root] : [dir, root];
+    const dir = path50.dirname(c.file);
+    const dirs2 = c.cwd !== void 0 ? [path50.resolve(dir, c.cwd), dir, root] : [dir, root];
     recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs: dirs2, root, tool: c.tool, notebooks });
   }
   let byName;
@@ -25052,15 +25261,15 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
       for (const f of files) {
         if (claimed.get(f) !== "python")
           continue;
-        const abs = path49.resolve(f);
-        const list = byName.get(path49.basename(abs));
+        const abs = path50.resolve(f);
+        const list = byName.get(path50.basename(abs));
         if (list)
           list.push(abs);
         else
-          byName.set(path49.basename(abs), [abs]);
+          byName.set(path50.basename(abs), [abs]);
       }
     }
-    return (byName.get(path49.basename(rel)) ?? []).filter((f) => f === path49.join(root, rel) || f.endsWith(path49.sep + rel));
+    return (byName.get(path50.basename(rel)) ?? []).filter((f) => f === path50.join(root, rel) || f.endsWith(path50.sep + rel));
   };
   let loaded = false;
   const sitesOf = async (language2, abs, text3) => {
@@ -25086,37 +25295,40 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
     const scanParents = notebooks.length > 0 && runnerParents.size < MAX_PYTHON_STARTERS;
     if (!scanParents && pythonRead >= MAX_PYTHON_STARTERS)
       continue;
-    const abs = path49.resolve(f);
+    const abs = path50.resolve(f);
     const text3 = readConfigText(abs);
     if (text3 === void 0)
       continue;
     if (scanParents && /\.ipynb\b/.test(text3) && NOTEBOOK_RUNNER.test(text3)) {
       runnerParents.add(abs);
-      names.add(path49.basename(abs));
+      names.add(path50.basename(abs));
     }
     if (pythonRead >= MAX_PYTHON_STARTERS || !(namesAny(text3) || runnerParents.has(abs)))
       continue;
     pythonRead++;
     for (const s of await sitesOf("python", abs, text3)) {
       const prog = s.argv[0] === void 0 ? void 0 : wordText(s.argv[0]);
-      if (prog === void 0 || !(isInterpreterName(path49.basename(prog)) || runnerParents.has(abs) && notebookProgram(prog)) || prog.includes("/") || s.env.path.kind !== "inherited" || s.env.activeVenv !== void 0)
+      if (prog === void 0 || !(isInterpreterName(path50.basename(prog)) || runnerParents.has(abs) && notebookProgram(prog)) || prog.includes("/") || s.env.path.kind !== "inherited" || s.env.activeVenv !== void 0)
         continue;
-      pending.push({ parent: abs, words: s.argv.map((w) => wordText(w)), label: `${who.shown(abs)}:${s.file.location(s.callSpan.start).line}`, dirs: [root, path49.dirname(abs)] });
+      pending.push({ parent: abs, words: s.argv.map((w) => wordText(w)), label: `${who.shown(abs)}:${s.file.location(s.callSpan.start).line}`, dirs: [root, path50.dirname(abs)] });
     }
   }
   for (const f of files) {
     const language2 = claimed.get(f);
     if (!language2 || language2 === "python" || language2 === "notebook" && notebooks.length === wanted.length)
       continue;
-    const abs = path49.resolve(f);
+    const abs = path50.resolve(f);
     const text3 = readConfigText(abs);
     if (text3 === void 0)
       continue;
     if (!mayStart(text3))
       continue;
-    const dir = AT_CHECKOUT.has(language2) ? root : path49.dirname(abs);
+    const dir = AT_CHECKOUT.has(language2) ? root : path50.dirname(abs);
     for (const s of await sitesOf(language2, abs, text3))
       recordSite(who, s, dir, root, anywhere, notebooks);
+    if (language2 === "github-actions")
+      for (const c of windowsStepCommands(text3))
+        recordCommand(who, c.words, { label: `${who.shown(abs)}:${c.line}`, dirs: c.cwd ? [path50.resolve(root, c.cwd), root] : [root], root, notebooks });
   }
   const parentsOnPath = /* @__PURE__ */ new Map();
   for (const p of pending) {
@@ -25143,14 +25355,14 @@ function recordSite(who, s, dir, root, anywhere, notebooks) {
   const label = `${who.shown(s.file.path)}:${s.file.location(s.callSpan.start).line}`;
   const real = (p) => {
     const at2 = p === void 0 ? null : STAND_IN_ROOT.exec(p);
-    return at2 ? path49.resolve(dir, "." + p.slice(at2[0].length)) : void 0;
+    return at2 ? path50.resolve(dir, "." + p.slice(at2[0].length)) : void 0;
   };
-  const ownFolder = (w) => w !== void 0 && (w === ACTION_PATH || w.startsWith(ACTION_PATH + "/")) ? path49.join(path49.dirname(path49.resolve(s.file.path)), w.slice(ACTION_PATH.length)) : w;
+  const ownFolder = (w) => w !== void 0 && (w === ACTION_PATH || w.startsWith(ACTION_PATH + "/")) ? path50.join(path50.dirname(path50.resolve(s.file.path)), w.slice(ACTION_PATH.length)) : w;
   const cwd = s.config?.cwd;
   const inAction = cwd !== void 0 && ownFolder(cwd) !== cwd ? ownFolder(cwd) : void 0;
-  const below = inAction ?? real(cwd) ?? folderOf2(cwd !== void 0 && path49.isAbsolute(cwd) ? resolveIn(cwd, [], root) : void 0);
-  const dirs = inAction ? [inAction] : below && below !== dir && (below + path49.sep).startsWith(root + path49.sep) ? [below, dir, root] : [dir, root];
-  const host = (p) => real(p) ?? (p.startsWith(".") ? path49.resolve(dirs[0], p) : void 0);
+  const below = inAction ?? real(cwd) ?? folderOf2(cwd !== void 0 && path50.isAbsolute(cwd) ? resolveIn(cwd, [], root) : void 0);
+  const dirs = inAction ? [inAction] : below && below !== dir && (below + path50.sep).startsWith(root + path50.sep) ? [below, dir, root] : [dir, root];
+  const host = (p) => real(p) ?? (p.startsWith(".") ? path50.resolve(dirs[0], p) : void 0);
   const inner = containerRunCommands(s.argv, host);
   if (inner)
     for (const c of inner.commands)
@@ -25161,7 +25373,7 @@ function recordSite(who, s, dir, root, anywhere, notebooks) {
 function projectRoot(roots) {
   const dirs = [...new Set(roots.map((r) => {
     try {
-      return fs20.statSync(r).isDirectory() ? path49.resolve(r) : path49.dirname(path49.resolve(r));
+      return fs21.statSync(r).isDirectory() ? path50.resolve(r) : path50.dirname(path50.resolve(r));
     } catch {
       return void 0;
     }
@@ -25170,8 +25382,8 @@ function projectRoot(roots) {
 }
 
 // dist/src/pipeline/follow-scripts.js
-import fs21 from "node:fs";
-import path50 from "node:path";
+import fs22 from "node:fs";
+import path51 from "node:path";
 var FOLLOW_DEPTH = 3;
 var FOLLOW_RUNS = 500;
 function scriptWord(site) {
@@ -25179,7 +25391,7 @@ function scriptWord(site) {
   const w0 = words4[0];
   if (w0 === void 0)
     return void 0;
-  const base = path50.posix.basename(w0);
+  const base = path51.posix.basename(w0);
   let i = 0;
   let dialect;
   if (/^(sh|bash|dash)$/.test(base)) {
@@ -25211,19 +25423,19 @@ function scriptWord(site) {
   return { word, dialect };
 }
 function resolveScript(word, dirs, root, scripts) {
-  if (path50.isAbsolute(word)) {
-    if (scripts.has(path50.normalize(word)))
-      return path50.normalize(word);
+  if (path51.isAbsolute(word)) {
+    if (scripts.has(path51.normalize(word)))
+      return path51.normalize(word);
     const parts = word.split("/").filter(Boolean);
     for (let i = 1; i < parts.length; i++) {
-      const c = path50.join(root, ...parts.slice(i));
+      const c = path51.join(root, ...parts.slice(i));
       if (scripts.has(c))
         return c;
     }
     return void 0;
   }
   for (const d of dirs) {
-    const c = path50.resolve(d, word);
+    const c = path51.resolve(d, word);
     if (scripts.has(c))
       return c;
   }
@@ -25234,7 +25446,7 @@ function callerDirs(site, callerDir, root) {
   const dirs = [];
   const standIn2 = cwd === void 0 ? void 0 : STAND_IN_ROOT.exec(cwd)?.[0];
   if (standIn2 !== void 0 && cwd.length > standIn2.length)
-    dirs.push(path50.join(callerDir, cwd.slice(standIn2.length)));
+    dirs.push(path51.join(callerDir, cwd.slice(standIn2.length)));
   dirs.push(callerDir, root);
   return dirs;
 }
@@ -25279,11 +25491,11 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
   const scripts = /* @__PURE__ */ new Map();
   files.forEach((f, i) => {
     if (claimed.get(f) === "shell" && results[i] && !results[i].problems.some((p) => !p.partial))
-      scripts.set(path50.resolve(f), i);
+      scripts.set(path51.resolve(f), i);
   });
   if (!scripts.size)
     return;
-  const names = new Set([...scripts.keys()].map((s) => path50.basename(s)));
+  const names = new Set([...scripts.keys()].map((s) => path51.basename(s)));
   const names1 = (text3) => [...text3.matchAll(/[\w.+-]+/g)].some((m) => names.has(m[0]));
   const queue = [];
   const seen = /* @__PURE__ */ new Set();
@@ -25327,7 +25539,7 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
     const language2 = claimed.get(f);
     if (!language2 || language2 === "python" || language2 === "notebook" || language2 === "shell")
       continue;
-    const abs = path50.resolve(f);
+    const abs = path51.resolve(f);
     const text3 = readConfigText(abs);
     if (text3 === void 0)
       continue;
@@ -25337,7 +25549,7 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
     try {
       const sites = frontEndByLanguage(language2).analyze(new SourceFile(abs, text3), (a) => a.sites);
       for (const s of sites)
-        enqueue(s, path50.dirname(abs), 1, []);
+        enqueue(s, path51.dirname(abs), 1, []);
     } catch {
     }
   }
@@ -25349,7 +25561,7 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
     let file = texts.get(run2.script);
     if (!file) {
       try {
-        file = new SourceFile(run2.script, fs21.readFileSync(run2.script, "utf8"));
+        file = new SourceFile(run2.script, fs22.readFileSync(run2.script, "utf8"));
       } catch {
         continue;
       }
@@ -25383,20 +25595,20 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
       added.set(index, [...added.get(index) ?? [], ...fresh]);
     if (run2.depth < FOLLOW_DEPTH)
       for (const s of sites)
-        enqueue(s, path50.dirname(run2.script), run2.depth + 1, run2.chain);
+        enqueue(s, path51.dirname(run2.script), run2.depth + 1, run2.chain);
   }
   for (const [index, diags] of added) {
     const r = results[index];
     r.diagnostics = [...findingsOf(r), ...diags].sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
     r.packed = void 0;
-    r.source ??= texts.get(path50.resolve(r.path));
+    r.source ??= texts.get(path51.resolve(r.path));
   }
 }
 function projectRoot2(roots) {
   const dirs = [
     ...new Set(roots.map((r) => {
       try {
-        return fs21.statSync(r).isDirectory() ? path50.resolve(r) : path50.dirname(path50.resolve(r));
+        return fs22.statSync(r).isDirectory() ? path51.resolve(r) : path51.dirname(path51.resolve(r));
       } catch {
         return void 0;
       }
@@ -25406,8 +25618,8 @@ function projectRoot2(roots) {
 }
 
 // dist/src/pipeline/baseline.js
-import fs22 from "node:fs";
-import path51 from "node:path";
+import fs23 from "node:fs";
+import path52 from "node:path";
 
 // dist/src/kernel/fingerprint.js
 import { createHash } from "node:crypto";
@@ -25431,15 +25643,15 @@ function fingerprints(diagnostics, where, lineText) {
 // dist/src/pipeline/baseline.js
 var BASELINE_VERSION = 1;
 function entries(file, diagnostics, sources, cwd) {
-  const base = path51.dirname(path51.resolve(cwd, file));
-  const rel = (d) => path51.relative(base, path51.resolve(cwd, d.path)).split(path51.sep).join("/");
+  const base = path52.dirname(path52.resolve(cwd, file));
+  const rel = (d) => path52.relative(base, path52.resolve(cwd, d.path)).split(path52.sep).join("/");
   const prints = fingerprints(diagnostics, rel, (d) => sources.get(d.path)?.lineText(d.start.line) ?? "");
   return diagnostics.map((d, i) => ({ fingerprint: prints[i], code: d.code, path: rel(d), line: d.start.line, message: d.message }));
 }
 function readBaseline(file) {
   let text3;
   try {
-    text3 = fs22.readFileSync(file, "utf8");
+    text3 = fs23.readFileSync(file, "utf8");
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT")
@@ -25476,13 +25688,13 @@ ${body}
   ` : ""}]
 }
 `;
-  const target = path51.resolve(cwd, file);
+  const target = path52.resolve(cwd, file);
   const tmp = `${target}.venvguard-${process.pid}.tmp`;
   try {
-    fs22.writeFileSync(tmp, text3, { mode: 420 });
-    fs22.renameSync(tmp, target);
+    fs23.writeFileSync(tmp, text3, { mode: 420 });
+    fs23.renameSync(tmp, target);
   } catch (e) {
-    fs22.rmSync(tmp, { force: true });
+    fs23.rmSync(tmp, { force: true });
     throw new UsageError(`${file}: cannot write the baseline: ${e.code ?? e.message}`);
   }
   return list.length;
@@ -25960,7 +26172,7 @@ async function runCheck(opts, packedReport) {
   const t0 = performance.now();
   const cwd = opts.cwd ?? process.cwd();
   const paths = opts.paths.length ? opts.paths : ["."];
-  const resolver = new ConfigResolver(path52.resolve(cwd, paths[0]), {
+  const resolver = new ConfigResolver(path53.resolve(cwd, paths[0]), {
     configPath: opts.config,
     noConfig: opts.noConfig,
     apply: (c) => {
@@ -25983,14 +26195,14 @@ async function runCheck(opts, packedReport) {
     throw new UsageError("--update-baseline needs --baseline FILE (the file to record the findings in)");
   if (opts.baseline && opts.fix)
     throw new UsageError("--baseline does not combine with --fix or --diff: fixes would also rewrite the recorded findings");
-  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path52.resolve(cwd, opts.baseline)) : void 0;
-  const roots = paths.map((p) => path52.resolve(cwd, p));
+  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path53.resolve(cwd, opts.baseline)) : void 0;
+  const roots = paths.map((p) => path53.resolve(cwd, p));
   const found = discoverFiles(roots, resolver.perFile ? (dir, names) => resolver.forDir(dir, names) : cfg);
   const display = (p) => {
-    const r = path52.relative(cwd, p);
+    const r = path53.relative(cwd, p);
     return r && !r.startsWith("..") ? r : p;
   };
-  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path52.resolve(cwd, p)))];
+  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path53.resolve(cwd, p)))];
   const all = [settings];
   const built = /* @__PURE__ */ new Map([[cfg, 0]]);
   const settingsIndex = (file) => {
@@ -26026,7 +26238,7 @@ async function runCheck(opts, packedReport) {
     const index = files.map(settingsIndex);
     return checkFiles(files, withStarters, { jobs: opts.jobs, claimed: found.claimed, fix, settingsOf: (i) => index[i] });
   }, () => chooseWasmTier(settings));
-  await followScripts(found.files, found.claimed, roots, results, contextFor, (p) => display(path52.resolve(p)), () => chooseWasmTier(settings));
+  await followScripts(found.files, found.claimed, roots, results, contextFor, (p) => display(path53.resolve(p)), () => chooseWasmTier(settings));
   const diagnostics = [];
   const groups = [];
   const table = new StringTable();
@@ -26118,17 +26330,17 @@ function byPosition(a, b) {
 }
 
 // dist/src/reporters/common.js
-import path53 from "node:path";
+import path54 from "node:path";
 function pathInside(p, cwd) {
-  const rel = path53.relative(cwd, path53.resolve(cwd, p));
-  const outside = rel === "" || rel === ".." || rel.startsWith(".." + path53.sep) || path53.isAbsolute(rel);
+  const rel = path54.relative(cwd, path54.resolve(cwd, p));
+  const outside = rel === "" || rel === ".." || rel.startsWith(".." + path54.sep) || path54.isAbsolute(rel);
   return outside ? void 0 : rel;
 }
 function displayPath(p, cwd) {
   return pathInside(p, cwd) ?? p;
 }
 function portablePath(p, cwd) {
-  return displayPath(p, cwd).split(path53.sep).join("/");
+  return displayPath(p, cwd).split(path54.sep).join("/");
 }
 function appliedByFix(fix, o) {
   return fix.applicability === "safe" || fix.applicability === "unsafe" && o.unsafeFixesEnabled;
@@ -26282,7 +26494,7 @@ function jsonReportChunks(r, o) {
 }
 var renderJson = (r, o) => [...jsonReportChunks(r, o)].join("");
 function jsonDiagnostic(d, r, o) {
-  const path57 = portablePath(d.path, r.cwd);
+  const path58 = portablePath(d.path, r.cwd);
   const fix = shownFix(d, o);
   const source = r.sources.get(d.path);
   const jsonFix = fix && source ? {
@@ -26297,10 +26509,10 @@ function jsonDiagnostic(d, r, o) {
     severity: d.severity,
     message: d.message,
     remedy: d.remedy ?? null,
-    path: path57,
+    path: path58,
     start: loc(d.start),
     end: loc(d.end),
-    related: d.related.map((rel) => ({ message: rel.message, path: rel.path ? portablePath(rel.path, r.cwd) : path57, start: loc(rel.start), end: loc(rel.end) })),
+    related: d.related.map((rel) => ({ message: rel.message, path: rel.path ? portablePath(rel.path, r.cwd) : path58, start: loc(rel.start), end: loc(rel.end) })),
     fix: jsonFix
   };
 }
@@ -26309,7 +26521,7 @@ function loc(l) {
 }
 
 // dist/src/reporters/sarif.js
-import path54 from "node:path";
+import path55 from "node:path";
 import { pathToFileURL } from "node:url";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/venvguard/venvguard";
@@ -26494,11 +26706,11 @@ function notification(p, cwd) {
 function artifact(p, cwd) {
   const rel = pathInside(p, cwd);
   if (rel === void 0)
-    return { uri: pathToFileURL(path54.resolve(cwd, p)).href };
-  return { uri: rel.split(path54.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
+    return { uri: pathToFileURL(path55.resolve(cwd, p)).href };
+  return { uri: rel.split(path55.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
 }
 function directoryUrl(dir) {
-  const href = pathToFileURL(path54.resolve(dir)).href;
+  const href = pathToFileURL(path55.resolve(dir)).href;
   return href.endsWith("/") ? href : href + "/";
 }
 function fingerprintAll(r, all = [...r.diagnostics]) {
@@ -26664,8 +26876,8 @@ function* entries2(r, o, style) {
 }
 function headerLine(d, r, c) {
   const tone = d.severity === "error" ? c.red : c.yellow;
-  const path57 = sanitize(displayPath(d.path, r.cwd));
-  return `${c.bold(path57)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
+  const path58 = sanitize(displayPath(d.path, r.cwd));
+  return `${c.bold(path58)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
 }
 function core(s) {
   return s.toLowerCase().replace(/\s+/g, " ").trim().replace(/^(use|start|run) /, "").replace(/[ .]*(instead)?[ .]*$/, "");
@@ -26677,7 +26889,7 @@ function remedyIsFix(remedy, fix) {
 }
 function renderDiagnostic(d, r, o, c, notesShown) {
   const tone = d.severity === "error" ? c.red : c.yellow;
-  const path57 = sanitize(displayPath(d.path, r.cwd));
+  const path58 = sanitize(displayPath(d.path, r.cwd));
   const lines = [headerLine(d, r, c)];
   const source = r.sources.get(d.path);
   const gutter = (s) => c.blue(c.bold(s));
@@ -26690,7 +26902,7 @@ function renderDiagnostic(d, r, o, c, notesShown) {
   const indent = " ".repeat(gutterWidth + 1);
   const label = (name) => `${indent}${gutter("=")} ${c.bold(name)}:`;
   for (const rel of d.related) {
-    lines.push(`${label("note")} ${sanitize(rel.message)} at ${rel.path ?? path57}:${rel.start.line}:${rel.start.column}`);
+    lines.push(`${label("note")} ${sanitize(rel.message)} at ${rel.path ?? path58}:${rel.start.line}:${rel.start.column}`);
   }
   const fix = shownFix(d, o);
   const merged = !!(fix && d.remedy && remedyIsFix(d.remedy, fix));
@@ -26780,18 +26992,18 @@ var reporters = {
 };
 
 // dist/src/kernel/own-package.js
-import fs23 from "node:fs";
-import path55 from "node:path";
+import fs24 from "node:fs";
+import path56 from "node:path";
 import { fileURLToPath } from "node:url";
 function findPackage(from) {
-  for (let dir = path55.dirname(fileURLToPath(from)); ; dir = path55.dirname(dir)) {
+  for (let dir = path56.dirname(fileURLToPath(from)); ; dir = path56.dirname(dir)) {
     try {
-      const json = JSON.parse(fs23.readFileSync(path55.join(dir, "package.json"), "utf8"));
+      const json = JSON.parse(fs24.readFileSync(path56.join(dir, "package.json"), "utf8"));
       if (json.name === "venvguard")
         return { dir, json };
     } catch {
     }
-    if (path55.dirname(dir) === dir)
+    if (path56.dirname(dir) === dir)
       return void 0;
   }
 }
@@ -26872,7 +27084,7 @@ function jobSummary(r) {
     lines.push("", "| where | rule | message |", "| --- | --- | --- |");
     const cell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
     for (const d of r.diagnostics.slice(0, 50))
-      lines.push(`| \`${cell(path56.relative(r.cwd, path56.resolve(r.cwd, d.path)))}:${d.start.line}\` | ${d.code} \`${d.rule}\` | ${cell(d.message)} |`);
+      lines.push(`| \`${cell(path57.relative(r.cwd, path57.resolve(r.cwd, d.path)))}:${d.start.line}\` | ${d.code} \`${d.rule}\` | ${cell(d.message)} |`);
     if (r.diagnostics.length > 50)
       lines.push("", `\u2026and ${r.diagnostics.length - 50} more (see the annotations or the SARIF file).`);
   }
@@ -26880,7 +27092,7 @@ function jobSummary(r) {
 }
 function setOutput(env2, name, value) {
   if (env2.GITHUB_OUTPUT)
-    fs24.appendFileSync(env2.GITHUB_OUTPUT, `${name}=${value}
+    fs25.appendFileSync(env2.GITHUB_OUTPUT, `${name}=${value}
 `);
 }
 async function runAction(env2 = process.env, out = (s) => process.stdout.write(s)) {
@@ -26891,21 +27103,21 @@ async function runAction(env2 = process.env, out = (s) => process.stdout.write(s
     const failOnFindings = !/^(false|no|0|off)$/i.test(input(env2, "fail-on-findings", "true"));
     const sarifPath = input(env2, "sarif", "venvguard.sarif");
     for (const p of paths)
-      if (!fs24.existsSync(path56.resolve(workspace, p)))
+      if (!fs25.existsSync(path57.resolve(workspace, p)))
         throw new UsageError(`paths: ${p}: no such file or folder in ${workspace}`);
     const { extraPaths: _, ...rest } = opts;
     const result2 = await check({ ...rest, paths, cwd: workspace });
     const report = { showFixes: "all", unsafeFixesEnabled: false, version: VERSION, color: false };
     out(reporters.github(result2, report));
     if (sarifPath !== "none") {
-      const target = path56.resolve(workspace, sarifPath);
-      fs24.mkdirSync(path56.dirname(target), { recursive: true });
-      fs24.writeFileSync(target, reporters.sarif(result2, report));
+      const target = path57.resolve(workspace, sarifPath);
+      fs25.mkdirSync(path57.dirname(target), { recursive: true });
+      fs25.writeFileSync(target, reporters.sarif(result2, report));
       setOutput(env2, "sarif", target);
     }
     setOutput(env2, "findings", String(result2.diagnostics.length));
     if (env2.GITHUB_STEP_SUMMARY)
-      fs24.appendFileSync(env2.GITHUB_STEP_SUMMARY, jobSummary(result2));
+      fs25.appendFileSync(env2.GITHUB_STEP_SUMMARY, jobSummary(result2));
     if (result2.diagnostics.length)
       return failOnFindings ? 1 : 0;
     return result2.problems.some((p) => p.kind !== "not-fixed") ? 3 : 0;

@@ -4812,6 +4812,9 @@ var HOLDS_STAND_IN = new RegExp(`(?:^|[=:])${ROOTS}`);
 
 // dist/src/rules/activation-does-not-persist.js
 var PERSIST_REASON = "every later instruction or step then finds the venv's python, pip and scripts first on PATH, including commands that meant the system ones";
+function persistActivationFix(facts, venv) {
+  return { title: `Put ${facts.showVenv ? facts.showVenv(venv) : venv}/bin on PATH`, target: { kind: "persist-venv", venv, at: "site" }, cap: "unsafe", reason: PERSIST_REASON };
+}
 var activationDoesNotPersist = defineRule({
   code: "VG202",
   name: "activation-does-not-persist",
@@ -4869,6 +4872,8 @@ var activationDoesNotPersist = defineRule({
         continue;
       if (v.tool === "pip" && pipNotMeantForVenv(s, isInterpreterName(v.name), origin))
         continue;
+      if (s.config?.userInstalled && v.tool !== "console-script")
+        continue;
       later = s;
       break;
     }
@@ -4876,7 +4881,7 @@ var activationDoesNotPersist = defineRule({
       return;
     if (!later && CI_LANGUAGES.has(site.language) && !activation.later.runsUnseen())
       return;
-    if (!later && !activation.alone && activation.later.venvOnPath())
+    if (!later && activation.later.venvOnPath())
       return;
     const shown = facts?.showVenv?.(activation.venv);
     const named = (t) => shown?.startsWith("$") && t.startsWith(activation.venv + "/") ? shown + t.slice(activation.venv.length) : t;
@@ -4904,7 +4909,7 @@ var activationDoesNotPersist = defineRule({
     ctx.report({
       ...!laterData ? { messageId: "lastCommand", data } : activation.lastInRun ? { messageId: "lastCommandLaterRuns", data: laterData } : { messageId: "lastsOnlyForShell", data: laterData },
       span,
-      fix: activation.later.venvOnPath() ? void 0 : { title: `Put ${facts.showVenv ? facts.showVenv(activation.venv) : activation.venv}/bin on PATH`, target: { kind: "persist-venv", venv: activation.venv, at: "site" }, cap: "unsafe", reason: PERSIST_REASON }
+      fix: activation.later.venvOnPath() ? void 0 : persistActivationFix(facts, activation.venv)
     });
   }
 });
@@ -4959,6 +4964,8 @@ var venvNotOnPath = defineRule({
     if (facts?.systemInstalled && verdict.tool === "interpreter")
       return;
     if (facts?.afterFailedActivation)
+      return;
+    if (facts?.userInstalled && verdict.tool !== "console-script")
       return;
     const venv = venvs[venvs.length - 1];
     if (verdict.tool !== "console-script" && facts?.deactivated?.includes(venv))
@@ -5345,7 +5352,8 @@ var sourceInSh = defineRule({
   judges: "config",
   topic: "activation",
   messages: {
-    sourceNotInSh: '"source" is not a command in {{shell}} (dash, on Debian and Ubuntu): the command fails with status 127 (not found) and {{args}} is never activated; use ". {{args}}"'
+    sourceNotInSh: '"source" is not a command in {{shell}} (dash, on Debian and Ubuntu): the command fails with status 127 (not found) and {{args}} is never activated; use ". {{args}}"',
+    sourceNotInShLast: '"source" is not a command in {{shell}} (dash, on Debian and Ubuntu): the command fails with status 127 (not found) and {{args}} is never activated; with "." it would end with {{ending}}: {{advice}}'
   },
   docs: {
     exampleLanguage: "dockerfile",
@@ -5354,7 +5362,7 @@ var sourceInSh = defineRule({
     why: "`.` is the POSIX spelling and works in every shell; `source` is an extension. dash implements POSIX and nothing more, so the activation never happens and PATH keeps its old value.",
     useInstead: ["FROM python:3.12-slim", "COPY requirements.txt .", "RUN python3 -m venv /opt/venv", "RUN . /opt/venv/bin/activate && pip install -r requirements.txt", ""].join("\n"),
     inRealSystems: 'Makefiles copied from a bash prompt are the usual case (`make: *** [Makefile:4: install] Error 127`, or, after `;`, a silent install into the system Python); so are Dockerfile RUN lines on `python:3.x` images (`/bin/sh: 1: source: not found`) \u2014 images based on Alpine (busybox ash) or Fedora/RHEL (bash as /bin/sh) accept `source`, which is why the same line works on one base image and not another. Setting `SHELL := /bin/bash` (Make) or `SHELL ["/bin/bash", "-c"]` (Docker) also works.',
-    fixSafety: "The fix replaces `source` with `.`, which does the same in bash and works in dash. It is marked safe but changes what runs: the activation starts to work, so the commands after it now run inside the venv (which is what the line meant).",
+    fixSafety: "The fix replaces `source` with `.`, which does the same in bash and works in dash. It is marked safe but changes what runs: the activation starts to work, so the commands after it now run inside the venv (which is what the line meant). Not when the activation is the last command of its shell (alone on a recipe line or in a RUN): there `.` would activate nothing that lasts, and a line that stopped the build with 127 would let the next line run without the venv (a Makefile whose `pip3 install` then goes to the system). The message then says how to keep the venv on PATH, and the fix is the one activation-does-not-persist offers: in a Dockerfile, the RUN becomes `ENV VIRTUAL_ENV=\u2026 PATH=\u2026` (unsafe); a format without a persistent PATH gets none.",
     keyTakeaway: "In sh, activate with `. venv/bin/activate`; `source` exists only in bash and its relatives.",
     question: "`source` works in your terminal. What does it do in a `RUN` line, or in a script run with `sh`?",
     answer: "`sh` on Debian is dash, which has no `source`: it prints `source: not found` and returns 127. With `&&` the line fails there (the build stops); with a newline or `;` the script goes on with PATH unchanged, and its `python3` is the system's. The same script run with `bash` works, which is why it passes on a developer's machine.",
@@ -5380,10 +5388,21 @@ var sourceInSh = defineRule({
       return;
     const word = site.argv[0];
     const args = site.argv.slice(1).map((w) => wordText(w) ?? "\u2026").join(" ");
+    const shell2 = facts.shellName ?? "/bin/sh";
+    const activation = facts.activation;
+    if (activation.lastInRun) {
+      ctx.report({
+        messageId: "sourceNotInShLast",
+        data: { shell: shell2, args, ending: facts.nestedShell ? "that shell" : `${facts.unit}'s shell`, advice: facts.persistAdvice(activation.venv) },
+        span: word.span,
+        fix: activation.later.venvOnPath() ? void 0 : persistActivationFix(facts, activation.venv)
+      });
+      return;
+    }
     const edit = replaceWordEdit(site.file.text, word, ".");
     ctx.report({
       messageId: "sourceNotInSh",
-      data: { shell: facts.shellName ?? "/bin/sh", args },
+      data: { shell: shell2, args },
       span: word.span,
       fix: edit ? { title: `Use ". ${args}"`, edits: [edit] } : void 0
     });
@@ -7937,6 +7956,23 @@ function markToolPrep(entries) {
         s.config.toolPrep = true;
       next.set(program, kind);
     }
+  }
+}
+function installsForUser(words2) {
+  const at = /^pip[\d.]*$/.test(words2[0] ?? "") ? 1 : /^python[\d.]*$/.test(words2[0] ?? "") && words2[1] === "-m" && words2[2] === "pip" ? 3 : -1;
+  return at > 0 && words2[at] === "install" && words2.slice(at + 1).includes("--user");
+}
+function markUserInstalled(entries) {
+  const since = /* @__PURE__ */ new Map();
+  for (const { site, shell: shell2 } of [...entries].sort((a, b) => a.site.callSpan.start - b.site.callSpan.start)) {
+    if (!site.config)
+      continue;
+    const words2 = site.argv.map((w) => wordText(w));
+    if (!since.has(shell2) && installsForUser(words2))
+      since.set(shell2, site.file.location(site.callSpan.start).line);
+    const at = since.get(shell2);
+    if (at !== void 0)
+      site.config.userInstalled = at;
   }
 }
 function venvProgram(bin, target) {
@@ -10733,6 +10769,7 @@ var ConfigRun = class {
     if (this.host.language !== "makefile")
       markSystemInstalled(groups.values());
     markToolPrep(shelled);
+    markUserInstalled(shelled);
     for (const a of this.activations)
       linkLaterSites([{ site: a.site, order: a.decl.order }], groups.get(a.decl.group) ?? [], this.endVenvs.get(a.decl.group));
     for (const e of this.entries) {
@@ -11916,6 +11953,8 @@ var dockerfileFrontEnd = {
   claims(p) {
     const base = path12.posix.basename(p.replace(/\\/g, "/"));
     if (/\.(j2|jinja2?|tpl|tmpl|template|in|erb|mustache|hbs)$/i.test(base))
+      return false;
+    if (/^Jenkinsfile[._-]/.test(base))
       return false;
     if (base === "Dockerfile" || base === "dockerfile" || base === "Containerfile" || /\.(dockerfile|Dockerfile)$/.test(base))
       return true;
@@ -14405,6 +14444,12 @@ function moduleFallbackRanges(root, text3, file) {
 
 // dist/src/frontends/python/hosted.js
 var HOSTED = /colab|kaggle/i;
+var KAGGLE_API = /^[ \t]*(?:[!%]?\s*(?:(?:python3?\s+-m\s+)?pip3?\s+install\b[^\n]*|kaggle\s[^\n]*)|(?:import|from)\s+kaggle[^\n]*)$/gim;
+function namesHostedRuntime(text3) {
+  if (!HOSTED.test(text3))
+    return false;
+  return HOSTED.test(text3.replace(KAGGLE_API, (line) => line.replace(/kaggle[\w-]*/gi, "")));
+}
 function colabAtom(s) {
   const t = s.trim().replace(/^\((.*)\)$/, "$1").trim();
   if (/\bnot\b|\bis\b|[=!<>]=?/.test(t.replace(/^["']google\.colab["']\s+in\b/, "")))
@@ -16254,6 +16299,8 @@ function sitesForCall(mod, meter, call, api, spec, reportAt = call, named) {
         if (asShell) {
           if (opt.k === "str")
             r.scripts.push(opt.word);
+          else if (opt.k === "list" && shell3 === true && opt.items.length > 1)
+            r.argvs.push(...listArgvs(opt));
           else if (opt.k === "list" && opt.items[0] && "value" in opt.items[0])
             r.scripts.push(asWord(opt.items[0].value));
         } else if (opt.k === "str") {
@@ -18273,9 +18320,10 @@ var FORMAT2 = {
   pathWrite(cmd, valueOf, rest, sh) {
     if (!/>>\s*("?)\$(?:BASH_ENV|\{BASH_ENV\})\1/.test(rest))
       return void 0;
-    const line = echoed(cmd, valueOf);
-    if (line === void 0)
+    const echo = echoed(cmd, valueOf);
+    if (echo === void 0)
       return void 0;
+    const line = echo.replace(/(^|[\s=:])~(?=\/|$)/g, `$1${HOME5}`);
     const bin = activationBinOf(line, sh.cwd);
     if (bin !== void 0)
       return [bin];
@@ -18967,7 +19015,7 @@ var jenkinsFrontEnd = {
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
     const base = path29.posix.basename(p.replace(/\\/g, "/"));
-    return base === "Jenkinsfile" || /^Jenkinsfile[._-][\w.-]+$/.test(base) && !/\.(md|txt|bak|orig)$/i.test(base) || base.endsWith(".jenkinsfile");
+    return base === "Jenkinsfile" || /^Jenkinsfile[._-][\w.-]+$/.test(base) && !/\.(md|txt|bak|orig|sh|bash|zsh|py|ya?ml|json|ps1|bat|cmd|ini|cfg|toml)$/i.test(base) || base.endsWith(".jenkinsfile");
   },
   mayMatter: configMayMatter,
   analyze(file, use) {
@@ -19625,8 +19673,11 @@ var NotebookError = class extends Error {
     this.offset = offset;
   }
 };
-var ROOT = { members: { nbformat: "all", cells: "skip", metadata: { members: { kernelspec: { members: { language: "all" } }, language_info: { members: { name: "all" } }, colab: "skip", kaggle: "skip" } } } };
-var CELLS = { items: { members: { cell_type: "all", source: "strings", metadata: { members: { tags: "strings" } } } } };
+var METADATA = { members: { kernelspec: { members: { language: "all" } }, language_info: { members: { name: "all" } }, colab: "skip", kaggle: "skip" } };
+var ROOT = { members: { nbformat: "all", cells: "skip", worksheets: { items: { members: { cells: "skip" } } }, metadata: METADATA } };
+var cellsWant = (source) => ({ items: { members: { cell_type: "all", [source]: "strings", metadata: { members: { tags: "strings" } } } } });
+var CELLS = cellsWant("source");
+var CELLS_V3 = cellsWant("input");
 function readNotebook(text3) {
   let root;
   try {
@@ -19642,64 +19693,83 @@ function readNotebook(text3) {
   const major = nbformat?.kind === "number" ? Number(nbformat.text) : void 0;
   if (major === void 0)
     throw new NotebookError('not a Jupyter notebook: no "nbformat" number', root.start);
-  if (major < 4)
-    throw new NotebookError(`nbformat ${major} notebook: only nbformat 4 is read (convert it with \`jupyter nbconvert --to notebook --nbformat 4\`)`, nbformat.start);
+  if (major < 3)
+    throw new NotebookError(`nbformat ${major} notebook: only nbformat 3 and 4 are read (convert it with \`jupyter nbconvert --to notebook --nbformat 4\`)`, nbformat.start);
   if (major > 4)
-    throw new NotebookError(`nbformat ${major} notebook: only nbformat 4 is read`, nbformat.start);
-  const list = member(root, "cells");
-  if (list?.kind !== "skipped" || list.of !== "array")
-    throw new NotebookError('not an nbformat 4 notebook: no "cells" list', (list ?? root).start);
-  within(NOTEBOOK_CELLS, list.items);
-  const cells = parseJsonAt(text3, list.start, CELLS);
-  if (cells.kind !== "array")
-    throw new Error("the cells list read again is not a list");
+    throw new NotebookError(`nbformat ${major} notebook: only nbformat 3 and 4 are read`, nbformat.start);
+  const lists = [];
+  if (major === 4) {
+    const list = member(root, "cells");
+    if (list?.kind !== "skipped" || list.of !== "array")
+      throw new NotebookError('not an nbformat 4 notebook: no "cells" list', (list ?? root).start);
+    lists.push(list);
+  } else {
+    const sheets = member(root, "worksheets");
+    if (sheets?.kind !== "array")
+      throw new NotebookError('not an nbformat 3 notebook: no "worksheets" list', (sheets ?? root).start);
+    for (const sheet of sheets.items) {
+      const list = member(sheet, "cells");
+      if (list?.kind !== "skipped" || list.of !== "array")
+        throw new NotebookError('not an nbformat 3 notebook: a worksheet without a "cells" list', (list ?? sheet).start);
+      lists.push(list);
+    }
+  }
+  within(NOTEBOOK_CELLS, lists.reduce((n, l) => n + (l.kind === "skipped" ? l.items : 0), 0));
   const metadata = member(root, "metadata");
   const lang = member(member(metadata, "kernelspec"), "language") ?? member(member(metadata, "language_info"), "name");
   const out = { cells: [], problems: [], language: lang?.kind === "string" ? decodeText2(text3, lang).toLowerCase() : void 0, colab: member(metadata, "colab") !== void 0, kaggle: member(metadata, "kaggle") !== void 0 };
+  const sourceKey = major === 4 ? "source" : "input";
   let chars = 0;
-  cells.items.forEach((cell, k) => {
-    const type = member(cell, "cell_type");
-    if (type?.kind !== "string" || decodeText2(text3, type) !== "code")
-      return;
-    const source = member(cell, "source");
-    let tokens;
-    if (source?.kind === "string")
-      tokens = Int32Array.of(source.start, source.end);
-    else if (source?.kind === "strings")
-      tokens = source.spans;
-    else {
-      out.problems.push({ message: `cell ${k + 1}: its "source" is not a string or a list of strings; not checked`, offset: (source ?? cell).start });
-      return;
-    }
-    const count = tokens.length / 2;
-    const lengths = new Int32Array(count);
-    let n = 0;
-    for (let t = 0; t < count; t++)
-      n += lengths[t] = decodedLength(text3, tokens[2 * t], tokens[2 * t + 1]);
-    chars += n;
-    within(NOTEBOOK_SOURCE_CHARS, chars);
-    const starts = new Int32Array(n);
-    const ends = new Int32Array(n);
-    const token = new Int32Array(n);
-    const parts = [];
-    let at = 0;
-    for (let t = 0; t < count; t++) {
-      if (lengths[t] === 0)
+  let index = 0;
+  for (const l of lists) {
+    const cells = parseJsonAt(text3, l.start, major === 4 ? CELLS : CELLS_V3);
+    if (cells.kind !== "array")
+      throw new Error("the cells list read again is not a list");
+    for (const cell of cells.items) {
+      const k = index++;
+      const type = member(cell, "cell_type");
+      if (type?.kind !== "string" || decodeText2(text3, type) !== "code")
         continue;
-      parts.push(decodeInto(text3, tokens[2 * t], tokens[2 * t + 1], starts, ends, at));
-      token.fill(t, at, at + lengths[t]);
-      at += lengths[t];
+      const source = member(cell, sourceKey);
+      let tokens;
+      if (source?.kind === "string")
+        tokens = Int32Array.of(source.start, source.end);
+      else if (source?.kind === "strings")
+        tokens = source.spans;
+      else {
+        out.problems.push({ message: `cell ${k + 1}: its "${sourceKey}" is not a string or a list of strings; not checked`, offset: (source ?? cell).start });
+        continue;
+      }
+      const count = tokens.length / 2;
+      const lengths = new Int32Array(count);
+      let n = 0;
+      for (let t = 0; t < count; t++)
+        n += lengths[t] = decodedLength(text3, tokens[2 * t], tokens[2 * t + 1]);
+      chars += n;
+      within(NOTEBOOK_SOURCE_CHARS, chars);
+      const starts = new Int32Array(n);
+      const ends = new Int32Array(n);
+      const token = new Int32Array(n);
+      const parts = [];
+      let at = 0;
+      for (let t = 0; t < count; t++) {
+        if (lengths[t] === 0)
+          continue;
+        parts.push(decodeInto(text3, tokens[2 * t], tokens[2 * t + 1], starts, ends, at));
+        token.fill(t, at, at + lengths[t]);
+        at += lengths[t];
+      }
+      const src = parts.length === 1 ? parts[0] : parts.join("");
+      const list = source.kind === "strings";
+      const separator = list && count > 1 ? text3.slice(tokens[1], tokens[2]) : list ? `,${text3.slice(source.start + 1, count ? tokens[0] : source.start + 1)}` : "";
+      const tagList = member(member(cell, "metadata"), "tags");
+      const tags = [];
+      if (tagList?.kind === "strings")
+        for (let t = 0; t < tagList.spans.length; t += 2)
+          tags.push(decodeText2(text3, { kind: "string", start: tagList.spans[t], end: tagList.spans[t + 1] }));
+      out.cells.push({ index: k + 1, text: src, starts, ends, token, lines: splitCellLines(src), tokens, form: list ? "list" : "string", separator, tags });
     }
-    const src = parts.length === 1 ? parts[0] : parts.join("");
-    const list2 = source.kind === "strings";
-    const separator = list2 && count > 1 ? text3.slice(tokens[1], tokens[2]) : list2 ? `,${text3.slice(source.start + 1, count ? tokens[0] : source.start + 1)}` : "";
-    const tagList = member(member(cell, "metadata"), "tags");
-    const tags = [];
-    if (tagList?.kind === "strings")
-      for (let t = 0; t < tagList.spans.length; t += 2)
-        tags.push(decodeText2(text3, { kind: "string", start: tagList.spans[t], end: tagList.spans[t + 1] }));
-    out.cells.push({ index: k + 1, text: src, starts, ends, token, lines: splitCellLines(src), tokens, form: list2 ? "list" : "string", separator, tags });
-  });
+  }
   return out;
 }
 function splitCellLines(src) {
@@ -20297,7 +20367,7 @@ function hostedSetup(text3, nb) {
     if (!tag)
       continue;
     linked ??= HOSTED_LINK.test(text3);
-    if (!linked && !HOSTED.test(cell.text))
+    if (!linked && !namesHostedRuntime(cell.text))
       continue;
     const span = cellSpan(cell);
     out.push({ from: span.start, to: span.end, cell: cell.index, tag });
@@ -20408,7 +20478,7 @@ function problemOf(file, nb, pa, vfile, mod) {
 }
 var NOTEBOOK_WORDS = /python|pip|venv|activate/i;
 function looksWhole(text3) {
-  return /^\s*\{/.test(text3) && /\}\s*$/.test(text3) && /"nbformat"\s*:\s*4\b/.test(text3);
+  return /^\s*\{/.test(text3) && /\}\s*$/.test(text3) && /"nbformat"\s*:\s*[34]\b/.test(text3);
 }
 var notebookFrontEnd = {
   language: "notebook",

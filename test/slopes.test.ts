@@ -29,6 +29,7 @@ import { mentionTest } from '../src/pipeline/mention.js';
 import type { Script } from '../src/frontends/shell/script.js';
 import { isTemplate } from '../src/pipeline/check-file.js';
 import { python2Said } from '../src/pipeline/platforms.js';
+import { windowsStepCommands } from '../src/pipeline/windows-steps.js';
 
 function cpuMs(): number {
   const u = process.cpuUsage();
@@ -333,4 +334,13 @@ test('slope: where a project says Python 2 (tox envlist, .travis.yml, metadata, 
   assert.equal(python2Said('metadata', '[project]\nrequires-python = ">=3.8"\n'), false);
   assert.equal(python2Said('actions', '        python-version: ["2.7", "3.10"]\n'), true);
   assert.equal(python2Said('actions', '        python-version: ["3.12", "3.7"]\n'), false);
+});
+
+test("slope: a Windows job's PowerShell step of 2,000 → 32,000 command lines read as words (each line's number counted from the last one asked for, not from the file start)", async () => {
+  const workflow = (n: number) => `on: push\njobs:\n  w:\n    runs-on: windows-2022\n    steps:\n      - run: |\n${'          python ci\\windows\\step.py --flag "a b"; echo done\n'.repeat(n)}`;
+  await assertLinear('windows steps', (k) => {
+    const commands = windowsStepCommands(workflow(2000 * k));
+    assert.equal(commands.length, 2 * 2000 * k);
+  });
+  assert.deepEqual(windowsStepCommands(workflow(2)).map((c) => [c.line, c.words.join(' ')]), [[7, 'python ci/windows/step.py --flag a b'], [7, 'echo done'], [8, 'python ci/windows/step.py --flag a b'], [8, 'echo done']]);
 });

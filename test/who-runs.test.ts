@@ -602,3 +602,50 @@ test("global options before `run` (`poetry -n --no-ansi run py.test …`, irrd's
   // The twin: poetry's other commands are no runner.
   assert.deepEqual(codes(await findings(files('poetry -n install && .venv/bin/py.test irrd/integration_tests/run.py'))), ['irrd/integration_tests/run.py:5 VG103']);
 });
+
+test("a Windows job's PowerShell step that runs the script by PATH's python holds its findings (zivid-python's CI)", async () => {
+  const script = ['import subprocess', '', 'def main():', '    subprocess.check_call(["python", "-m", "pip", "install", "dist/x.whl"])', '', 'main()', ''].join('\n');
+  const workflow = (runsOn: string, extra = '') =>
+    ['on: push', 'jobs:', '  wheels:', `    runs-on: ${runsOn}`, '    steps:', '      - uses: actions/setup-python@v5', '      - name: Install', extra, '        run: python continuous-integration\\windows\\install.py', ''].filter((l) => l !== '').join('\n');
+  const files = (wf: string) => ({ 'continuous-integration/windows/install.py': script, '.github/workflows/main.yml': wf });
+  const held = await findings(files(workflow('windows-2022')));
+  assert.deepEqual(codes(held), ['continuous-integration/windows/install.py:4 VG106']);
+  assert.match(held[0], /\.github\/workflows\/main\.yml:8 runs this file/);
+  // The same step in cmd, and in PowerShell named.
+  assert.deepEqual(codes(await findings(files(workflow('windows-latest', '        shell: cmd')))), ['continuous-integration/windows/install.py:4 VG106']);
+  // Twins: a Linux job's bash reads `\w` as `w` (no such file), and a runner chosen by an expression is not known to be Windows.
+  assert.deepEqual(codes(await findings(files(workflow('ubuntu-latest')))), ['continuous-integration/windows/install.py:4 VG102']);
+  assert.deepEqual(codes(await findings(files(workflow('${{ matrix.os }}')))), ['continuous-integration/windows/install.py:4 VG102']);
+  // A line PowerShell computes is not read as words.
+  const computed = workflow('windows-2022').replace('run: python', 'run: python $(Get-Location)\\');
+  assert.deepEqual(codes(await findings(files(computed))), ['continuous-integration/windows/install.py:4 VG102']);
+});
+
+test("a Poe the Poet task of a Poetry or uv project starts the file with the project's environment first on PATH", async () => {
+  const pyproject = (extra: string) => ['[tool.poetry]', 'name = "x"', 'version = "0.1.0"', '', extra, ''].join('\n');
+  const byScript = await findings({ 'tasks/release.py': RELEASE_PY, 'tasks/__init__.py': '', 'pyproject.toml': pyproject('[tool.poe.tasks]\nrelease = { script = "tasks.release:main" }') });
+  assert.deepEqual(codes(byScript), [RELEASE_HELD]);
+  assert.match(byScript[0], /pyproject\.toml:6 runs this file as a Poe the Poet task/);
+  // A cmd task, a shell task's line, and uv's project (no [tool.poetry]; a uv.lock beside it).
+  assert.deepEqual(codes(await findings({ 'tasks/release.py': RELEASE_PY, 'pyproject.toml': pyproject('[tool.poe.tasks]\nrelease = "python tasks/release.py"') })), [RELEASE_HELD]);
+  assert.deepEqual(codes(await findings({ 'tasks/release.py': RELEASE_PY, 'pyproject.toml': pyproject('[tool.poe.tasks.release]\nshell = """\necho releasing\npython tasks/release.py\n"""') })), [RELEASE_HELD]);
+  const uv = ['[project]', 'name = "x"', '', '[tool.poe.tasks]', 'release = "python tasks/release.py"', ''].join('\n');
+  assert.deepEqual(codes(await findings({ 'tasks/release.py': RELEASE_PY, 'pyproject.toml': uv, 'uv.lock': 'version = 1\n' })), [RELEASE_HELD]);
+  // Twins: the simple executor runs on the caller's PATH; a project poe's `auto` would not give an environment to.
+  assert.deepEqual(codes(await findings({ 'tasks/release.py': RELEASE_PY, 'pyproject.toml': pyproject('[tool.poe.executor]\ntype = "simple"\n\n[tool.poe.tasks]\nrelease = "python tasks/release.py"') })), [RELEASE_FINDING]);
+  assert.deepEqual(codes(await findings({ 'tasks/release.py': RELEASE_PY, 'pyproject.toml': uv })), [RELEASE_FINDING]);
+});
+
+test('repo2docker runs binder/postBuild with the environment it built first on PATH (jupyterlab-code-formatter)', async () => {
+  const postBuild = ['#!/usr/bin/env python3', 'import subprocess', '', 'def _(*args):', '    return subprocess.check_call(args)', '', '_("jupyter", "labextension", "list")', ''].join('\n');
+  const held = await findings({ 'binder/postBuild': postBuild, 'binder/environment.yml': 'dependencies: [python]\n' });
+  assert.deepEqual(codes(held), ['binder/postBuild:7 VG106']);
+  assert.match(held[0], /repo2docker \(Binder\) runs this file as its postBuild script/);
+  // At the root when there is no binder folder; elsewhere it is no repo2docker script.
+  assert.deepEqual(codes(await findings({ postBuild, 'environment.yml': 'dependencies: [python]\n' })), ['postBuild:7 VG106']);
+  assert.deepEqual(codes(await findings({ 'scripts/postBuild': postBuild })), ['scripts/postBuild:7 VG103']);
+  // sys.executable beside the name in the same scope still shows it, starters or not (yt-dlp's and
+  // psychopy's test runners, run by CI on PATH, were reviewed true: developers run them by a venv's path too).
+  const mixed = postBuild.replace('import subprocess', 'import subprocess\nimport sys').replace('_("jupyter"', '_(sys.executable, "-m", "jupyter", "server", "extension", "enable", "x")\n_("jupyter"');
+  assert.deepEqual(codes(await findings({ 'binder/postBuild': mixed, 'binder/environment.yml': 'dependencies: [python]\n' })), ['binder/postBuild:9 VG103']);
+});

@@ -316,6 +316,8 @@ export interface ConfigSiteFacts {
    * that install.
    */
   systemInstalled?: number;
+  /** The line of a `pip install --user` by name earlier in the same shell, or of this one (facts.ts markUserInstalled): PATH's interpreter is meant. */
+  userInstalled?: number;
   /** A pip upgrading its packaging tools right before that pip installs only standalone tools (facts.ts markToolPrep): not meant for a venv. */
   toolPrep?: boolean;
   /** Venvs the file deactivated (`deactivate`) before this command: python and pip are then the system's on purpose. */

@@ -26,7 +26,7 @@ export interface ToolCommand {
   line: number;
   file: string;
   /** The runner that starts it with its environment first on PATH; none: it runs on its caller's PATH (tbump's hooks). */
-  tool?: 'tox' | 'nox' | 'pdm' | 'hatch' | 'dev-cmd' | 'pixi' | 'poetry';
+  tool?: 'tox' | 'nox' | 'pdm' | 'hatch' | 'dev-cmd' | 'pixi' | 'poetry' | 'poe';
   /** The folder the command runs in, relative to the file's (tox's `change_dir`/`changedir`), when not the file's own. */
   cwd?: string;
 }
@@ -104,7 +104,7 @@ export function toxCommands(dir: string): ToolCommand[] {
 export function projectScripts(dir: string): ToolCommand[] {
   const file = path.join(dir, 'pyproject.toml');
   const text = read(file);
-  if (text === undefined || !/^\[tool\.(?:pdm|hatch|dev-cmd|poetry\.scripts)\b/m.test(text)) return [];
+  if (text === undefined || !/^\[tool\.(?:pdm|hatch|dev-cmd|poetry\.scripts|poe)\b/m.test(text)) return [];
   let doc: Record<string, unknown>;
   try {
     doc = parseToml(text) as Record<string, unknown>;
@@ -140,6 +140,55 @@ export function projectScripts(dir: string): ToolCommand[] {
     out.push({ words, line: lineOf(text, args), file, tool: 'dev-cmd' });
   }
   out.push(...poetryTasks(tool.poetry, (doc.project as Record<string, unknown> | undefined)?.name, text, file));
+  out.push(...poeTasks(tool, dir, text, file));
+  return out;
+}
+
+/** Poe the Poet's executors that put the project's environment first on PATH for a task. */
+const POE_ENV_EXECUTORS = new Set(['poetry', 'uv', 'virtualenv']);
+
+/**
+ * Poe the Poet's tasks (`poe test`, `[tool.poe.tasks]`): its executor runs each task in the
+ * project's environment, with that environment's bin first on PATH (`poetry run`, `uv run`, or the
+ * virtualenv's bin added to PATH: cc-poetry-minimal's `coverage` task). Only where the executor is
+ * one of those: named in `[tool.poe.executor]` or the task's own `executor`, or chosen by poe's
+ * `auto` for a Poetry or uv project (a `[tool.poetry]` or `[tool.uv]` table, a poetry.lock or
+ * uv.lock beside the pyproject). A `cmd` task is read as its words, a `script` task
+ * (`"pkg.tasks:lint"`) as `python -m pkg.tasks`, each line of a `shell` task as a command.
+ */
+function poeTasks(tool: Record<string, Record<string, unknown> | undefined>, dir: string, text: string, file: string): ToolCommand[] {
+  const poe = tool.poe;
+  const tasks = poe?.tasks;
+  if (!tasks || typeof tasks !== 'object') return [];
+  const typeOf = (e: unknown) => (typeof e === 'string' ? e : e && typeof e === 'object' ? (e as Record<string, unknown>).type : undefined);
+  const executor = typeOf(poe.executor);
+  const auto = executor === undefined || executor === 'auto';
+  const envByAuto = auto && (tool.poetry !== undefined || tool.uv !== undefined || ['poetry.lock', 'uv.lock'].some((f) => fs.existsSync(path.join(dir, f))));
+  const out: ToolCommand[] = [];
+  const at = (needle: string) => {
+    const i = text.indexOf(needle);
+    return i < 0 ? 1 : lineAt(text, i);
+  };
+  for (const task of Object.values(tasks as Record<string, unknown>)) {
+    const t = task && typeof task === 'object' && !Array.isArray(task) ? (task as Record<string, unknown>) : typeof task === 'string' ? { cmd: task } : undefined;
+    if (!t) continue;
+    const own = typeOf(t.executor);
+    if (own !== undefined ? !POE_ENV_EXECUTORS.has(String(own)) : !(envByAuto || POE_ENV_EXECUTORS.has(String(executor)))) continue;
+    if (typeof t.cmd === 'string') {
+      const words = splitCommand(t.cmd.trim());
+      if (words?.length && !/&&|;|\|/.test(t.cmd)) out.push({ words, line: at(t.cmd), file, tool: 'poe' });
+    } else if (typeof t.script === 'string') {
+      const module = /^\s*([A-Za-z_][\w.]*)\s*:/.exec(t.script)?.[1];
+      if (module) out.push({ words: ['python', '-m', module], line: at(t.script), file, tool: 'poe' });
+    } else if (typeof t.shell === 'string') {
+      for (const line of t.shell.split('\n')) {
+        for (const part of line.split(/&&|;/)) {
+          const words = splitCommand(part.trim());
+          if (words?.length && !/[|<>$`(]/.test(part)) out.push({ words, line: at(line.trim() || t.shell), file, tool: 'poe' });
+        }
+      }
+    }
+  }
   return out;
 }
 

@@ -43,6 +43,8 @@ import type { FileCheckResult } from './check-file.js';
 import { findingCodesOf } from './packed.js';
 import { containerRunCommands } from './docker-run.js';
 import { documentedCommands } from './doc-starters.js';
+import { windowsStepCommands } from './windows-steps.js';
+import { conventionStarts, shebangOf } from './convention-starters.js';
 import { START_DIR } from '../frontends/config/services.js';
 import { ACTION_PATH } from '../frontends/actions/folders.js';
 import { notebookRuns, readTheDocsConf, SPHINX, sphinxConf, sphinxNotebooks } from './docs-builds.js';
@@ -170,25 +172,6 @@ function stestrTests(where: { dirs: readonly string[]; root: string }, targets: 
   if (hit?.folder) targets.push({ folder: hit.path, testsOnly: true });
 }
 
-/** The interpreter a file's shebang names: `env python3` → on PATH, a venv's → by path. */
-function shebangOf(file: string): string | undefined {
-  let head = '';
-  try {
-    const fd = fs.openSync(file, 'r');
-    try {
-      const buf = Buffer.alloc(256);
-      head = buf.subarray(0, fs.readSync(fd, buf, 0, 256, 0)).toString('utf8');
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    return undefined;
-  }
-  const m = /^#!\s*(\S+)(?:[ \t]+(?:-S[ \t]+)?(\S+))?/.exec(head);
-  if (!m) return undefined;
-  return path.basename(m[1]) === 'env' ? m[2] : m[1];
-}
-
 /** Read the Docs builds the `conf.py` that `.readthedocs.yaml` names, in the environment it puts first on PATH (and the notebooks that build executes). */
 function readTheDocs(who: WhoRuns, dir: string, root: string, notebooks: readonly string[]): void {
   const rtd = readTheDocsConf(dir);
@@ -198,20 +181,6 @@ function readTheDocs(who: WhoRuns, dir: string, root: string, notebooks: readonl
 }
 
 /** The hooks git runs (githooks(5)), by the names their files have. */
-const GIT_HOOKS = new Set(['applypatch-msg', 'pre-applypatch', 'post-applypatch', 'pre-commit', 'pre-merge-commit', 'prepare-commit-msg', 'commit-msg', 'post-commit', 'pre-rebase', 'post-checkout', 'post-merge', 'pre-push', 'pre-receive', 'update', 'post-receive', 'post-update', 'push-to-checkout', 'pre-auto-gc', 'post-rewrite']);
-
-/**
- * A git hook kept in the repository (`.githooks/pre-push`, installed with `core.hooksPath`): git runs
- * it as a program, and a `#!/usr/bin/env python` shebang finds its interpreter on PATH (ploomber's
- * pre-push runs flake8 by name from that same PATH).
- */
-function gitHook(who: WhoRuns, file: string): void {
-  if (!GIT_HOOKS.has(path.basename(file)) || !/hooks$/i.test(path.basename(path.dirname(file)))) return;
-  const interp = shebangOf(file);
-  if (interp === undefined || interp.includes('/') || !isInterpreterName(interp)) return;
-  who.add({ file }, { how: 'on-path', text: `git runs this file as its ${path.basename(file)} hook, by its shebang, as "${interp}" from PATH` });
-}
-
 /** The venv folder of an interpreter or tool path (`.venv/bin/python` → `.venv`), when it is one. */
 function venvOfProgram(prog: string): string | undefined {
   const m = /^(.*?)[\\/](?:bin|Scripts)[\\/][^\\/]+$/.exec(prog);
@@ -323,7 +292,7 @@ export function recordCommand(
   let as: string;
   if (where.tool) {
     how = 'on-path';
-    as = { tox: 'in a tox env', nox: 'in a nox session', pdm: 'as a pdm script (`pdm run`)', hatch: 'as a hatch script (`hatch run`)', 'dev-cmd': 'as a dev-cmd command, with its venv first on PATH', pixi: 'as a pixi task (`pixi run`), with its environment first on PATH', poetry: 'as a Poetry script (`poetry run`), with its environment first on PATH' }[where.tool];
+    as = { tox: 'in a tox env', nox: 'in a nox session', pdm: 'as a pdm script (`pdm run`)', hatch: 'as a hatch script (`hatch run`)', 'dev-cmd': 'as a dev-cmd command, with its venv first on PATH', pixi: 'as a pixi task (`pixi run`), with its environment first on PATH', poetry: 'as a Poetry script (`poetry run`), with its environment first on PATH', poe: 'as a Poe the Poet task, with its environment first on PATH' }[where.tool];
   } else if (runner) {
     how = 'on-path';
     as = `with "${runner}"`;
@@ -440,7 +409,7 @@ export async function whoRuns(files: readonly string[], claimed: ReadonlyMap<str
   for (const d of dirs) commands.push(...toxCommands(d), ...projectScripts(d), ...pixiTasks(d), ...tbumpHooks(d));
   for (const f of files) if (path.basename(f) === 'noxfile.py') commands.push(...noxCommands(path.resolve(f)));
   for (const d of dirs) readTheDocs(who, d, root, notebooks);
-  for (const w of wanted) gitHook(who, w);
+  for (const w of wanted) for (const text of conventionStarts(w, root)) who.add({ file: w }, { how: 'on-path', text });
   // What the contributor guides and each file's opening say to run (doc-starters.ts).
   for (const c of documentedCommands(root, wanted)) {
     recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs: [path.dirname(c.file), root], root, documented: true, notebooks });
@@ -524,6 +493,8 @@ export async function whoRuns(files: readonly string[], claimed: ReadonlyMap<str
     // CI steps run in the checkout (the root), not in the file's folder (`.github/workflows/`).
     const dir = AT_CHECKOUT.has(language) ? root : path.dirname(abs);
     for (const s of await sitesOf(language, abs, text)) recordSite(who, s, dir, root, anywhere, notebooks);
+    // Windows steps run PowerShell, which the front end does not read (windows-steps.ts).
+    if (language === 'github-actions') for (const c of windowsStepCommands(text)) recordCommand(who, c.words, { label: `${who.shown(abs)}:${c.line}`, dirs: c.cwd ? [path.resolve(root, c.cwd), root] : [root], root, notebooks });
   }
   const parentsOnPath = new Map<string, boolean>();
   for (const p of pending) {

@@ -6,10 +6,15 @@ import { defineRule } from '../kernel/rule.js';
 import { wordText } from '../kernel/word.js';
 import { isInterpreterName } from '../judge/python-tools.js';
 import { pipNotMeantForVenv } from './describe.js';
-import { CI_LANGUAGES, type LaunchSite } from '../kernel/launch-site.js';
+import { CI_LANGUAGES, type ConfigSiteFacts, type LaunchSite } from '../kernel/launch-site.js';
 import { HOLDS_STAND_IN } from '../kernel/stand-ins.js';
 
 const PERSIST_REASON = 'every later instruction or step then finds the venv\'s python, pip and scripts first on PATH, including commands that meant the system ones';
+
+/** The fix that puts an activation's venv on PATH the format's persistent way (ENV PATH, $GITHUB_PATH), in place of the activation. */
+export function persistActivationFix(facts: ConfigSiteFacts, venv: string) {
+  return { title: `Put ${facts.showVenv ? facts.showVenv(venv) : venv}/bin on PATH`, target: { kind: 'persist-venv' as const, venv, at: 'site' as const }, cap: 'unsafe' as const, reason: PERSIST_REASON };
+}
 
 export const activationDoesNotPersist = defineRule({
   code: 'VG202',
@@ -69,6 +74,7 @@ export const activationDoesNotPersist = defineRule({
       const v = ctx.judge(s);
       if (v?.resolution !== 'path') continue;
       if (v.tool === 'pip' && pipNotMeantForVenv(s, isInterpreterName(v.name), origin)) continue;
+      if (s.config?.userInstalled && v.tool !== 'console-script') continue; // after `pip install --user`: PATH's interpreter is meant
       later = s;
       break;
     }
@@ -78,8 +84,10 @@ export const activationDoesNotPersist = defineRule({
     // step before dotnet steps). Kept everywhere else: an image runs its CMD later, and `make
     // activate` is a user expecting their own shell to change.
     if (!later && CI_LANGUAGES.has(site.language) && !activation.later.runsUnseen()) return;
-    // Last in its shell but harmless: a later ENV PATH / $GITHUB_PATH puts the venv on PATH anyway.
-    if (!later && !activation.alone && activation.later.venvOnPath()) return;
+    // Last in its shell but harmless: a later ENV PATH / $GITHUB_PATH puts the venv on PATH anyway,
+    // also after a RUN that only activates (bluebutton-web-server's `RUN . /tmp/venv/bin/activate`
+    // then `ENV PATH="/tmp/venv/bin:${PATH}"`, reviewed false): a dead line, but nothing runs without the venv.
+    if (!later && activation.later.venvOnPath()) return;
     // A venv under a folder the format keeps as a stand-in ($HOME, $RUNNER_TEMP) is shown as the variable.
     const shown = facts?.showVenv?.(activation.venv);
     const named = (t: string) => (shown?.startsWith('$') && t.startsWith(activation.venv + '/') ? shown + t.slice(activation.venv.length) : t);
@@ -112,9 +120,7 @@ export const activationDoesNotPersist = defineRule({
           ? { messageId: 'lastCommandLaterRuns' as const, data: laterData }
           : { messageId: 'lastsOnlyForShell' as const, data: laterData }),
       span,
-      fix: activation.later.venvOnPath()
-        ? undefined
-        : { title: `Put ${facts.showVenv ? facts.showVenv(activation.venv) : activation.venv}/bin on PATH`, target: { kind: 'persist-venv', venv: activation.venv, at: 'site' }, cap: 'unsafe', reason: PERSIST_REASON },
+      fix: activation.later.venvOnPath() ? undefined : persistActivationFix(facts, activation.venv),
     });
   },
 });

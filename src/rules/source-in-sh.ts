@@ -5,6 +5,7 @@
  */
 import { replaceWordEdit, wordText } from '../kernel/word.js';
 import { defineRule } from '../kernel/rule.js';
+import { persistActivationFix } from './activation-does-not-persist.js';
 
 export const sourceInSh = defineRule({
   code: 'VG203',
@@ -15,6 +16,7 @@ export const sourceInSh = defineRule({
   topic: 'activation',
   messages: {
     sourceNotInSh: '"source" is not a command in {{shell}} (dash, on Debian and Ubuntu): the command fails with status 127 (not found) and {{args}} is never activated; use ". {{args}}"',
+    sourceNotInShLast: '"source" is not a command in {{shell}} (dash, on Debian and Ubuntu): the command fails with status 127 (not found) and {{args}} is never activated; with "." it would end with {{ending}}: {{advice}}',
   },
   docs: {
     exampleLanguage: 'dockerfile',
@@ -26,7 +28,7 @@ export const sourceInSh = defineRule({
     inRealSystems:
       "Makefiles copied from a bash prompt are the usual case (`make: *** [Makefile:4: install] Error 127`, or, after `;`, a silent install into the system Python); so are Dockerfile RUN lines on `python:3.x` images (`/bin/sh: 1: source: not found`) — images based on Alpine (busybox ash) or Fedora/RHEL (bash as /bin/sh) accept `source`, which is why the same line works on one base image and not another. Setting `SHELL := /bin/bash` (Make) or `SHELL [\"/bin/bash\", \"-c\"]` (Docker) also works.",
     fixSafety:
-      'The fix replaces `source` with `.`, which does the same in bash and works in dash. It is marked safe but changes what runs: the activation starts to work, so the commands after it now run inside the venv (which is what the line meant).',
+      'The fix replaces `source` with `.`, which does the same in bash and works in dash. It is marked safe but changes what runs: the activation starts to work, so the commands after it now run inside the venv (which is what the line meant). Not when the activation is the last command of its shell (alone on a recipe line or in a RUN): there `.` would activate nothing that lasts, and a line that stopped the build with 127 would let the next line run without the venv (a Makefile whose `pip3 install` then goes to the system). The message then says how to keep the venv on PATH, and the fix is the one activation-does-not-persist offers: in a Dockerfile, the RUN becomes `ENV VIRTUAL_ENV=… PATH=…` (unsafe); a format without a persistent PATH gets none.',
     keyTakeaway: 'In sh, activate with `. venv/bin/activate`; `source` exists only in bash and its relatives.',
     question: "`source` works in your terminal. What does it do in a `RUN` line, or in a script run with `sh`?",
     answer:
@@ -53,10 +55,23 @@ export const sourceInSh = defineRule({
     if (facts?.activation?.fails !== 'source-in-sh') return;
     const word = site.argv[0];
     const args = site.argv.slice(1).map((w) => wordText(w) ?? '…').join(' ');
+    const shell = facts.shellName ?? '/bin/sh';
+    const activation = facts.activation;
+    // Last in its shell, `.` would activate nothing that lasts: a build stopped by 127 would go on
+    // without the venv (genomic-data-service's `source venv/bin/activate` alone on a recipe line).
+    if (activation.lastInRun) {
+      ctx.report({
+        messageId: 'sourceNotInShLast',
+        data: { shell, args, ending: facts.nestedShell ? 'that shell' : `${facts.unit}'s shell`, advice: facts.persistAdvice(activation.venv) },
+        span: word.span,
+        fix: activation.later.venvOnPath() ? undefined : persistActivationFix(facts, activation.venv),
+      });
+      return;
+    }
     const edit = replaceWordEdit(site.file.text, word, '.');
     ctx.report({
       messageId: 'sourceNotInSh',
-      data: { shell: facts.shellName ?? '/bin/sh', args },
+      data: { shell, args },
       span: word.span,
       fix: edit ? { title: `Use ". ${args}"`, edits: [edit] } : undefined,
     });

@@ -26,6 +26,9 @@ test('ci formats claim their files, and only those', () => {
     ['ci/Jenkinsfile.release', 'jenkins'],
     ['build.jenkinsfile', 'jenkins'],
     ['Jenkinsfile.md', undefined],
+    // Another format's file named after the job: caracal's Jenkinsfile.sh is the shell script its job runs.
+    ['ci/Jenkinsfile.sh', 'shell'],
+    ['Jenkinsfile.groovy', 'jenkins'],
     ['azure-pipelines.yml', 'azure-pipelines'],
     ['azure-pipelines-release.yaml', 'azure-pipelines'],
     ['.azure-pipelines/ci.yml', 'azure-pipelines'],

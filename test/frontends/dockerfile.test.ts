@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { wordText } from '../../src/kernel/word.js';
 import { dockerfileFrontEnd, parseDockerfile } from '../../src/frontends/dockerfile/index.js';
+import { claimingFrontEnd } from '../../src/frontends/index.js';
 import { analyze, siteAt } from '../dockerfile-lint.js';
 
 const argvText = (s: { argv: { fragments: unknown[] }[] }) => s.argv.map((w) => wordText(w as never) ?? '?').join(' ');
@@ -17,6 +18,10 @@ test('dockerfile claims: Dockerfile, Containerfile, Dockerfile.*, *.dockerfile; 
   for (const p of ['dockerfile.md', 'Dockerfile.md', 'docs/Dockerfile.rst', 'dockerfile.json', 'Dockerfile.yml', 'dockerfile.txt']) assert.ok(!dockerfileFrontEnd.claims(p, ''), p);
   // Regression (ansible/awx): templates are another language's text (30 "unknown instruction {%").
   for (const p of ['templates/Dockerfile.j2', 'Dockerfile.template', 'Dockerfile.in', 'Dockerfile.tmpl']) assert.ok(!dockerfileFrontEnd.claims(p, ''), p);
+  // A Jenkinsfile named for the agent it uses is the Jenkins front end's (demo-for-pipeline's exited 3: "unknown instruction PIPELINE").
+  assert.ok(!dockerfileFrontEnd.claims('Jenkinsfile.dockerfile', ''));
+  assert.equal(claimingFrontEnd('ci/Jenkinsfile.dockerfile')?.language, 'jenkins');
+  assert.equal(claimingFrontEnd('ci/Dockerfile.jenkins')?.language, 'dockerfile');
   assert.ok(dockerfileFrontEnd.mayMatter('RUN pip install x', /\bpytest\b/));
   assert.ok(!dockerfileFrontEnd.mayMatter('FROM nginx\nCOPY . /usr/share/nginx/html\n', /\bpytest\b/));
 });

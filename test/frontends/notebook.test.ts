@@ -2,7 +2,7 @@
  * The notebook front end: cells read from the JSON with each character's offset (escapes
  * included), IPython's shell escapes and cell magics, the cells' Python through the Python front
  * end, the kernel as the environment, fixes written back into the JSON byte for byte, and bad
- * input (invalid JSON, nbformat 3, budgets) reported as such.
+ * input (invalid JSON, nbformat 2, budgets) reported as such; nbformat 3 read.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -222,8 +222,12 @@ test('notebook bad input: invalid JSON, nbformat 3, not a notebook, a source tha
   assert.equal(bad.problems[0].kind, 'syntax');
   assert.equal(bad.problems[0].partial, false);
   assert.match(bad.problems[0].message, /^not valid JSON: unexpected "}", expected a value \(at 1:12\); not checked$/);
-  const v3 = await check(JSON.stringify({ metadata: {}, nbformat: 3, nbformat_minor: 0, worksheets: [{ cells: [{ cell_type: 'code', input: ['!pip install x'] }] }] }));
-  assert.match(v3.problems[0].message, /^nbformat 3 notebook: only nbformat 4 is read/);
+  // nbformat 3 (IPython 1 and 2; Jupyter still opens it) is read: its worksheets' cells, a code cell's `input` (desispec's doc/nb).
+  const v3 = await check(JSON.stringify({ metadata: {}, nbformat: 3, nbformat_minor: 0, worksheets: [{ cells: [{ cell_type: 'markdown', source: ['# x'] }, { cell_type: 'code', language: 'python', input: ['!pip install x'] }] }, { cells: [{ cell_type: 'code', input: 'import os\n!pip install y' }] }] }));
+  assert.deepEqual(v3.problems, []);
+  assert.deepEqual(v3.diagnostics.map((d) => `${d.code} ${d.message.slice(0, 5)}`), ['VG102 "pip"', 'VG102 "pip"']);
+  assert.match((await check(JSON.stringify({ metadata: {}, nbformat: 2, nbformat_minor: 0, worksheets: [] }))).problems[0].message, /^nbformat 2 notebook: only nbformat 3 and 4 are read/);
+  assert.match((await check(JSON.stringify({ metadata: {}, nbformat: 3, nbformat_minor: 0 }))).problems[0].message, /^not an nbformat 3 notebook: no "worksheets" list/);
   assert.match((await check('[1, 2]')).problems[0].message, /not a Jupyter notebook/);
   assert.match((await check('{"cells": []}')).problems[0].message, /no "nbformat"/);
   const odd = nb([{ source: lines('!pip install x\n') }]).replace('"cells": [', '"cells": [{"cell_type": "code", "source": 42}, ');
@@ -257,7 +261,7 @@ test('notebook budgets are counted before anything is built, and the checks keep
   const cells = (n: number) => Array.from({ length: n }, () => ({ cell_type: 'markdown', metadata: {}, source: '' }));
   // nbformat is written after the cells: still the first thing reported, before the cells' number.
   const v5 = JSON.stringify({ cells: cells(10_001), metadata: {}, nbformat: 5, nbformat_minor: 0 });
-  assert.match((await check(v5)).problems[0].message, /nbformat 5 notebook: only nbformat 4 is read/);
+  assert.match((await check(v5)).problems[0].message, /nbformat 5 notebook: only nbformat 3 and 4 are read/);
   // JSON broken after 10,001 cells: reported as not JSON, not as too many cells.
   const broken = JSON.stringify({ cells: cells(10_001), metadata: {}, nbformat: 4, nbformat_minor: 5 }).replace(/\}$/, ',}');
   const r = await check(broken);

@@ -17,6 +17,7 @@ testRule(rule, {
     { name: 'suppressed', code: 'FROM python:3.12\nRUN python -m venv /v\n# venvguard: ignore[VG202]\nRUN . /v/bin/activate\n' },
     { name: 'a script called activate elsewhere', code: 'FROM x\nRUN . /etc/profile\n' },
     { name: 'last in its RUN but a later ENV puts the venv on PATH anyway', code: 'FROM python:3.12\nRUN python -m venv /v && . /v/bin/activate\nENV PATH=/v/bin:$PATH\nRUN pip install x\n' },
+    { name: 'a RUN that only activates, then ENV puts the venv on PATH (bluebutton-web-server)', code: 'FROM python:3.12\nRUN python -m venv /tmp/venv\nRUN . /tmp/venv/bin/activate\nENV PATH="/tmp/venv/bin:${PATH}"\nRUN pip3 install selenium\n' },
     // Regression (mealie's Dockerfile): the venv comes from a stage whose poetry made it; ENV PATH names it.
     {
       name: 'a venv the file only activates, on PATH through ENV in the later RUN',

@@ -175,7 +175,9 @@ test('a skipped setup cell of a notebook that opens in Colab is held (kornia tut
   assert.match((await run(taggedNotebook({ badge: false, tags: ['skip-execution'], install: '# Colab users only\n!pip install kornia\n' })))[0], /VG106 .*tagged skip-execution/);
   // Reported: a badge without the tag (kornia's resize_antialias), the tag without any hosted hint,
   // another tag.
-  for (const nb of [taggedNotebook({ badge: true, tags: [] }), taggedNotebook({ badge: false, tags: ['skip-execution'] }), taggedNotebook({ badge: true, tags: ['remove-cell'] })]) {
+  // The Kaggle API's package and command name no runtime: any notebook may fetch data with them.
+  const kaggleApi = taggedNotebook({ badge: false, tags: ['skip-execution'], install: '!pip install kaggle\n!pip install kornia\n!kaggle datasets download -d x/y\nimport kagglehub\n' });
+  for (const nb of [taggedNotebook({ badge: true, tags: [] }), taggedNotebook({ badge: false, tags: ['skip-execution'] }), taggedNotebook({ badge: true, tags: ['remove-cell'] }), kaggleApi]) {
     const found = await run(nb);
     assert.deepEqual(findingCodes(found).map((f) => f.replace(/:\d+/, '')), ['nbs/x.ipynb VG102', 'nbs/x.ipynb VG102'], found.join('\n'));
   }

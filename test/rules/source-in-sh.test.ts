@@ -36,6 +36,21 @@ testRule(rule, {
       unsafeOutput: DEBIAN_DOT,
       fixSilences: true,
     },
+    {
+      // `.` there would activate nothing that lasts; the fix is activation-does-not-persist's ENV line.
+      name: 'a RUN that only activates, with source: the RUN becomes ENV, not `. …` alone',
+      code: 'FROM python:3.12\nRUN python -m venv /v\nRUN source /v/bin/activate\nRUN pip install x\n',
+      errors: [{ line: 3, column: 5, messageId: 'sourceNotInShLast', data: { args: '/v/bin/activate', ending: "this RUN's shell", advice: 'put it on PATH for every later instruction with ENV PATH="/v/bin:$PATH"' } }],
+      output: null,
+      unsafeOutput: 'FROM python:3.12\nRUN python -m venv /v\nENV VIRTUAL_ENV=/v PATH="/v/bin:$PATH"\nRUN pip install x\n',
+    },
+    {
+      name: 'a RUN that only activates, with source, and a later ENV PATH: reported (the build stops), no fix',
+      code: 'FROM python:3.12\nRUN python -m venv /v\nRUN source /v/bin/activate\nENV PATH=/v/bin:$PATH\n',
+      errors: [{ line: 3, column: 5, messageId: 'sourceNotInShLast' }],
+      output: null,
+      unsafeOutput: null,
+    },
   ],
 });
 
@@ -77,6 +92,7 @@ testRule(rule, {
   invalid: [],
 });
 
+const MAKE_ALONE = 'build:\n\tpython3 -m venv venv\n\tsource venv/bin/activate\n\tpip3 install -e .\n';
 const MAKE_SOURCE = 'VENV := .venv\ninstall:\n\tpython3 -m venv $(VENV)\n\tsource $(VENV)/bin/activate; pip install -r requirements.txt\n';
 
 testRule(rule, {
@@ -91,7 +107,34 @@ testRule(rule, {
       output: MAKE_SOURCE.replace('\tsource ', '\t. '),
       unsafeOutput: MAKE_SOURCE.replace('\tsource ', '\t. '),
     },
+    {
+      // genomic-data-service's build target: `. venv/bin/activate` alone would let make go on to the
+      // system's pip3 (see the real-make test below); the message says how to keep the venv instead.
+      name: 'source alone on a recipe line: no `.` fix',
+      code: MAKE_ALONE,
+      errors: [{ line: 3, column: 2, messageId: 'sourceNotInShLast', data: { args: 'venv/bin/activate', ending: "this recipe line's shell" } }],
+      output: null,
+      unsafeOutput: null,
+    },
   ],
+});
+
+test("source alone on a recipe line, measured with GNU make: make stops with 127, and `.` there would let the next line run without the venv", (t) => {
+  const make = spawnSync('make', ['--version'], { encoding: 'utf8' });
+  if (make.status !== 0) return t.skip('no make here');
+  const dir = tempDir();
+  fs.mkdirSync(path.join(dir, 'venv/bin'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'venv/bin/activate'), 'VIRTUAL_ENV=venv; export VIRTUAL_ENV\n');
+  const mk = (text: string) => {
+    fs.writeFileSync(path.join(dir, 'Makefile'), text.replace('\tpython3 -m venv venv\n', '').replace('\tpip3 install -e .\n', () => '\techo "VIRTUAL_ENV=$${VIRTUAL_ENV:-unset}"\n'));
+    return spawnSync('make', ['-s'], { cwd: dir, encoding: 'utf8' });
+  };
+  const broken = mk(MAKE_ALONE);
+  assert.notEqual(broken.status, 0);
+  assert.match(broken.stderr, /source/);
+  const dotted = mk(MAKE_ALONE.replace('\tsource ', '\t. '));
+  assert.equal(dotted.status, 0);
+  assert.match(dotted.stdout, /VIRTUAL_ENV=unset/);
 });
 
 test('source-in-sh: what the rule claims, measured with the real /bin/sh (dash) of this machine', (t) => {

@@ -41,12 +41,16 @@ testRule(venvNotOnPath, {
       code: circle('- run:', '    name: install', '    command: |', '      python3 -m venv venv', '      . venv/bin/activate', '      pip install -r requirements.txt', '- run:', '    command: |', '      . venv/bin/activate', '      pytest'),
     },
     { name: 'circleci: an activation appended to $BASH_ENV reaches the later steps', filename: CIRCLE, code: circle("- run: python -m venv venv && echo 'source venv/bin/activate' >> $BASH_ENV", '- run: pip install -r requirements.txt', '- run: pytest') },
+    // fairscale: the double quotes keep `~` for bash to expand when it sources $BASH_ENV (45 findings were reported).
+    { name: 'circleci: an activation under ~ appended to $BASH_ENV', filename: CIRCLE, code: circle('- run: python -m venv ~/venv', '- run: echo ". ~/venv/bin/activate" >> $BASH_ENV', '- run: pip install -r requirements.txt') },
     { name: 'circleci: export PATH appended to $BASH_ENV', filename: CIRCLE, code: circle('- run: python -m venv /tmp/v', "- run: echo 'export PATH=/tmp/v/bin:$PATH' >> \"$BASH_ENV\"", '- run: pip install x') },
     { name: 'bitbucket: one step, its script lines in one shell', filename: BITBUCKET, code: 'image: python:3.11\npipelines:\n  default:\n    - step:\n        script:\n          - python -m venv venv\n          - source venv/bin/activate\n          - pip install -r requirements.txt\n          - pytest\n' },
     { name: 'bitbucket: steps do not share venvs (each its own container)', filename: BITBUCKET, code: 'pipelines:\n  default:\n    - step:\n        script: [python -m venv venv]\n    - step:\n        script: [pip install x]\n' },
     { name: 'jenkins: activation and use in one sh step', filename: JENKINS, code: jenkins("sh 'python3 -m venv venv'", "sh '. venv/bin/activate && pip install -r requirements.txt'", "sh '''", '  . venv/bin/activate', '  pytest', "'''") },
     { name: 'jenkins: withEnv PATH+VENV around the steps', filename: JENKINS, code: jenkins("sh 'python3 -m venv venv'", 'withEnv(["PATH+VENV=${WORKSPACE}/venv/bin"]) {', "  sh 'pip install -r requirements.txt'", '  sh "pytest"', '}') },
     { name: 'jenkins: environment { PATH = … } for the pipeline', filename: JENKINS, code: 'pipeline {\n  agent any\n  environment {\n    PATH = "${WORKSPACE}/venv/bin:${env.PATH}"\n  }\n  stages {\n    stage("t") {\n      steps {\n        sh "python3 -m venv venv"\n        sh "pip install x"\n      }\n    }\n  }\n}\n' },
+    // cloudify-manager's flake8 stage: pip refuses --user inside a venv, so PATH's interpreter is meant, and the `python -m flake8` after it too.
+    { name: 'jenkins: pip install --user, then python -m by name, in one sh step', filename: JENKINS, code: jenkins("sh 'python3 -m venv venv'", "sh '''", '  pip install --user flake8', '  python -m flake8', "'''") },
     { name: 'jenkins: the venv by path, and a suppression comment', filename: JENKINS, code: jenkins("sh 'python3 -m venv venv'", "sh 'venv/bin/pip install x'", '// venvguard: ignore[VG201]', "sh 'pytest'") },
     { name: 'pre-commit: no venv named, no finding (the committer\'s PATH is unknown)', filename: PRE_COMMIT, code: hooks('- id: pytest', '  name: pytest', '  entry: pytest', '  language: system', '  pass_filenames: false') },
     { name: 'pre-commit: python hooks get their own environment', filename: PRE_COMMIT, code: hooks('- id: mypy', '  entry: .venv/bin/mypy', '  language: system', '- id: black', '  name: black', '  entry: black', '  language: python') },
@@ -105,6 +109,18 @@ testRule(venvNotOnPath, {
       errors: [{ line: 9, column: 13, messageId: 'notOnPath', data: { name: 'pip', replacement: '../venv/bin/python -m pip' } }],
       output: null,
       unsafeOutput: jenkins("sh 'python3 -m venv venv'", "dir('docs') {", '  sh """', '    ../venv/bin/python -m pip install sphinx', '  """', '}'),
+    },
+    {
+      // The twin of the --user case: the same step without it, and an interpreter in a later step.
+      name: 'jenkins: pip install without --user; a later step after a --user install',
+      filename: JENKINS,
+      code: jenkins("sh 'python3 -m venv venv'", "sh 'pip install flake8'", "sh 'pip install --user black'", "sh 'python -m black .'"),
+      errors: [
+        { line: 7, column: 13, messageId: 'notOnPath', data: { name: 'pip' } },
+        { line: 9, column: 13, messageId: 'notOnPath', data: { name: 'python' } },
+      ],
+      output: null,
+      unsafeOutput: jenkins("sh 'python3 -m venv venv'", "sh 'venv/bin/python -m pip install flake8'", "sh 'pip install --user black'", "sh 'venv/bin/python -m black .'"),
     },
     {
       name: "jenkins: a stage's environment { PATH } is that stage's only",

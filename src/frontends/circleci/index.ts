@@ -46,8 +46,11 @@ const FORMAT: CiFormat = {
   persistAdvice: (venv, show) => `append its activation to $BASH_ENV (echo 'source ${show(venv).startsWith('/') || show(venv).startsWith('$') ? show(venv) : `$CIRCLE_WORKING_DIRECTORY/${show(venv)}`}/bin/activate' >> "$BASH_ENV") so that later steps start with it`,
   pathWrite(cmd, valueOf, rest, sh) {
     if (!/>>\s*("?)\$(?:BASH_ENV|\{BASH_ENV\})\1/.test(rest)) return undefined;
-    const line = echoed(cmd, valueOf);
-    if (line === undefined) return undefined;
+    const echo = echoed(cmd, valueOf);
+    if (echo === undefined) return undefined;
+    // The line is read when bash sources $BASH_ENV: a `~` the quotes kept from echo is expanded then
+    // (fairscale's `echo ". ~/venv/bin/activate" >> $BASH_ENV`).
+    const line = echo.replace(/(^|[\s=:])~(?=\/|$)/g, `$1${HOME}`);
     const bin = activationBinOf(line, sh.cwd);
     if (bin !== undefined) return [bin];
     return pathPrefixOf(line.replace(/\$\{?PATH\}?/g, '$PATH'), sh.cwd) ?? [];

@@ -316,6 +316,30 @@ export function markToolPrep(entries: readonly { site: LaunchSite; shell: number
   }
 }
 
+/** `pip install --user …` by name (pip, pip3, python -m pip): an install into the user site of PATH's interpreter. */
+function installsForUser(words: readonly (string | undefined)[]): boolean {
+  const at = /^pip[\d.]*$/.test(words[0] ?? '') ? 1 : /^python[\d.]*$/.test(words[0] ?? '') && words[1] === '-m' && words[2] === 'pip' ? 3 : -1;
+  return at > 0 && words[at] === 'install' && words.slice(at + 1).includes('--user');
+}
+
+/**
+ * Marks `userInstalled` on a `pip install --user …` by name and on the Python launches by name after
+ * it in the same shell: pip refuses `--user` inside a venv ("User site-packages are not visible in
+ * this virtualenv"), so the author installs into PATH's interpreter on purpose, and what that shell
+ * then runs by name (`python -m flake8`) is meant from there (cloudify-manager's flake8 stage).
+ * `entries`: each site with its shell, as for markToolPrep.
+ */
+export function markUserInstalled(entries: readonly { site: LaunchSite; shell: number }[]): void {
+  const since = new Map<number, number>();
+  for (const { site, shell } of [...entries].sort((a, b) => a.site.callSpan.start - b.site.callSpan.start)) {
+    if (!site.config) continue;
+    const words = site.argv.map((w) => wordText(w));
+    if (!since.has(shell) && installsForUser(words)) since.set(shell, site.file.location(site.callSpan.start).line);
+    const at = since.get(shell);
+    if (at !== undefined) site.config.userInstalled = at;
+  }
+}
+
 /** The argv that runs a program target from a venv's bin folder (`bin` as written in the file). */
 export function venvProgram(bin: string, target: RewriteTarget): string[] | undefined {
   if (target.kind === 'interpreter') return [`${bin}/python`, ...(target.module ? ['-m', target.module] : [])];

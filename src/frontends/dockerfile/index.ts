@@ -359,6 +359,8 @@ export const dockerfileFrontEnd: FrontEnd = {
     const base = path.posix.basename(p.replace(/\\/g, '/'));
     // Templates (Dockerfile.j2, Dockerfile.template …) hold another language's syntax between the lines.
     if (/\.(j2|jinja2?|tpl|tmpl|template|in|erb|mustache|hbs)$/i.test(base)) return false;
+    // A Jenkinsfile named for the agent it uses (`Jenkinsfile.dockerfile`, szabgab's demo) is Groovy.
+    if (/^Jenkinsfile[._-]/.test(base)) return false;
     if (base === 'Dockerfile' || base === 'dockerfile' || base === 'Containerfile' || /\.(dockerfile|Dockerfile)$/.test(base)) return true;
     // Dockerfile.dev, dockerfile.prod (Docker reads `dockerfile` too); not another format's file
     // named after it (dockerfile.py, Dockerfile.md, dockerfile.json).

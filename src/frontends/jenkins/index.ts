@@ -342,7 +342,8 @@ export const jenkinsFrontEnd: FrontEnd = {
   maxBytes: CONFIG_MAX_BYTES,
   claims(p: string): boolean {
     const base = path.posix.basename(p.replace(/\\/g, '/'));
-    return base === 'Jenkinsfile' || /^Jenkinsfile[._-][\w.-]+$/.test(base) && !/\.(md|txt|bak|orig)$/i.test(base) || base.endsWith('.jenkinsfile');
+    // Not another format's file named after the job (caracal's `Jenkinsfile.sh`, the shell script its job runs).
+    return base === 'Jenkinsfile' || /^Jenkinsfile[._-][\w.-]+$/.test(base) && !/\.(md|txt|bak|orig|sh|bash|zsh|py|ya?ml|json|ps1|bat|cmd|ini|cfg|toml)$/i.test(base) || base.endsWith('.jenkinsfile');
   },
   mayMatter: configMayMatter,
   analyze<T>(file: SourceFile, use: (a: Analysis) => T): T {

@@ -1,5 +1,5 @@
 /**
- * A Jupyter notebook (nbformat 4) read as its code cells: each cell's source decoded from its JSON
+ * A Jupyter notebook (nbformat 4, or 3: its worksheets' cells, a code cell's source in `input`) read as its code cells: each cell's source decoded from its JSON
  * string (or list of strings) with every character's place in the `.ipynb` text, and each line of
  * it classified the way IPython reads it: Python, a shell escape (`!cmd`, `!!cmd`, `x = !cmd`,
  * `%system`, `%sx`), a line magic, or part of a cell magic (`%%bash`, `%%script bash` … run their
@@ -82,8 +82,12 @@ export class NotebookError extends Error {
  * not built, until its number is within the budget), and of each cell its type and source. The rest
  * (outputs, attachments, metadata) is only checked to be JSON.
  */
-const ROOT: Want = { members: { nbformat: 'all', cells: 'skip', metadata: { members: { kernelspec: { members: { language: 'all' } }, language_info: { members: { name: 'all' } }, colab: 'skip', kaggle: 'skip' } } } };
-const CELLS: Want = { items: { members: { cell_type: 'all', source: 'strings', metadata: { members: { tags: 'strings' } } } } };
+const METADATA: Want = { members: { kernelspec: { members: { language: 'all' } }, language_info: { members: { name: 'all' } }, colab: 'skip', kaggle: 'skip' } };
+const ROOT: Want = { members: { nbformat: 'all', cells: 'skip', worksheets: { items: { members: { cells: 'skip' } } }, metadata: METADATA } };
+/** Of each cell, its type and source: `source` in nbformat 4, a code cell's `input` in nbformat 3. */
+const cellsWant = (source: 'source' | 'input'): Want => ({ items: { members: { cell_type: 'all', [source]: 'strings', metadata: { members: { tags: 'strings' } } } } });
+const CELLS = cellsWant('source');
+const CELLS_V3 = cellsWant('input');
 
 export function readNotebook(text: string): Notebook {
   let root: JsonValue;
@@ -97,56 +101,75 @@ export function readNotebook(text: string): Notebook {
   const nbformat = member(root, 'nbformat');
   const major = nbformat?.kind === 'number' ? Number(nbformat.text) : undefined;
   if (major === undefined) throw new NotebookError('not a Jupyter notebook: no "nbformat" number', root.start);
-  if (major < 4) throw new NotebookError(`nbformat ${major} notebook: only nbformat 4 is read (convert it with \`jupyter nbconvert --to notebook --nbformat 4\`)`, nbformat!.start);
-  if (major > 4) throw new NotebookError(`nbformat ${major} notebook: only nbformat 4 is read`, nbformat!.start);
-  const list = member(root, 'cells');
-  if (list?.kind !== 'skipped' || list.of !== 'array') throw new NotebookError('not an nbformat 4 notebook: no "cells" list', (list ?? root).start);
+  if (major < 3) throw new NotebookError(`nbformat ${major} notebook: only nbformat 3 and 4 are read (convert it with \`jupyter nbconvert --to notebook --nbformat 4\`)`, nbformat!.start);
+  if (major > 4) throw new NotebookError(`nbformat ${major} notebook: only nbformat 3 and 4 are read`, nbformat!.start);
+  // nbformat 4 keeps its cells in `cells`; nbformat 3 (IPython 1 and 2, which Jupyter still opens)
+  // in the `cells` of each of its `worksheets`, a code cell's source in `input`.
+  const lists: JsonValue[] = [];
+  if (major === 4) {
+    const list = member(root, 'cells');
+    if (list?.kind !== 'skipped' || list.of !== 'array') throw new NotebookError('not an nbformat 4 notebook: no "cells" list', (list ?? root).start);
+    lists.push(list);
+  } else {
+    const sheets = member(root, 'worksheets');
+    if (sheets?.kind !== 'array') throw new NotebookError('not an nbformat 3 notebook: no "worksheets" list', (sheets ?? root).start);
+    for (const sheet of sheets.items) {
+      const list = member(sheet, 'cells');
+      if (list?.kind !== 'skipped' || list.of !== 'array') throw new NotebookError('not an nbformat 3 notebook: a worksheet without a "cells" list', (list ?? sheet).start);
+      lists.push(list);
+    }
+  }
   // Counted before the cells are built: 10 MB of small cells built whole took 270 MB.
-  within(NOTEBOOK_CELLS, list.items);
-  const cells = parseJsonAt(text, list.start, CELLS);
-  if (cells.kind !== 'array') throw new Error('the cells list read again is not a list');
+  within(NOTEBOOK_CELLS, lists.reduce((n, l) => n + (l.kind === 'skipped' ? l.items : 0), 0));
   const metadata = member(root, 'metadata');
   const lang = member(member(metadata, 'kernelspec'), 'language') ?? member(member(metadata, 'language_info'), 'name');
   const out: Notebook = { cells: [], problems: [], language: lang?.kind === 'string' ? decodeText(text, lang).toLowerCase() : undefined, colab: member(metadata, 'colab') !== undefined, kaggle: member(metadata, 'kaggle') !== undefined };
+  const sourceKey = major === 4 ? 'source' : 'input';
   let chars = 0;
-  cells.items.forEach((cell, k) => {
-    const type = member(cell, 'cell_type');
-    if (type?.kind !== 'string' || decodeText(text, type) !== 'code') return;
-    const source = member(cell, 'source');
-    let tokens: Int32Array;
-    if (source?.kind === 'string') tokens = Int32Array.of(source.start, source.end);
-    else if (source?.kind === 'strings') tokens = source.spans;
-    else {
-      out.problems.push({ message: `cell ${k + 1}: its "source" is not a string or a list of strings; not checked`, offset: (source ?? cell).start });
-      return;
+  let index = 0;
+  for (const l of lists) {
+    const cells = parseJsonAt(text, l.start, major === 4 ? CELLS : CELLS_V3);
+    if (cells.kind !== 'array') throw new Error('the cells list read again is not a list');
+    for (const cell of cells.items) {
+      const k = index++;
+      const type = member(cell, 'cell_type');
+      if (type?.kind !== 'string' || decodeText(text, type) !== 'code') continue;
+      const source = member(cell, sourceKey);
+      let tokens: Int32Array;
+      if (source?.kind === 'string') tokens = Int32Array.of(source.start, source.end);
+      else if (source?.kind === 'strings') tokens = source.spans;
+      else {
+        out.problems.push({ message: `cell ${k + 1}: its "${sourceKey}" is not a string or a list of strings; not checked`, offset: (source ?? cell).start });
+        continue;
+      }
+      const count = tokens.length / 2;
+      // Counted before it is decoded: one 10 MB string decoded with its offsets took 1.4 GB.
+      const lengths = new Int32Array(count);
+      let n = 0;
+      for (let t = 0; t < count; t++) n += lengths[t] = decodedLength(text, tokens[2 * t], tokens[2 * t + 1]);
+      chars += n;
+      within(NOTEBOOK_SOURCE_CHARS, chars);
+      // Decoded straight into the cell's arrays: no arrays of one's own for each list element.
+      const starts = new Int32Array(n);
+      const ends = new Int32Array(n);
+      const token = new Int32Array(n);
+      const parts: string[] = [];
+      let at = 0;
+      for (let t = 0; t < count; t++) {
+        if (lengths[t] === 0) continue;
+        parts.push(decodeInto(text, tokens[2 * t], tokens[2 * t + 1], starts, ends, at));
+        token.fill(t, at, at + lengths[t]);
+        at += lengths[t];
+      }
+      const src = parts.length === 1 ? parts[0] : parts.join('');
+      const list = source.kind === 'strings';
+      const separator = list && count > 1 ? text.slice(tokens[1], tokens[2]) : list ? `,${text.slice(source.start + 1, count ? tokens[0] : source.start + 1)}` : '';
+      const tagList = member(member(cell, 'metadata'), 'tags');
+      const tags: string[] = [];
+      if (tagList?.kind === 'strings') for (let t = 0; t < tagList.spans.length; t += 2) tags.push(decodeText(text, { kind: 'string', start: tagList.spans[t], end: tagList.spans[t + 1] }));
+      out.cells.push({ index: k + 1, text: src, starts, ends, token, lines: splitCellLines(src), tokens, form: list ? 'list' : 'string', separator, tags });
     }
-    const count = tokens.length / 2;
-    // Counted before it is decoded: one 10 MB string decoded with its offsets took 1.4 GB.
-    const lengths = new Int32Array(count);
-    let n = 0;
-    for (let t = 0; t < count; t++) n += lengths[t] = decodedLength(text, tokens[2 * t], tokens[2 * t + 1]);
-    chars += n;
-    within(NOTEBOOK_SOURCE_CHARS, chars);
-    // Decoded straight into the cell's arrays: no arrays of one's own for each list element.
-    const starts = new Int32Array(n);
-    const ends = new Int32Array(n);
-    const token = new Int32Array(n);
-    const parts: string[] = [];
-    let at = 0;
-    for (let t = 0; t < count; t++) {
-      if (lengths[t] === 0) continue;
-      parts.push(decodeInto(text, tokens[2 * t], tokens[2 * t + 1], starts, ends, at));
-      token.fill(t, at, at + lengths[t]);
-      at += lengths[t];
-    }
-    const src = parts.length === 1 ? parts[0] : parts.join('');
-    const list = source.kind === 'strings';
-    const separator = list && count > 1 ? text.slice(tokens[1], tokens[2]) : list ? `,${text.slice(source.start + 1, count ? tokens[0] : source.start + 1)}` : '';
-    const tagList = member(member(cell, 'metadata'), 'tags');
-    const tags: string[] = [];
-    if (tagList?.kind === 'strings') for (let t = 0; t < tagList.spans.length; t += 2) tags.push(decodeText(text, { kind: 'string', start: tagList.spans[t], end: tagList.spans[t + 1] }));
-    out.cells.push({ index: k + 1, text: src, starts, ends, token, lines: splitCellLines(src), tokens, form: list ? 'list' : 'string', separator, tags });
-  });
+  }
   return out;
 }
 

@@ -1,5 +1,5 @@
 /**
- * The Jupyter notebook front end (`.ipynb`, nbformat 4). A notebook's code runs in its kernel, a
+ * The Jupyter notebook front end (`.ipynb`, nbformat 4, and nbformat 3's worksheets). A notebook's code runs in its kernel, a
  * Python process that Jupyter starts by the interpreter's full path (the kernelspec's argv) with
  * the PATH the Jupyter server had: the kernel's environment is on that PATH only when the server
  * was started from it activated. So a notebook is judged as Python code started from a venv:
@@ -24,7 +24,7 @@ import type { Analysis, AnalyzeOptions, FrontEnd } from '../front-end.js';
 import { withPythonAnalysis, type PythonAnalysis } from '../python/index.js';
 import { pythonMayMatter } from '../python/prefilter.js';
 import { hasToolName } from '../../judge/python-tools.js';
-import { colabBlocks, HOSTED } from '../python/hosted.js';
+import { colabBlocks, namesHostedRuntime } from '../python/hosted.js';
 import { importScan } from '../python/import-lines.js';
 import { cellMagic, charAt, lineKind, NotebookError, readNotebook, statementStarts, type CodeCell, type Notebook } from './cells.js';
 import { CellRewriter, EscapeRewriter, type ImportPlace, type ShellJob } from './rewrite.js';
@@ -292,7 +292,7 @@ const HOSTED_LINK = /colab\.research\.google\.com\/|kaggle\.com\/(?:kernels\/wel
  * The cells that are setup for a hosted runtime (PythonFileFacts.hostedSetup): tagged to be skipped
  * by the project's own runs (its CI, its docs build: there its environment already holds what the
  * cell installs) in a notebook with a Colab or Kaggle badge, or whose text says Colab or Kaggle
- * (`# Colab users only`). Kornia's tutorials tag their `!pip install kornia` cells so.
+ * (`# Colab users only`; not the Kaggle API's `!pip install kaggle`, which any notebook may fetch data with). Kornia's tutorials tag their `!pip install kornia` cells so.
  */
 function hostedSetup(text: string, nb: Notebook): { from: number; to: number; cell: number; tag: string }[] {
   const out: { from: number; to: number; cell: number; tag: string }[] = [];
@@ -301,7 +301,7 @@ function hostedSetup(text: string, nb: Notebook): { from: number; to: number; ce
     const tag = SKIPPED_TAGS.find((t) => cell.tags.includes(t));
     if (!tag) continue;
     linked ??= HOSTED_LINK.test(text);
-    if (!linked && !HOSTED.test(cell.text)) continue;
+    if (!linked && !namesHostedRuntime(cell.text)) continue;
     const span = cellSpan(cell);
     out.push({ from: span.start, to: span.end, cell: cell.index, tag });
   }
@@ -422,9 +422,9 @@ function problemOf(file: SourceFile, nb: Notebook, pa: PythonAnalysis | undefine
 /** Words a notebook needs to hold anything the rules judge. */
 const NOTEBOOK_WORDS = /python|pip|venv|activate/i;
 
-/** An nbformat 4 notebook as a whole (an object naming its format): anything else is read, to be reported. */
+/** An nbformat 3 or 4 notebook as a whole (an object naming its format): anything else is read, to be reported. */
 function looksWhole(text: string): boolean {
-  return /^\s*\{/.test(text) && /\}\s*$/.test(text) && /"nbformat"\s*:\s*4\b/.test(text);
+  return /^\s*\{/.test(text) && /\}\s*$/.test(text) && /"nbformat"\s*:\s*[34]\b/.test(text);
 }
 
 export const notebookFrontEnd: FrontEnd = {

@@ -9,6 +9,18 @@
 export const HOSTED = /colab|kaggle/i;
 
 /**
+ * Kaggle's own Python packages and command (`!pip install kaggle`, `import kagglehub`, `!kaggle
+ * datasets download …`): the Kaggle API, used from anywhere to fetch data, not the Kaggle runtime.
+ */
+const KAGGLE_API = /^[ \t]*(?:[!%]?\s*(?:(?:python3?\s+-m\s+)?pip3?\s+install\b[^\n]*|kaggle\s[^\n]*)|(?:import|from)\s+kaggle[^\n]*)$/gim;
+
+/** Whether a text names Colab or Kaggle as where it runs: not only as the Kaggle API's package or command. */
+export function namesHostedRuntime(text: string): boolean {
+  if (!HOSTED.test(text)) return false;
+  return HOSTED.test(text.replace(KAGGLE_API, (line) => line.replace(/kaggle[\w-]*/gi, '')));
+}
+
+/**
  * One part of a condition that holds only in a hosted notebook runtime, Google Colab or Kaggle:
  * `"google.colab" in sys.modules` (or in `str(get_ipython())`), `"COLAB_GPU" in os.environ`,
  * `"KAGGLE_KERNEL_RUN_TYPE" in os.environ`, `os.environ.get("KAGGLE_KERNEL_RUN_TYPE")`, a name or

@@ -375,6 +375,11 @@ function sitesForCall(
         const asShell = shell === true || (shell === 'unknown' && opt.k === 'str');
         if (asShell) {
           if (opt.k === 'str') r.scripts.push(opt.word);
+          // A list of several words with shell=True is Windows' form: subprocess joins them with
+          // list2cmdline for cmd.exe, each item one word (on POSIX the items after the first would
+          // be the shell's $0, $1 …, which nobody means): graphdonkey's `command(["python", "-m",
+          // "pip", …])` behind `if sys.platform == "win32":`. A one-item list is its script.
+          else if (opt.k === 'list' && shell === true && opt.items.length > 1) r.argvs.push(...listArgvs(opt));
           else if (opt.k === 'list' && opt.items[0] && 'value' in opt.items[0]) r.scripts.push(asWord(opt.items[0].value));
         } else if (opt.k === 'str') {
           // A string without shell=True is the program's name (POSIX).
