@@ -22512,10 +22512,17 @@ var MAX_DIRS = 2e4;
 var SKIPPED_DIRS = /* @__PURE__ */ new Set(["node_modules", "__pycache__", "site-packages", "dist-packages", "build", "dist"]);
 var metadataSays = /* @__PURE__ */ new Map();
 var codeSays = /* @__PURE__ */ new Map();
+var WINDOWS_REQUIREMENT = /(?:^|["'])(?:pywin32|pypiwin32|pywinauto|comtypes|wmi|winshell|pywinpty|windows-curses)(?![\w-])/im;
+var REQUIREMENTS_FILE2 = /^requirements[\w.-]*\.(?:txt|in)$/i;
 function metadataNamesWindows(dir) {
   let said = metadataSays.get(dir);
   if (said === void 0) {
-    said = says(PROJECT_FILES.map((n) => path40.join(dir, n)), WINDOWS_METADATA);
+    let requirements = [];
+    try {
+      requirements = fs13.readdirSync(dir).filter((n) => REQUIREMENTS_FILE2.test(n)).sort().slice(0, MAX_FILES).map((n) => path40.join(dir, n));
+    } catch {
+    }
+    said = says(PROJECT_FILES.map((n) => path40.join(dir, n)), (t) => WINDOWS_METADATA.test(t) || WINDOWS_REQUIREMENT.test(t)) || says(requirements, (t) => WINDOWS_REQUIREMENT.test(t.replace(/\0/g, "")));
     metadataSays.set(dir, said);
   }
   return said;

@@ -140,7 +140,7 @@ test('Python shell strings in code that also runs on Windows: quoted for cmd.exe
 test('a project runs on Windows by its CI runners or its classifiers, not by a word elsewhere', () => {
   const root = tempDir('venvguard-platforms-');
   try {
-    const at = (name: string, files: Record<string, string>) => {
+    const at = (name: string, files: Record<string, string | Buffer>) => {
       const dir = path.join(root, name);
       for (const [f, text] of Object.entries(files)) {
         fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
@@ -153,6 +153,13 @@ test('a project runs on Windows by its CI runners or its classifiers, not by a w
     assert.equal(at('azure', { 'azure-pipelines.yml': "pool:\n  vmImage: 'windows-latest'\n" }), true);
     assert.equal(at('appveyor', { 'appveyor.yml': 'build: off\n' }), true);
     assert.equal(at('classifier', { 'pyproject.toml': '[project]\nclassifiers = ["Operating System :: Microsoft :: Windows"]\n' }), true);
+    // A requirement only Windows installs, in a requirements file (python_gui_masks': a PowerShell
+    // `pip freeze`, UTF-16) or a dependency list, marked for Windows or not.
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('altgraph==0.17.2\r\npywin32==302\r\n', 'utf16le')]);
+    assert.equal(at('requirements', { 'requirements.txt': 'numpy\npywin32==306 ; sys_platform == "win32"\n' }), true);
+    assert.equal(at('freeze-utf16', { 'requirements.txt': utf16 }), true);
+    assert.equal(at('dependency', { 'pyproject.toml': '[project]\ndependencies = ["requests", "comtypes>=1.2"]\n' }), true);
+    assert.equal(at('not-windows', { 'requirements.txt': 'numpy\npywin32-ctypes==0.2\nmy-wmi-tools\n' }), false);
     assert.equal(at('linux', { '.github/workflows/ci.yml': 'jobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo "works on Windows too"\n' }), false);
     assert.equal(at('independent', { 'setup.cfg': '[metadata]\nclassifiers =\n    Operating System :: OS Independent\n' }), false);
     assert.equal(projectRunsOnWindows(undefined), false);

@@ -3,8 +3,9 @@
  * `shell=True`, `os.popen`) is run by cmd.exe, which does not read POSIX single quotes: a fix that
  * splices `shlex.quote(sys.executable)` into one turns `C:\…\python.exe` into a program name cmd.exe
  * cannot find. The Python rewriter then quotes for both shells (python/rewriter.ts). Said by the
- * project: a CI job on a Windows runner (GitHub Actions, Azure Pipelines, AppVeyor), or a Windows
- * trove classifier; a file that itself mentions Windows is judged in the rewriter.
+ * project: a CI job on a Windows runner (GitHub Actions, Azure Pipelines, AppVeyor), a Windows
+ * trove classifier, or a requirement only Windows installs (pywin32 …); a file that itself mentions
+ * Windows is judged in the rewriter.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -150,11 +151,27 @@ const SKIPPED_DIRS = new Set(['node_modules', '__pycache__', 'site-packages', 'd
 const metadataSays = new Map<string, boolean>();
 const codeSays = new Map<string, boolean>();
 
-/** Whether a folder's own packaging metadata names Windows (cached per folder). */
+/**
+ * A requirement only Windows installs (pywin32, pywinauto, comtypes, wmi …), at a line's start (a
+ * requirements file) or quoted (a dependency list): the project runs there. (Not pywin32-ctypes,
+ * which keyring installs everywhere.)
+ */
+const WINDOWS_REQUIREMENT = /(?:^|["'])(?:pywin32|pypiwin32|pywinauto|comtypes|wmi|winshell|pywinpty|windows-curses)(?![\w-])/im;
+/** A requirements file's name. */
+const REQUIREMENTS_FILE = /^requirements[\w.-]*\.(?:txt|in)$/i;
+
+/** Whether a folder's own packaging metadata or requirements name Windows (cached per folder). */
 function metadataNamesWindows(dir: string): boolean {
   let said = metadataSays.get(dir);
   if (said === undefined) {
-    said = says(PROJECT_FILES.map((n) => path.join(dir, n)), WINDOWS_METADATA);
+    let requirements: string[] = [];
+    try {
+      requirements = fs.readdirSync(dir).filter((n) => REQUIREMENTS_FILE.test(n)).sort().slice(0, MAX_FILES).map((n) => path.join(dir, n));
+    } catch {
+      // no folder to list
+    }
+    // (`pip freeze` in PowerShell writes UTF-16: its NULs are dropped to read the names.)
+    said = says(PROJECT_FILES.map((n) => path.join(dir, n)), (t) => WINDOWS_METADATA.test(t) || WINDOWS_REQUIREMENT.test(t)) || says(requirements, (t) => WINDOWS_REQUIREMENT.test(t.replace(/\0/g, '')));
     metadataSays.set(dir, said);
   }
   return said;
