@@ -5362,7 +5362,7 @@ var sourceInSh = defineRule({
     why: "`.` is the POSIX spelling and works in every shell; `source` is an extension. dash implements POSIX and nothing more, so the activation never happens and PATH keeps its old value.",
     useInstead: ["FROM python:3.12-slim", "COPY requirements.txt .", "RUN python3 -m venv /opt/venv", "RUN . /opt/venv/bin/activate && pip install -r requirements.txt", ""].join("\n"),
     inRealSystems: 'Makefiles copied from a bash prompt are the usual case (`make: *** [Makefile:4: install] Error 127`, or, after `;`, a silent install into the system Python); so are Dockerfile RUN lines on `python:3.x` images (`/bin/sh: 1: source: not found`) \u2014 images based on Alpine (busybox ash) or Fedora/RHEL (bash as /bin/sh) accept `source`, which is why the same line works on one base image and not another. Setting `SHELL := /bin/bash` (Make) or `SHELL ["/bin/bash", "-c"]` (Docker) also works.',
-    fixSafety: "The fix replaces `source` with `.`, which does the same in bash and works in dash. It is marked safe but changes what runs: the activation starts to work, so the commands after it now run inside the venv (which is what the line meant). Not when the activation is the last command of its shell (alone on a recipe line or in a RUN): there `.` would activate nothing that lasts, and a line that stopped the build with 127 would let the next line run without the venv (a Makefile whose `pip3 install` then goes to the system). The message then says how to keep the venv on PATH, and the fix is the one activation-does-not-persist offers: in a Dockerfile, the RUN becomes `ENV VIRTUAL_ENV=\u2026 PATH=\u2026` (unsafe); a format without a persistent PATH gets none.",
+    fixSafety: "The fix replaces `source` with `.`, which does the same in bash and works in dash. It is marked safe but changes what runs: the activation starts to work, so the commands after it now run inside the venv (which is what the line meant). Not when the activation is the last command of its shell (alone on a recipe line or in a RUN): there `.` would activate nothing that lasts, and a line that stopped the build with 127 would let the next line run without the venv (a Makefile whose `pip3 install` then goes to the system). The message then says how to keep the venv on PATH; a Dockerfile RUN that does nothing else becomes `ENV VIRTUAL_ENV=\u2026 PATH=\u2026` (unsafe), as activation-does-not-persist fixes it, and anything else gets no fix (a workflow's `$GITHUB_PATH` line would come after the failing `source`, which stops the step before it).",
     keyTakeaway: "In sh, activate with `. venv/bin/activate`; `source` exists only in bash and its relatives.",
     question: "`source` works in your terminal. What does it do in a `RUN` line, or in a script run with `sh`?",
     answer: "`sh` on Debian is dash, which has no `source`: it prints `source: not found` and returns 127. With `&&` the line fails there (the build stops); with a newline or `;` the script goes on with PATH unchanged, and its `python3` is the system's. The same script run with `bash` works, which is why it passes on a developer's machine.",
@@ -5395,7 +5395,10 @@ var sourceInSh = defineRule({
         messageId: "sourceNotInShLast",
         data: { shell: shell2, args, ending: facts.nestedShell ? "that shell" : `${facts.unit}'s shell`, advice: facts.persistAdvice(activation.venv) },
         span: word.span,
-        fix: activation.later.venvOnPath() ? void 0 : persistActivationFix(facts, activation.venv)
+        // Only a Dockerfile RUN that does nothing else becomes the ENV line: elsewhere the
+        // persistent way is written after the activation (`&& echo … >> "$GITHUB_PATH"`), which the
+        // failing `source` never reaches, or the RUN would still fail.
+        fix: activation.alone && site.language === "dockerfile" && !activation.later.venvOnPath() ? persistActivationFix(facts, activation.venv) : void 0
       });
       return;
     }

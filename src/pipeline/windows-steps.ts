@@ -3,13 +3,14 @@
  * Windows runner runs its `run:` steps in PowerShell unless they say otherwise, and the front end
  * (src/frontends/actions) reads only POSIX shells' steps. What who-runs needs from those steps is
  * only which project files they start and with what: `python continuous-integration\windows\test.py`
- * after actions/setup-python runs the file by PATH's interpreter (zivid-python's CI, two findings
- * reviewed false in the corpus). So each line of such a step is read as plain words: split at
- * blanks outside quotes, at `;`, `&&` and `||`, with `\` read as the path separator it is there.
+ * after actions/setup-python runs the file by PATH's interpreter (zivid-python's CI, and CAPEv2's
+ * `pytest` of its Windows analyzer: three findings reviewed false in the corpus). So each line of
+ * such a step is read as plain words: split at blanks outside quotes, at `;`, `&&` and `||`, with
+ * `\` read as the path separator it is there.
  * A line with anything PowerShell computes (`$`, `(`, `{`, `@`, a backquote) is skipped.
  */
 import type { Node as YamlNode, YAMLMap } from 'yaml';
-import { isMap, isScalar, isSeq, yaml } from '../frontends/yaml-scalars.js';
+import { checkYamlNesting, isMap, isScalar, isSeq, yaml } from '../frontends/yaml-scalars.js';
 
 /** One command line of a Windows step: its words, its line in the file, the step's working folder. */
 export interface WindowsCommand {
@@ -48,6 +49,8 @@ export function windowsStepCommands(text: string): WindowsCommand[] {
   if (!/windows/i.test(text)) return [];
   let doc: YamlNode | null | undefined;
   try {
+    // Within the front end's nesting budget (a file over it tells nothing here either).
+    checkYamlNesting(text);
     doc = yaml().parseDocument(text, { logLevel: 'silent', uniqueKeys: false }).contents as YamlNode | null;
   } catch {
     return [];

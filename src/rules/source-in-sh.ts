@@ -28,7 +28,7 @@ export const sourceInSh = defineRule({
     inRealSystems:
       "Makefiles copied from a bash prompt are the usual case (`make: *** [Makefile:4: install] Error 127`, or, after `;`, a silent install into the system Python); so are Dockerfile RUN lines on `python:3.x` images (`/bin/sh: 1: source: not found`) — images based on Alpine (busybox ash) or Fedora/RHEL (bash as /bin/sh) accept `source`, which is why the same line works on one base image and not another. Setting `SHELL := /bin/bash` (Make) or `SHELL [\"/bin/bash\", \"-c\"]` (Docker) also works.",
     fixSafety:
-      'The fix replaces `source` with `.`, which does the same in bash and works in dash. It is marked safe but changes what runs: the activation starts to work, so the commands after it now run inside the venv (which is what the line meant). Not when the activation is the last command of its shell (alone on a recipe line or in a RUN): there `.` would activate nothing that lasts, and a line that stopped the build with 127 would let the next line run without the venv (a Makefile whose `pip3 install` then goes to the system). The message then says how to keep the venv on PATH, and the fix is the one activation-does-not-persist offers: in a Dockerfile, the RUN becomes `ENV VIRTUAL_ENV=… PATH=…` (unsafe); a format without a persistent PATH gets none.',
+      'The fix replaces `source` with `.`, which does the same in bash and works in dash. It is marked safe but changes what runs: the activation starts to work, so the commands after it now run inside the venv (which is what the line meant). Not when the activation is the last command of its shell (alone on a recipe line or in a RUN): there `.` would activate nothing that lasts, and a line that stopped the build with 127 would let the next line run without the venv (a Makefile whose `pip3 install` then goes to the system). The message then says how to keep the venv on PATH; a Dockerfile RUN that does nothing else becomes `ENV VIRTUAL_ENV=… PATH=…` (unsafe), as activation-does-not-persist fixes it, and anything else gets no fix (a workflow\'s `$GITHUB_PATH` line would come after the failing `source`, which stops the step before it).',
     keyTakeaway: 'In sh, activate with `. venv/bin/activate`; `source` exists only in bash and its relatives.',
     question: "`source` works in your terminal. What does it do in a `RUN` line, or in a script run with `sh`?",
     answer:
@@ -64,7 +64,10 @@ export const sourceInSh = defineRule({
         messageId: 'sourceNotInShLast',
         data: { shell, args, ending: facts.nestedShell ? 'that shell' : `${facts.unit}'s shell`, advice: facts.persistAdvice(activation.venv) },
         span: word.span,
-        fix: activation.later.venvOnPath() ? undefined : persistActivationFix(facts, activation.venv),
+        // Only a Dockerfile RUN that does nothing else becomes the ENV line: elsewhere the
+        // persistent way is written after the activation (`&& echo … >> "$GITHUB_PATH"`), which the
+        // failing `source` never reaches, or the RUN would still fail.
+        fix: activation.alone && site.language === 'dockerfile' && !activation.later.venvOnPath() ? persistActivationFix(facts, activation.venv) : undefined,
       });
       return;
     }

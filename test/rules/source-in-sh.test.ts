@@ -45,6 +45,14 @@ testRule(rule, {
       unsafeOutput: 'FROM python:3.12\nRUN python -m venv /v\nENV VIRTUAL_ENV=/v PATH="/v/bin:$PATH"\nRUN pip install x\n',
     },
     {
+      // The RUN would still fail with 127 after an ENV line added behind it: no fix.
+      name: 'source last in a RUN that does more',
+      code: 'FROM python:3.12\nRUN python -m venv /v\nRUN pip install x && source /v/bin/activate\nRUN pip install y\n',
+      errors: [{ line: 3, column: 22, messageId: 'sourceNotInShLast' }],
+      output: null,
+      unsafeOutput: null,
+    },
+    {
       name: 'a RUN that only activates, with source, and a later ENV PATH: reported (the build stops), no fix',
       code: 'FROM python:3.12\nRUN python -m venv /v\nRUN source /v/bin/activate\nENV PATH=/v/bin:$PATH\n',
       errors: [{ line: 3, column: 5, messageId: 'sourceNotInShLast' }],
@@ -81,6 +89,14 @@ testRule(rule, {
       errors: [{ line: 9, column: 11, messageId: 'sourceNotInSh', data: { shell: 'sh' } }],
       output: wf('run: python -m venv .venv', 'shell: sh\n        run: |\n          . .venv/bin/activate\n          pip install .'),
       unsafeOutput: wf('run: python -m venv .venv', 'shell: sh\n        run: |\n          . .venv/bin/activate\n          pip install .'),
+    },
+    {
+      // A $GITHUB_PATH line after the failing `source` would never run: no fix.
+      name: 'shell: sh, source alone in its step',
+      code: wf('run: python -m venv .venv', 'shell: sh\n        run: source .venv/bin/activate'),
+      errors: [{ line: 8, column: 14, messageId: 'sourceNotInShLast', data: { shell: 'sh', ending: "this step's shell" } }],
+      output: null,
+      unsafeOutput: null,
     },
   ],
 });
