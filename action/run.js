@@ -25080,7 +25080,12 @@ function recordCommand(who, words4, where) {
           targets.push(...unittestTargets(words4.slice(j + 1), where, resolveIn));
         else if (NOTEBOOK_MODULES.has(mod))
           targets.push(...notebookRuns([NOTEBOOK_MODULES.get(mod), ...words4.slice(j + 1)], void 0, where, where.notebooks ?? []));
-        else {
+        else if (mod === "fire" && words4[j + 1] !== void 0 && !words4[j + 1].startsWith("-")) {
+          const w2 = words4[j + 1];
+          const hit = resolveIn(w2.endsWith(".py") ? w2 : `${w2.replace(/\./g, "/")}.py`, where.dirs, where.root);
+          if (hit && !hit.folder)
+            targets.push({ file: hit.path });
+        } else {
           const rel = mod.replace(/\./g, "/");
           const file = resolveIn(`${rel}.py`, where.dirs, where.root);
           const main = file ? void 0 : resolveIn(`${rel}/__main__.py`, where.dirs, where.root);

@@ -631,6 +631,10 @@ test("a Poe the Poet task of a Poetry or uv project starts the file with the pro
   assert.deepEqual(codes(await findings({ 'tasks/release.py': RELEASE_PY, 'pyproject.toml': pyproject('[tool.poe.tasks.release]\nshell = """\necho releasing\npython tasks/release.py\n"""') })), [RELEASE_HELD]);
   const uv = ['[project]', 'name = "x"', '', '[tool.poe.tasks]', 'release = "python tasks/release.py"', ''].join('\n');
   assert.deepEqual(codes(await findings({ 'tasks/release.py': RELEASE_PY, 'pyproject.toml': uv, 'uv.lock': 'version = 1\n' })), [RELEASE_HELD]);
+  // Python Fire given the module (cc-poetry-minimal's `coverage = { cmd = "python -m fire poe_scripts coverage" }`), under the virtualenv executor.
+  const fire = pyproject('[tool.poe.executor]\ntype = "virtualenv"\n\n[tool.poe.tasks]\nrelease = { cmd = "python -m fire tasks.release main" }');
+  assert.deepEqual(codes(await findings({ 'tasks/release.py': RELEASE_PY, 'pyproject.toml': fire })), [RELEASE_HELD]);
+  assert.deepEqual(codes(await findings({ 'tasks/release.py': RELEASE_PY, 'pyproject.toml': fire.replace('tasks.release main', 'tasks.other main') })), [RELEASE_FINDING]);
   // Twins: the simple executor runs on the caller's PATH; a project poe's `auto` would not give an environment to.
   assert.deepEqual(codes(await findings({ 'tasks/release.py': RELEASE_PY, 'pyproject.toml': pyproject('[tool.poe.executor]\ntype = "simple"\n\n[tool.poe.tasks]\nrelease = "python tasks/release.py"') })), [RELEASE_FINDING]);
   assert.deepEqual(codes(await findings({ 'tasks/release.py': RELEASE_PY, 'pyproject.toml': uv })), [RELEASE_FINDING]);

@@ -223,7 +223,12 @@ export function recordCommand(
         else if (mod === 'stestr' && words[j + 1] === 'run') stestrTests(where, targets);
         else if (mod === 'unittest') targets.push(...unittestTargets(words.slice(j + 1), where, resolveIn));
         else if (NOTEBOOK_MODULES.has(mod)) targets.push(...notebookRuns([NOTEBOOK_MODULES.get(mod), ...words.slice(j + 1)], undefined, where, where.notebooks ?? []));
-        else {
+        // Python Fire's `python -m fire MODULE|path.py cmd`: the module it is given runs in that interpreter (cc-poetry-minimal's poe task).
+        else if (mod === 'fire' && words[j + 1] !== undefined && !words[j + 1]!.startsWith('-')) {
+          const w = words[j + 1]!;
+          const hit = resolveIn(w.endsWith('.py') ? w : `${w.replace(/\./g, '/')}.py`, where.dirs, where.root);
+          if (hit && !hit.folder) targets.push({ file: hit.path });
+        } else {
           const rel = mod.replace(/\./g, '/');
           const file = resolveIn(`${rel}.py`, where.dirs, where.root);
           const main = file ? undefined : resolveIn(`${rel}/__main__.py`, where.dirs, where.root);
