@@ -3344,6 +3344,26 @@ function markUserInstalled(entries3) {
       site.config.userInstalled = at2;
   }
 }
+var SDIST_WORDS = /^(?:sdist|egg_info|-[\w-]*(?:=.*)?|)$/;
+var setupImports = /* @__PURE__ */ new Map();
+function markSdistBuilds(sites, filePath) {
+  for (const s of sites) {
+    if (!s.config)
+      continue;
+    const words4 = s.argv.map((w) => wordText(w));
+    const script = words4[1];
+    if (!words4[0] || !isInterpreterName(path5.posix.basename(words4[0])) || script === void 0 || path5.posix.basename(script) !== "setup.py")
+      continue;
+    const rest = words4.slice(2);
+    if (!rest.includes("sdist") || rest.some((w) => w === void 0 || !SDIST_WORDS.test(w)))
+      continue;
+    if (path5.isAbsolute(script) || script.includes("$"))
+      continue;
+    const imports = fromFolderUp(filePath, (dir) => fileAnswer(setupImports, path5.join(dir, script), 64 * 1024, (text3) => text3 === void 0 ? null : inlineImports(text3, 64 * 1024) ?? null));
+    if (imports && imports.every((m) => STDLIB_MODULES.has(m) || m === "setuptools" || m === "distutils"))
+      s.config.sdistBuild = true;
+  }
+}
 function venvProgram(bin, target) {
   if (target.kind === "interpreter")
     return [`${bin}/python`, ...target.module ? ["-m", target.module] : []];
@@ -6146,6 +6166,7 @@ var ConfigRun = class {
       markSystemInstalled(groups.values());
     markToolPrep(shelled);
     markUserInstalled(shelled);
+    markSdistBuilds(sites, this.file.path);
     for (const a of this.activations)
       linkLaterSites([{ site: a.site, order: a.decl.order }], groups.get(a.decl.group) ?? [], this.endVenvs.get(a.decl.group));
     for (const e of this.entries) {
@@ -19282,6 +19303,8 @@ var activationDoesNotPersist = defineRule({
         continue;
       if (s.config?.userInstalled && v.tool !== "console-script")
         continue;
+      if (s.config?.sdistBuild)
+        continue;
       later = s;
       break;
     }
@@ -19374,6 +19397,8 @@ var venvNotOnPath = defineRule({
     if (facts?.afterFailedActivation)
       return;
     if (facts?.userInstalled && verdict.tool !== "console-script")
+      return;
+    if (facts?.sdistBuild)
       return;
     const venv = venvs[venvs.length - 1];
     if (verdict.tool !== "console-script" && facts?.deactivated?.includes(venv))

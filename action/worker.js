@@ -4874,6 +4874,8 @@ var activationDoesNotPersist = defineRule({
         continue;
       if (s.config?.userInstalled && v.tool !== "console-script")
         continue;
+      if (s.config?.sdistBuild)
+        continue;
       later = s;
       break;
     }
@@ -4966,6 +4968,8 @@ var venvNotOnPath = defineRule({
     if (facts?.afterFailedActivation)
       return;
     if (facts?.userInstalled && verdict.tool !== "console-script")
+      return;
+    if (facts?.sdistBuild)
       return;
     const venv = venvs[venvs.length - 1];
     if (verdict.tool !== "console-script" && facts?.deactivated?.includes(venv))
@@ -7985,6 +7989,26 @@ function markUserInstalled(entries) {
       site.config.userInstalled = at;
   }
 }
+var SDIST_WORDS = /^(?:sdist|egg_info|-[\w-]*(?:=.*)?|)$/;
+var setupImports = /* @__PURE__ */ new Map();
+function markSdistBuilds(sites, filePath) {
+  for (const s of sites) {
+    if (!s.config)
+      continue;
+    const words2 = s.argv.map((w) => wordText(w));
+    const script = words2[1];
+    if (!words2[0] || !isInterpreterName(path8.posix.basename(words2[0])) || script === void 0 || path8.posix.basename(script) !== "setup.py")
+      continue;
+    const rest = words2.slice(2);
+    if (!rest.includes("sdist") || rest.some((w) => w === void 0 || !SDIST_WORDS.test(w)))
+      continue;
+    if (path8.isAbsolute(script) || script.includes("$"))
+      continue;
+    const imports = fromFolderUp(filePath, (dir) => fileAnswer(setupImports, path8.join(dir, script), 64 * 1024, (text3) => text3 === void 0 ? null : inlineImports(text3, 64 * 1024) ?? null));
+    if (imports && imports.every((m) => STDLIB_MODULES.has(m) || m === "setuptools" || m === "distutils"))
+      s.config.sdistBuild = true;
+  }
+}
 function venvProgram(bin, target) {
   if (target.kind === "interpreter")
     return [`${bin}/python`, ...target.module ? ["-m", target.module] : []];
@@ -10780,6 +10804,7 @@ var ConfigRun = class {
       markSystemInstalled(groups.values());
     markToolPrep(shelled);
     markUserInstalled(shelled);
+    markSdistBuilds(sites, this.file.path);
     for (const a of this.activations)
       linkLaterSites([{ site: a.site, order: a.decl.order }], groups.get(a.decl.group) ?? [], this.endVenvs.get(a.decl.group));
     for (const e of this.entries) {

@@ -316,6 +316,8 @@ export interface ConfigSiteFacts {
    * that install.
    */
   systemInstalled?: number;
+  /** `python setup.py sdist` whose setup.py imports only the standard library and setuptools (facts.ts markSdistBuilds): no venv needed. */
+  sdistBuild?: boolean;
   /** The line of a `pip install --user` by name earlier in the same shell, or of this one (facts.ts markUserInstalled): PATH's interpreter is meant. */
   userInstalled?: number;
   /** A pip upgrading its packaging tools right before that pip installs only standalone tools (facts.ts markToolPrep): not meant for a venv. */

@@ -75,6 +75,7 @@ export const activationDoesNotPersist = defineRule({
       if (v?.resolution !== 'path') continue;
       if (v.tool === 'pip' && pipNotMeantForVenv(s, isInterpreterName(v.name), origin)) continue;
       if (s.config?.userInstalled && v.tool !== 'console-script') continue; // after `pip install --user`: PATH's interpreter is meant
+      if (s.config?.sdistBuild) continue; // a source archive built by a setup.py that needs only setuptools
       later = s;
       break;
     }

@@ -50,3 +50,17 @@ test("a list of several words with shell=True is Windows' list2cmdline form: its
   assert.deepEqual(await shown('import subprocess\nsubprocess.run(["pip install x"], shell=True)\n'), ['2 VG102']);
   assert.deepEqual(await shown('import subprocess\nsubprocess.run("pip install x", shell=True)\n'), ['2 VG102']);
 });
+
+test("`python3 setup.py sdist` of a setup.py that needs only setuptools needs no venv, nor does the activation before it (bonito's Makefile, admin-server-cli's Jenkinsfile)", async () => {
+  const { projectFindings } = await import('../helpers.js');
+  const makefile = ['install:', '\tpython3 -m venv venv', '\t. venv/bin/activate; pip install -r requirements.txt', '\tpython3 setup.py sdist', '\t. venv/bin/activate; pip install dist/x-1.0.tar.gz', ''].join('\n');
+  const setup = ['import os', 'import re', 'from setuptools import setup, find_packages', '', 'setup(name="x", version="1.0", packages=find_packages())', ''].join('\n');
+  assert.deepEqual(await projectFindings({ Makefile: makefile, 'setup.py': setup }), []);
+  const jenkins = ['pipeline {', '  agent any', '  stages {', '    stage("b") {', '      steps {', '        sh "python3 -m venv venv"', '        sh("python3 setup.py egg_info -b \\"\\" sdist")', '      }', '    }', '  }', '}', ''].join('\n');
+  assert.deepEqual(await projectFindings({ Jenkinsfile: jenkins, 'setup.py': setup }), []);
+  // Twins: a setup.py that imports the package (its dependencies with it), and a wheel or an install.
+  const codes = (found: string[]) => found.map((f) => /(VG\d+)/.exec(f)![1]);
+  assert.deepEqual(codes(await projectFindings({ Makefile: makefile, 'setup.py': setup.replace('import re', 'import re\nimport x') })), ['VG202', 'VG201']);
+  assert.deepEqual(codes(await projectFindings({ Makefile: makefile.replace('setup.py sdist', 'setup.py bdist_wheel'), 'setup.py': setup })), ['VG202', 'VG201']);
+  assert.deepEqual(codes(await projectFindings({ Makefile: makefile.replace('setup.py sdist', 'setup.py sdist upload'), 'setup.py': setup })), ['VG202', 'VG201']);
+});

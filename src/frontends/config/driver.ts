@@ -20,7 +20,7 @@ import { shellWordSpan, type Word } from '../../kernel/word.js';
 import { lookupWordSpan } from '../shell/lookups.js';
 import type { ExpandedCommand } from '../command/expand.js';
 import { runExecArgv, runShellSession, type ShellSessionOptions, type ShellSessionResult } from '../shell/session.js';
-import { dropSideVenvs, linkLaterSites, markRanWithoutVenv, markSystemInstalled, markToolPrep, markUserInstalled, syntaxProblemOf, venvProgram } from './facts.js';
+import { dropSideVenvs, linkLaterSites, markRanWithoutVenv, markSdistBuilds, markSystemInstalled, markToolPrep, markUserInstalled, syntaxProblemOf, venvProgram } from './facts.js';
 
 /** How a format writes comments, for `# venvguard: ignore[…]` / `# noqa` suppressions. */
 export interface CommentSyntax {
@@ -167,6 +167,7 @@ export class ConfigRun {
     if (this.host.language !== 'makefile') markSystemInstalled(groups.values());
     markToolPrep(shelled);
     markUserInstalled(shelled);
+    markSdistBuilds(sites, this.file.path);
     for (const a of this.activations) linkLaterSites([{ site: a.site, order: a.decl.order }], groups.get(a.decl.group) ?? [], this.endVenvs.get(a.decl.group));
     for (const e of this.entries) {
       if (e.decl.anchor) e.site.callSpan = e.decl.anchor(e.site);

@@ -9,7 +9,10 @@ import type { SourceFile } from '../../kernel/source.js';
 import type { FileProblem } from '../../kernel/diagnostic.js';
 import { wordText, type Word } from '../../kernel/word.js';
 import { pipTargetGiven } from '../../judge/judge.js';
-import { pipInstallKind } from '../../judge/python-tools.js';
+import { isInterpreterName, pipInstallKind } from '../../judge/python-tools.js';
+import { STDLIB_MODULES } from '../../judge/stdlib-modules.js';
+import { inlineImports } from '../python/inline-imports.js';
+import { fileAnswer, fromFolderUp } from '../repo-files.js';
 
 /** A PATH value's unknown default part (the image's or runner's PATH): it holds no venv. */
 export const DEFAULT_PATH = '\u0000';
@@ -337,6 +340,31 @@ export function markUserInstalled(entries: readonly { site: LaunchSite; shell: n
     if (!since.has(shell) && installsForUser(words)) since.set(shell, site.file.location(site.callSpan.start).line);
     const at = since.get(shell);
     if (at !== undefined) site.config.userInstalled = at;
+  }
+}
+
+/** What `setup.py` may be given to build a source archive only (egg_info's options too: `-b ""`). */
+const SDIST_WORDS = /^(?:sdist|egg_info|-[\w-]*(?:=.*)?|)$/;
+const setupImports = new Map<string, string[] | null>();
+
+/**
+ * Marks `sdistBuild` on `python setup.py sdist` (`egg_info -b "" sdist`, `--formats=gztar` …) whose
+ * `setup.py`, found from the checked file's folder up, imports only the standard library and
+ * setuptools (or distutils): building a source archive runs that file alone, the same in any Python
+ * with setuptools, so the venv is not needed (bonito's Makefile and admin-server-cli's Jenkinsfile,
+ * reviewed false). An install, a wheel, a test or an upload keeps the command judged.
+ */
+export function markSdistBuilds(sites: readonly LaunchSite[], filePath: string): void {
+  for (const s of sites) {
+    if (!s.config) continue;
+    const words = s.argv.map((w) => wordText(w));
+    const script = words[1];
+    if (!words[0] || !isInterpreterName(path.posix.basename(words[0])) || script === undefined || path.posix.basename(script) !== 'setup.py') continue;
+    const rest = words.slice(2);
+    if (!rest.includes('sdist') || rest.some((w) => w === undefined || !SDIST_WORDS.test(w))) continue;
+    if (path.isAbsolute(script) || script.includes('$')) continue;
+    const imports = fromFolderUp(filePath, (dir) => fileAnswer(setupImports, path.join(dir, script), 64 * 1024, (text) => (text === undefined ? null : inlineImports(text, 64 * 1024) ?? null)));
+    if (imports && imports.every((m) => STDLIB_MODULES.has(m) || m === 'setuptools' || m === 'distutils')) s.config.sdistBuild = true;
   }
 }
 
