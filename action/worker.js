@@ -4432,6 +4432,10 @@ function originText(o) {
   const how = o.how === "copied" ? "copied in" : o.how === "named" ? "named" : "created";
   return o.where ? ` ${how} ${o.where} (line ${o.line})` : ` ${how} at line ${o.line}`;
 }
+function meantForPathInterpreter(site, tool) {
+  const facts = site.config;
+  return !!facts?.sdistBuild || !!facts?.userInstalled && tool !== "console-script";
+}
 function pipNotMeantForVenv(site, byInterpreter, origin) {
   return installsOnlyTools(site.argv.map((w) => wordText(w))) || !!site.config?.toolPrep || !byInterpreter && !!origin?.withoutPip;
 }
@@ -4872,9 +4876,7 @@ var activationDoesNotPersist = defineRule({
         continue;
       if (v.tool === "pip" && pipNotMeantForVenv(s, isInterpreterName(v.name), origin))
         continue;
-      if (s.config?.userInstalled && v.tool !== "console-script")
-        continue;
-      if (s.config?.sdistBuild)
+      if (meantForPathInterpreter(s, v.tool))
         continue;
       later = s;
       break;
@@ -4967,9 +4969,7 @@ var venvNotOnPath = defineRule({
       return;
     if (facts?.afterFailedActivation)
       return;
-    if (facts?.userInstalled && verdict.tool !== "console-script")
-      return;
-    if (facts?.sdistBuild)
+    if (meantForPathInterpreter(site, verdict.tool))
       return;
     const venv = venvs[venvs.length - 1];
     if (verdict.tool !== "console-script" && facts?.deactivated?.includes(venv))
@@ -6156,6 +6156,8 @@ var isAlias = ((n) => yaml().isAlias(n));
 var isMap = ((n) => yaml().isMap(n));
 var isScalar = ((n) => yaml().isScalar(n));
 var isSeq = ((n) => yaml().isSeq(n));
+var mapValue2 = (m, key) => isMap(m) ? m.items.find((p) => isScalar(p.key) && String(p.key.value) === key)?.value : void 0;
+var scalarText = (n) => isScalar(n) && n.value !== null && typeof n.value !== "object" ? String(n.value) : void 0;
 function aliasTargets(doc) {
   const targets = /* @__PURE__ */ new Map();
   const last = /* @__PURE__ */ new Map();
@@ -7908,19 +7910,16 @@ function markRanWithoutVenv(sites) {
       s.config.ranWithoutVenv = firstBare.get(k);
   }
 }
+function pipCommandAt(w) {
+  if (/^pip[\d.]*$/.test(w[0] ?? ""))
+    return 1;
+  return /^python[\d.]*$/.test(w[0] ?? "") && w[1] === "-m" && w[2] === "pip" ? 3 : -1;
+}
 function installsProjectOnPath(argv) {
   const w = argv.map((x) => wordText(x));
-  let i = 0;
   const uv = w[0] === "uv" && w[1] === "pip";
-  if (uv)
-    i = 2;
-  else if (/^python[\d.]*$/.test(w[0] ?? "") && w[1] === "-m" && w[2] === "pip")
-    i = 3;
-  else if (/^pip[\d.]*$/.test(w[0] ?? ""))
-    i = 1;
-  else
-    return false;
-  if (w[i] !== "install")
+  const i = uv ? 2 : pipCommandAt(w);
+  if (i < 0 || w[i] !== "install")
     return false;
   const rest = w.slice(i + 1);
   if (pipTargetGiven(argv.slice(i + 1)) || rest.some((a) => a === void 0 || /^(?:-p|--user)(?:=|$)/.test(a)))
@@ -7973,7 +7972,7 @@ function markToolPrep(entries) {
   }
 }
 function installsForUser(words2) {
-  const at = /^pip[\d.]*$/.test(words2[0] ?? "") ? 1 : /^python[\d.]*$/.test(words2[0] ?? "") && words2[1] === "-m" && words2[2] === "pip" ? 3 : -1;
+  const at = pipCommandAt(words2);
   return at > 0 && words2[at] === "install" && words2.slice(at + 1).includes("--user");
 }
 function markUserInstalled(entries) {
@@ -7991,6 +7990,7 @@ function markUserInstalled(entries) {
 }
 var SDIST_WORDS = /^(?:sdist|egg_info|-[\w-]*(?:=.*)?|)$/;
 var setupImports = /* @__PURE__ */ new Map();
+var SETUP_MAX_BYTES = 64 * 1024;
 function markSdistBuilds(sites, filePath) {
   for (const s of sites) {
     if (!s.config)
@@ -8004,7 +8004,7 @@ function markSdistBuilds(sites, filePath) {
       continue;
     if (path8.isAbsolute(script) || script.includes("$"))
       continue;
-    const imports = fromFolderUp(filePath, (dir) => fileAnswer(setupImports, path8.join(dir, script), 64 * 1024, (text3) => text3 === void 0 ? null : inlineImports(text3, 64 * 1024) ?? null));
+    const imports = fromFolderUp(filePath, (dir) => fileAnswer(setupImports, path8.join(dir, script), SETUP_MAX_BYTES, (text3) => text3 === void 0 ? null : inlineImports(text3, SETUP_MAX_BYTES) ?? null));
     if (imports && imports.every((m) => STDLIB_MODULES.has(m) || m === "setuptools" || m === "distutils"))
       s.config.sdistBuild = true;
   }
@@ -10948,8 +10948,7 @@ function ghPathEntry(v) {
 var STAND_INS = [[HOME, "$HOME"], [RUNNER_TEMP, "$RUNNER_TEMP"], [ACTION_PATH, "$GITHUB_ACTION_PATH"]];
 var showVenv = shownVia(STAND_INS, shownUnder(WS));
 var underStandIn = (v) => STAND_INS.some(([root]) => isUnder(v, root));
-var get = (m, key) => isMap(m) ? m.items.find((p) => isScalar(p.key) && String(p.key.value) === key)?.value : void 0;
-var scalarText = (n) => isScalar(n) && n.value !== null && typeof n.value !== "object" ? String(n.value) : void 0;
+var get = mapValue2;
 var EXPRESSION = String.raw`\$\{\{\s*((?:'(?:[^']|'')*'|[^'}]|\}(?!\}))*?)\s*\}\}`;
 function substituteExpressions(cs, env2, inputs, pins) {
   return replaceChars(cs, new RegExp(EXPRESSION, "g"), "${{", (m, s) => {
@@ -12167,7 +12166,6 @@ var Config = class {
     return isSeq(v) && v.tag === "!reference" ? this.resolved(this.reference(v, chain), [...chain, v]) : v;
   }
 };
-var scalarText2 = (n) => isScalar(n) && n.value !== null && typeof n.value !== "object" ? String(n.value) : void 0;
 function trimmedSpan(src, node) {
   const [start, end] = node.range ?? [0, 0];
   let e = end;
@@ -12214,7 +12212,7 @@ function analyzeGitlab(file) {
   const streamErrors = "empty" in docs ? docs.errors : [];
   for (const e of yamlErrors([...streamErrors, ...all.flatMap((d) => d.errors)]))
     run2.problem(`YAML: ${e.message.split("\n")[0]}`, e.pos[0]);
-  const isHeader = (d) => isMap(d.contents) && d.contents.items.some((p) => scalarText2(p.key) === "spec");
+  const isHeader = (d) => isMap(d.contents) && d.contents.items.some((p) => scalarText(p.key) === "spec");
   const doc = all.length > 1 && isHeader(all[0]) ? all[1] : all[0];
   try {
     if (doc)
@@ -12262,10 +12260,10 @@ function analyzeGitlab(file) {
         let value = cfg.resolved(e.value);
         let expand = true;
         if (isMapping(value)) {
-          expand = scalarText2(value.entries.get("expand")?.value) !== "false";
+          expand = scalarText(value.entries.get("expand")?.value) !== "false";
           value = cfg.resolved(value.entries.get("value")?.value);
         }
-        const raw = scalarText2(value);
+        const raw = scalarText(value);
         const span = e.key?.range && isScalar(value) && value.range ? { start: e.key.range[0], end: trimmedSpan(src, value).end } : void 0;
         out.set(name, raw === void 0 ? { raw: UNKNOWN2, expand: false, span } : { raw, expand, span });
       }
@@ -12299,9 +12297,9 @@ function analyzeGitlab(file) {
         return (isMapping(defaults) ? defaults.entries.get(key) : void 0) ?? (DEPRECATED_GLOBALS.has(key) ? rootEntries.get(key) : void 0);
       };
       const img = cfg.resolved(keyword("image")?.value);
-      const imageName2 = scalarText2(isMapping(img) ? cfg.resolved(img.entries.get("name")?.value) : img) ?? "";
+      const imageName2 = scalarText(isMapping(img) ? cfg.resolved(img.entries.get("name")?.value) : img) ?? "";
       const tags = cfg.resolved(keyword("tags")?.value);
-      const tagText = isSeq(tags) ? cfg.names(tags).join(" ") : scalarText2(tags) ?? "";
+      const tagText = isSeq(tags) ? cfg.names(tags).join(" ") : scalarText(tags) ?? "";
       if (/windows|servercore|nanoserver/i.test(`${imageName2} ${tagText}`))
         return;
       const dialect = imageName2 && imageLacksBash(imageName2) ? "sh" : "bash";
@@ -17858,7 +17856,7 @@ function envOf2(v) {
   if (!isMapping(v))
     return out;
   for (const [k, e] of v.entries) {
-    const t = scalarText2(e.value);
+    const t = scalarText(e.value);
     if (t !== void 0)
       out.set(k, t);
   }
@@ -17900,12 +17898,12 @@ function analyzePreCommit(file) {
   const hooks = [];
   try {
     for (const repo of itemsOf(y, field(y.root, "repos"))) {
-      if (scalarText2(field(repo, "repo")) !== "local")
+      if (scalarText(field(repo, "repo")) !== "local")
         continue;
       for (const hook of itemsOf(y, field(repo, "hooks"))) {
         if (!isMapping(hook))
           continue;
-        const language2 = scalarText2(field(hook, "language")) ?? "";
+        const language2 = scalarText(field(hook, "language")) ?? "";
         const system = SYSTEM.has(language2);
         if (!system && !SCRIPT.has(language2))
           continue;
@@ -17931,9 +17929,9 @@ function analyzePreCommit(file) {
         if (k !== void 0)
           entrySuppressions(suppressions, file, linesOf(file, { start: k, end: k + 1 }).first, last);
         hooks.push({
-          id: scalarText2(field(hook, "id")) ?? "?",
+          id: scalarText(field(hook, "id")) ?? "?",
           argv,
-          complete: scalarText2(field(hook, "pass_filenames")) === "false",
+          complete: scalarText(field(hook, "pass_filenames")) === "false",
           span: entry.span,
           line: first
         });
@@ -18166,8 +18164,8 @@ function variablesOf(y, v, into) {
     return;
   }
   for (const item of itemsOf(y, v)) {
-    const name = scalarText2(field(item, "name"));
-    const value = scalarText2(field(item, "value"));
+    const name = scalarText(field(item, "name"));
+    const value = scalarText(field(item, "value"));
     if (name !== void 0 && value !== void 0)
       into.set(name, value);
   }
@@ -18203,8 +18201,8 @@ function expandMacros(chars, vars) {
   return out;
 }
 var isWindowsPool = (y, pool) => {
-  const image = scalarText2(field(pool, "vmImage")) ?? "";
-  const demands = JSON.stringify(itemsOf(y, field(pool, "demands")).map((d) => scalarText2(d)));
+  const image = scalarText(field(pool, "vmImage")) ?? "";
+  const demands = JSON.stringify(itemsOf(y, field(pool, "demands")).map((d) => scalarText(d)));
   return /windows|win20|vs20/i.test(image) || /Agent\.OS\s*-equals\s*Windows/i.test(demands);
 };
 function analyzeAzure(file) {
@@ -18258,7 +18256,7 @@ function analyzeAzure(file) {
       const readStep = (step, vars) => {
         if (!isMapping(step))
           return void 0;
-        const task = scalarText2(field(step, "task"));
+        const task = scalarText(field(step, "task"));
         if (task !== void 0 && /^UsePythonVersion@/i.test(task))
           return "tool-python";
         let key;
@@ -18269,7 +18267,7 @@ function analyzeAzure(file) {
           [key, scriptValue] = ["bash", field(step, "bash")];
         else if (task !== void 0 && /^(Bash|ShellScript)@/i.test(task)) {
           const inputs = field(step, "inputs");
-          const inline = scalarText2(field(inputs, "targetType"));
+          const inline = scalarText(field(inputs, "targetType"));
           if (inline === void 0 || !/^inline$/i.test(inline))
             return void 0;
           [key, scriptValue] = ["task", field(inputs, "script")];
@@ -18286,7 +18284,7 @@ function analyzeAzure(file) {
           env2.set(k2, v);
         if (env2.has("PATH"))
           env2.set("PATH", env2.get("PATH").replace(/\$\{?PATH\}?/g, DEFAULT_PATH));
-        const wd = scalarText2(field(step, "workingDirectory"));
+        const wd = scalarText(field(step, "workingDirectory"));
         const cwd = wd === void 0 ? WS2 : resolveDir(expandMacros([...wd].map((ch) => ({ ch, off: -1 })), vars).map((c) => c.ch).join(""), WS2);
         const stepSpan = spanOf2(file, step) ?? item.span;
         const k = keyAt(step, key === "task" ? "task" : key) ?? stepSpan.start;
@@ -18372,7 +18370,7 @@ var lacksBash = (image) => /(^|\/)(alpine|busybox)(:|$)|[:-]alpine/.test(image);
 var MAX_COMMAND_DEPTH = 8;
 function* expandedSteps(y, list, commands, using = []) {
   for (const step of list) {
-    const name = scalarText2(step) ?? (isMapping(step) && step.entries.size === 1 ? [...step.entries.keys()][0] : void 0);
+    const name = scalarText(step) ?? (isMapping(step) && step.entries.size === 1 ? [...step.entries.keys()][0] : void 0);
     const command2 = name === void 0 || name === "run" ? void 0 : field(commands, name);
     if (command2 === void 0) {
       yield step;
@@ -18396,15 +18394,15 @@ function analyzeCircleci(file) {
         const job = entry.value;
         if (!isMapping(job))
           continue;
-        const machineImage = scalarText2(field(field(job, "machine"), "image")) ?? "";
-        const executor = scalarText2(field(job, "executor")) ?? scalarText2(field(field(job, "executor"), "name")) ?? "";
+        const machineImage = scalarText(field(field(job, "machine"), "image")) ?? "";
+        const executor = scalarText(field(job, "executor")) ?? scalarText(field(field(job, "executor"), "name")) ?? "";
         if (/windows/i.test(machineImage) || /^win\//.test(executor) || /windows/i.test(executor))
           continue;
         const macos = field(job, "macos") !== void 0;
-        const image = scalarText2(field(itemsOf(y, field(job, "docker"))[0], "image")) ?? "";
-        const jobShell = scalarText2(field(job, "shell"));
+        const image = scalarText(field(itemsOf(y, field(job, "docker"))[0], "image")) ?? "";
+        const jobShell = scalarText(field(job, "shell"));
         const jobEnv = envOf2(field(job, "environment"));
-        const wd = scalarText2(field(job, "working_directory"));
+        const wd = scalarText(field(job, "working_directory"));
         const jobCwd = wd === void 0 ? WS3 : resolveDir(wd.replace(/^~\/project(?=\/|$)/, WS3).replace(/^~(?=\/|$)/, HOME5), WS3) ?? WS3;
         const list = [...expandedSteps(y, itemsOf(y, field(job, "steps")), commands)];
         function* steps() {
@@ -18418,7 +18416,7 @@ function analyzeCircleci(file) {
               if (!raw)
                 continue;
               const item = { ...raw, chars: fillTemplates(raw.chars) };
-              const shell2 = (isMapping(runValue) ? scalarText2(field(runValue, "shell")) : void 0) ?? jobShell;
+              const shell2 = (isMapping(runValue) ? scalarText(field(runValue, "shell")) : void 0) ?? jobShell;
               const shellProg = shell2 === void 0 ? lacksBash(image) && !macos ? "sh" : "bash" : path27.posix.basename(shell2.trim().split(/\s+/)[0]);
               if (!/^(bash|sh|dash|zsh)$/.test(shellProg))
                 continue;
@@ -18427,7 +18425,7 @@ function analyzeCircleci(file) {
                 env2.set(k2, v);
               if (env2.has("PATH"))
                 env2.set("PATH", env2.get("PATH").replace(/\$\{?PATH\}?/g, DEFAULT_PATH));
-              const swd = isMapping(runValue) ? scalarText2(field(runValue, "working_directory")) : void 0;
+              const swd = isMapping(runValue) ? scalarText(field(runValue, "working_directory")) : void 0;
               const cwd = swd === void 0 ? jobCwd : resolveDir(swd.replace(/^~(?=\/|$)/, HOME5), jobCwd);
               const stepSpan = spanOf2(file, step) ?? item.span;
               const k = keyAt(step, "run") ?? stepSpan.start;
@@ -18487,7 +18485,7 @@ var FORMAT3 = {
   persistAdvice: (venv, show) => `activate it ("source ${show(venv)}/bin/activate") in the script before the commands that use it (a step's script lines run in one shell; after-script and other steps need their own)`,
   normalizePath: (p) => p.replace(/\$\{?BITBUCKET_CLONE_DIR\}?(?![A-Za-z0-9_])/g, WS4)
 };
-var imageName = (v) => scalarText2(v) ?? scalarText2(field(v, "name")) ?? "";
+var imageName = (v) => scalarText(v) ?? scalarText(field(v, "name")) ?? "";
 var lacksBash2 = (image) => /(^|\/)(alpine|busybox)(:|$)|[:-]alpine/.test(image);
 function analyzeBitbucket(file) {
   const y = readCiYaml(file);
@@ -19271,12 +19269,12 @@ var kindOf = (p) => {
   }
 };
 function builtImage(composeDir, build) {
-  const context = scalarText2(build) ?? scalarText2(field(build, "context")) ?? (isMapping(build) ? "." : void 0);
+  const context = scalarText(build) ?? scalarText(field(build, "context")) ?? (isMapping(build) ? "." : void 0);
   if (context === void 0 || context.includes("$") || /^[a-z]+:\/\//i.test(context) || context.startsWith("git@"))
     return void 0;
   if (isMapping(build) && field(build, "dockerfile_inline") !== void 0)
     return void 0;
-  const df = scalarText2(field(build, "dockerfile")) ?? "Dockerfile";
+  const df = scalarText(field(build, "dockerfile")) ?? "Dockerfile";
   if (df.includes("$"))
     return void 0;
   const ctx = path31.resolve(composeDir, context);
@@ -19291,7 +19289,7 @@ function builtImage(composeDir, build) {
   }
   try {
     const stages = imageStages(path31.relative(composeDir, dockerfile) || path31.basename(dockerfile), parseDockerfile(text3), ctx, () => void 0, kindOf);
-    const target = scalarText2(field(build, "target"));
+    const target = scalarText(field(build, "target"));
     return target === void 0 ? stages[stages.length - 1] : stages.find((s) => s.describe.endsWith(`(stage ${target})`));
   } catch (e) {
     if (e instanceof TooComplexError)
@@ -19331,7 +19329,7 @@ function analyzeCompose(file) {
         if (!isMapping(svc) || field(svc, "build") === void 0)
           continue;
         const env2 = field(svc, "environment");
-        const setsPath = isMapping(env2) ? env2.entries.has("PATH") : itemsOf(y, env2).some((e) => /^PATH(=|$)/.test(scalarText2(e) ?? ""));
+        const setsPath = isMapping(env2) ? env2.entries.has("PATH") : itemsOf(y, env2).some((e) => /^PATH(=|$)/.test(scalarText(e) ?? ""));
         if (setsPath || field(svc, "env_file") !== void 0)
           continue;
         const entrypoint = field(svc, "entrypoint");
@@ -19363,7 +19361,7 @@ function analyzeCompose(file) {
         const venvs = /* @__PURE__ */ new Map();
         for (const v of image.venvs)
           venvs.set(v, { line: buildLine, how: "created", where: `in ${image.describe}, the image this service builds` });
-        const workingDir = scalarText2(field(svc, "working_dir"));
+        const workingDir = scalarText(field(svc, "working_dir"));
         const cwd = workingDir !== void 0 && workingDir.startsWith("/") ? workingDir : image.workdir;
         const vars = new Map(image.vars);
         const envPath = vars.get("PATH") ?? DEFAULT_PATH;

@@ -170,6 +170,11 @@ export const isMap = ((n: unknown) => yaml().isMap(n)) as YamlLib['isMap'];
 export const isScalar = ((n: unknown) => yaml().isScalar(n)) as YamlLib['isScalar'];
 export const isSeq = ((n: unknown) => yaml().isSeq(n)) as YamlLib['isSeq'];
 
+/** A plain YAML mapping's value for `key` (no aliases or merges followed), or undefined. */
+export const mapValue = (m: unknown, key: string): unknown => (isMap(m) ? m.items.find((p) => isScalar(p.key) && String(p.key.value) === key)?.value : undefined);
+/** A scalar's value as text (null and collections: undefined). */
+export const scalarText = (n: unknown): string | undefined => (isScalar(n) && n.value !== null && typeof n.value !== 'object' ? String(n.value) : undefined);
+
 export type { Char } from '../kernel/word-units.js';
 
 /**

@@ -10,7 +10,7 @@
  * A line with anything PowerShell computes (`$`, `(`, `{`, `@`, a backquote) is skipped.
  */
 import type { Node as YamlNode, YAMLMap } from 'yaml';
-import { checkYamlNesting, isMap, isScalar, isSeq, yaml } from '../frontends/yaml-scalars.js';
+import { checkYamlNesting, isMap, isScalar, isSeq, mapValue, scalarText, yaml } from '../frontends/yaml-scalars.js';
 
 /** One command line of a Windows step: its words, its line in the file, the step's working folder. */
 export interface WindowsCommand {
@@ -19,8 +19,7 @@ export interface WindowsCommand {
   cwd?: string;
 }
 
-const get = (m: unknown, key: string): unknown => (isMap(m) ? (m as YAMLMap).items.find((p) => isScalar(p.key) && String(p.key.value) === key)?.value : undefined);
-const scalarText = (n: unknown): string | undefined => (isScalar(n) && n.value !== null && typeof n.value !== 'object' ? String(n.value) : undefined);
+const get = mapValue;
 
 /** Windows runners by label: `windows-latest`, `windows-2022`, a self-hosted `windows` label. */
 const WINDOWS_LABEL = /^windows(?:-[\w.]+)?$/i;

@@ -5,7 +5,7 @@
 import { defineRule } from '../kernel/rule.js';
 import { wordText } from '../kernel/word.js';
 import { isInterpreterName } from '../judge/python-tools.js';
-import { pipNotMeantForVenv } from './describe.js';
+import { meantForPathInterpreter, pipNotMeantForVenv } from './describe.js';
 import { CI_LANGUAGES, type ConfigSiteFacts, type LaunchSite } from '../kernel/launch-site.js';
 import { HOLDS_STAND_IN } from '../kernel/stand-ins.js';
 
@@ -74,8 +74,7 @@ export const activationDoesNotPersist = defineRule({
       const v = ctx.judge(s);
       if (v?.resolution !== 'path') continue;
       if (v.tool === 'pip' && pipNotMeantForVenv(s, isInterpreterName(v.name), origin)) continue;
-      if (s.config?.userInstalled && v.tool !== 'console-script') continue; // after `pip install --user`: PATH's interpreter is meant
-      if (s.config?.sdistBuild) continue; // a source archive built by a setup.py that needs only setuptools
+      if (meantForPathInterpreter(s, v.tool)) continue; // after `pip install --user`, or an sdist build
       later = s;
       break;
     }

@@ -42,6 +42,16 @@ export function originText(o: VenvOrigin | undefined): string {
  * (`uv venv`), so `pip` by name was never going to be its pip and its interpreter with `-m pip`
  * would fail (`byInterpreter`: `python -m pip`, where the interpreter's choice still matters).
  */
+/**
+ * A command the file means for PATH's interpreter, not the venv's (config facts.ts): after `pip
+ * install --user` in its shell (an interpreter or pip by name; a console script is still looked for
+ * in the venv), or `python setup.py sdist` of a setup.py that needs only setuptools.
+ */
+export function meantForPathInterpreter(site: LaunchSite, tool: Verdict['tool']): boolean {
+  const facts = site.config;
+  return !!facts?.sdistBuild || (!!facts?.userInstalled && tool !== 'console-script');
+}
+
 export function pipNotMeantForVenv(site: LaunchSite, byInterpreter: boolean, origin: VenvOrigin | undefined): boolean {
   return installsOnlyTools(site.argv.map((w) => wordText(w))) || !!site.config?.toolPrep || (!byInterpreter && !!origin?.withoutPip);
 }

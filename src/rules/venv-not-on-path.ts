@@ -4,7 +4,7 @@
  */
 import { defineRule } from '../kernel/rule.js';
 import { isInterpreterName } from '../judge/python-tools.js';
-import { pipNotMeantForVenv } from './describe.js';
+import { meantForPathInterpreter, pipNotMeantForVenv } from './describe.js';
 import { originText } from './describe.js';
 
 const FIX_REASON =
@@ -61,8 +61,7 @@ export const venvNotOnPath = defineRule({
     if (facts?.ranWithoutVenv) return; // the same script ran by this name before any venv (facts.ts)
     if (facts?.systemInstalled && verdict.tool === 'interpreter') return; // the job installed the project into PATH's interpreter first (facts.ts)
     if (facts?.afterFailedActivation) return; // the failed `source` is the finding (source-in-sh)
-    if (facts?.userInstalled && verdict.tool !== 'console-script') return; // after `pip install --user` in this shell: PATH's interpreter is meant (facts.ts)
-    if (facts?.sdistBuild) return; // `python setup.py sdist` of a setup.py that needs only setuptools (facts.ts)
+    if (meantForPathInterpreter(site, verdict.tool)) return; // after `pip install --user`, or an sdist build (facts.ts)
     const venv = venvs[venvs.length - 1];
     // After `deactivate` the author uses the system's python and pip on purpose (a tool venv set
     // aside); a console script is still looked for where it was installed, the venv.

@@ -11,7 +11,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Node as YamlNode, YAMLMap } from 'yaml';
-import { aliasTargets, charsText as text, checkYamlNesting, inArithmetic, isAlias, isMap, isScalar, isSeq, parseLenient, replaceChars, scalarChars, yaml, yamlErrors, type Char, type YamlLib } from '../yaml-scalars.js';
+import { aliasTargets, charsText as text, checkYamlNesting, inArithmetic, isAlias, isMap, isScalar, isSeq, mapValue, parseLenient, replaceChars, scalarChars, scalarText, yaml, yamlErrors, type Char, type YamlLib } from '../yaml-scalars.js';
 const parseDocument: YamlLib['parseDocument'] = ((src: string, options?: object) => yaml().parseDocument(src, options)) as YamlLib['parseDocument'];
 import type { FileProblem } from '../../kernel/diagnostic.js';
 import type { LaunchSite, Rewrite, RewriteTarget, VenvOrigin } from '../../kernel/launch-site.js';
@@ -44,8 +44,7 @@ const underStandIn = (v: string) => STAND_INS.some(([root]) => isUnder(v, root))
 // ---------------------------------------------------------------------------------------------
 // The model
 
-const get = (m: unknown, key: string): unknown => (isMap(m) ? (m as YAMLMap).items.find((p) => isScalar(p.key) && String(p.key.value) === key)?.value : undefined);
-const scalarText = (n: unknown): string | undefined => (isScalar(n) && n.value !== null && typeof n.value !== 'object' ? String(n.value) : undefined);
+const get = mapValue;
 
 interface JobState {
   venvs: Map<string, VenvOrigin>;

@@ -249,16 +249,18 @@ export function markRanWithoutVenv(sites: readonly LaunchSite[]): void {
   }
 }
 
+/** Where pip's subcommand is in a pip run by name: `pip3 install …` (1), `python -m pip install …` (3); -1 for anything else. */
+function pipCommandAt(w: readonly (string | undefined)[]): number {
+  if (/^pip[\d.]*$/.test(w[0] ?? '')) return 1;
+  return /^python[\d.]*$/.test(w[0] ?? '') && w[1] === '-m' && w[2] === 'pip' ? 3 : -1;
+}
+
 /** `pip install` of the project's requirements (`-r FILE`, `-e`, `.`), or `uv pip install … --system`. */
 function installsProjectOnPath(argv: readonly Word[]): boolean {
   const w = argv.map((x) => wordText(x));
-  let i = 0;
   const uv = w[0] === 'uv' && w[1] === 'pip';
-  if (uv) i = 2;
-  else if (/^python[\d.]*$/.test(w[0] ?? '') && w[1] === '-m' && w[2] === 'pip') i = 3;
-  else if (/^pip[\d.]*$/.test(w[0] ?? '')) i = 1;
-  else return false;
-  if (w[i] !== 'install') return false;
+  const i = uv ? 2 : pipCommandAt(w);
+  if (i < 0 || w[i] !== 'install') return false;
   const rest = w.slice(i + 1);
   // A target other than PATH's interpreter (judge.ts's pipTargetGiven; uv's `-p`, and `--user`): not an install there.
   if (pipTargetGiven(argv.slice(i + 1)) || rest.some((a) => a === undefined || /^(?:-p|--user)(?:=|$)/.test(a))) return false;
@@ -321,7 +323,7 @@ export function markToolPrep(entries: readonly { site: LaunchSite; shell: number
 
 /** `pip install --user …` by name (pip, pip3, python -m pip): an install into the user site of PATH's interpreter. */
 function installsForUser(words: readonly (string | undefined)[]): boolean {
-  const at = /^pip[\d.]*$/.test(words[0] ?? '') ? 1 : /^python[\d.]*$/.test(words[0] ?? '') && words[1] === '-m' && words[2] === 'pip' ? 3 : -1;
+  const at = pipCommandAt(words);
   return at > 0 && words[at] === 'install' && words.slice(at + 1).includes('--user');
 }
 
@@ -346,6 +348,8 @@ export function markUserInstalled(entries: readonly { site: LaunchSite; shell: n
 /** What `setup.py` may be given to build a source archive only (egg_info's options too: `-b ""`). */
 const SDIST_WORDS = /^(?:sdist|egg_info|-[\w-]*(?:=.*)?|)$/;
 const setupImports = new Map<string, string[] | null>();
+/** A setup.py is read up to this size (script-imports.ts reads a launched script so). */
+const SETUP_MAX_BYTES = 64 * 1024;
 
 /**
  * Marks `sdistBuild` on `python setup.py sdist` (`egg_info -b "" sdist`, `--formats=gztar` …) whose
@@ -363,7 +367,7 @@ export function markSdistBuilds(sites: readonly LaunchSite[], filePath: string):
     const rest = words.slice(2);
     if (!rest.includes('sdist') || rest.some((w) => w === undefined || !SDIST_WORDS.test(w))) continue;
     if (path.isAbsolute(script) || script.includes('$')) continue;
-    const imports = fromFolderUp(filePath, (dir) => fileAnswer(setupImports, path.join(dir, script), 64 * 1024, (text) => (text === undefined ? null : inlineImports(text, 64 * 1024) ?? null)));
+    const imports = fromFolderUp(filePath, (dir) => fileAnswer(setupImports, path.join(dir, script), SETUP_MAX_BYTES, (text) => (text === undefined ? null : inlineImports(text, SETUP_MAX_BYTES) ?? null)));
     if (imports && imports.every((m) => STDLIB_MODULES.has(m) || m === 'setuptools' || m === 'distutils')) s.config.sdistBuild = true;
   }
 }

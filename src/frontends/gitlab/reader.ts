@@ -6,7 +6,7 @@
  */
 import type { Document, Node as YamlNode, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 import type { Span } from '../../kernel/source.js';
-import { aliasTargets, isAlias, isMap, isScalar, isSeq } from '../yaml-scalars.js';
+import { aliasTargets, isAlias, isMap, isScalar, isSeq, scalarText } from '../yaml-scalars.js';
 import { BudgetMeter, GITLAB_EXTENDS_DEPTH, GITLAB_EXTENDS_KEYS, GITLAB_REFERENCE_DEPTH, TooComplexError, YAML_ALIASES } from '../../kernel/budgets.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -175,7 +175,7 @@ export class Config {
   }
 }
 
-export const scalarText = (n: unknown): string | undefined => (isScalar(n) && n.value !== null && typeof n.value !== 'object' ? String(n.value) : undefined);
+export { scalarText };
 
 export function trimmedSpan(src: string, node: YamlNode): Span {
   const [start, end] = node.range ?? [0, 0];
