@@ -1,7 +1,7 @@
 // Generated from src/ by scripts/bundle.ts (npm run action); do not edit.
 
 // dist/src/action/main.js
-import fs25 from "node:fs";
+import fs26 from "node:fs";
 import path57 from "node:path";
 import { parseArgs } from "node:util";
 
@@ -91,7 +91,7 @@ function sameLine(a, b) {
 }
 
 // dist/src/pipeline/check-file.js
-import fs4 from "node:fs";
+import fs5 from "node:fs";
 
 // dist/src/kernel/source.js
 var SourceFile = class {
@@ -2730,6 +2730,8 @@ function applyPolicy(site, verdict, judgeOne) {
     return { ...verdict, held: { signal: "test-data", reason: "this file is test data (its folder says so), input the tests read rather than code the project runs" } };
   if (facts.hostApp)
     return { ...verdict, held: { signal: "host-app", reason: `this file runs inside ${facts.hostApp} (its imports say so), whose embedded Python has no venv: a program it starts by name is PATH's on purpose, and sys.executable would start ${facts.hostApp}` } };
+  if (facts.python2Only)
+    return { ...verdict, held: { signal: "python2", reason: `this file is Python 2 code (line ${facts.python2Only}) in a project whose other code is Python 3 only, so no venv of the project runs it` } };
   const at2 = site.callSpan.start;
   const shipped = rangeAt(facts.shipped, at2);
   if (shipped)
@@ -3620,6 +3622,13 @@ function smallGaps(t, out) {
       for (let k = m.index; k < m.index + m[0].length; k++)
         out[k] = " ";
   }
+  for (const m of t.matchAll(/(?<=(?:^|[\s;&|(]))[A-Za-z_][A-Za-z0-9_]*\[([^\]\n'"`(]*\$[^\]\n'"`(]*)\]\+?=/gm)) {
+    if (!plainBefore(t, m.index) || !(/[\w}][,:-]\$/.test(m[1]) || (m[1].match(/\$/g)?.length ?? 0) > 1))
+      continue;
+    const from = m.index + m[0].indexOf("[") + 1;
+    for (let k = from; k < from + m[1].length; k++)
+      out[k] = "_";
+  }
   for (const m of t.matchAll(/(^|[\n;&|(]|\b(?:then|do|else)\b)([ \t]*)eval[ \t]+(?=(?:(?:declare|typeset|local|readonly|export)(?:[ \t]+-[A-Za-z]+)*[ \t]+)?[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]\n]*\])?\+?=\()/g)) {
     const at2 = m.index + m[1].length + m[2].length;
     if (plainBefore(t, at2))
@@ -3723,6 +3732,15 @@ function smallGaps(t, out) {
     for (let k = m.index + m[1].length + m[2].length; k < t.length && !/[\s;&|()<>'"`$\\]/.test(t[k]); k++)
       if (/[:%?]/.test(t[k]))
         out[k] = "_";
+  }
+  for (const m of t.matchAll(/(^|[;&|][ \t]|\b(?:then|do|else)[ \t])([ \t]*)\[(?=[^\s[\]])([^\s;&|]*)/gm)) {
+    const at2 = m.index + m[1].length + m[2].length;
+    if (/[)=|]/.test(m[3]) || !plainBefore(t, m.index + m[1].length))
+      continue;
+    const before = t.slice(t.lastIndexOf("\n", at2 - 1) + 1, at2);
+    if ((before.match(/\[\[/g)?.length ?? 0) > (before.match(/\]\]/g)?.length ?? 0))
+      continue;
+    out[at2] = "_";
   }
   for (const m of t.matchAll(/\$\{\.[A-Za-z_]\w*(?:\.\w+)*\}/g))
     for (let k = m.index + 2; k < m.index + m[0].length - 1; k++)
@@ -10473,7 +10491,7 @@ function scanUnits(s) {
   const lines = [];
   const columns = [];
   let tabs = false;
-  const lineAt2 = (k) => {
+  const lineAt3 = (k) => {
     let j = k;
     let column = 0;
     for (; j < n; j++) {
@@ -10495,7 +10513,7 @@ function scanUnits(s) {
     columns.push(column);
     return column === 0 && !((d === 101 || d === 102) && CONTINUATION.test(s.slice(j, j + 9)));
   };
-  lineAt2(0);
+  lineAt3(0);
   const stack = [];
   const re = /[#'"()[\]{}\\\r\n]/g;
   while (re.test(s)) {
@@ -10526,7 +10544,7 @@ function scanUnits(s) {
     } else {
       if (c === 13 && s.charCodeAt(i + 1) === 10)
         continue;
-      if (!stack.length && lineAt2(i + 1))
+      if (!stack.length && lineAt3(i + 1))
         starts.push(i + 1);
     }
   }
@@ -10918,6 +10936,7 @@ var TreeFacts = class {
   #file;
   taskRunner;
   hostApp;
+  python2Only;
   startedBy;
   #declared;
   constructor(root, sites, text3, file) {
@@ -12805,7 +12824,23 @@ function decodeContent(c, raw, isF, source) {
 
 // dist/src/frontends/python/evaluate.js
 var MAX_DEPTH = 40;
-var PY3_ONLY = /(?<![\w.])(?:[fF][rR]?|[rR][fF])["']|^[ \t]*async[ \t]+def\b|\bawait[ \t]+\w|\bnonlocal[ \t]+\w|\)[ \t]*->[ \t]*[\w"'[]|\byield[ \t]+from\b/m;
+var PY3_ONLY = /(?<![\w.-])(?:[fF][rR]?|[rR][fF])(?:"""|'''|"(?:[^"\\\n]|\\.)*\{|'(?:[^'\\\n]|\\.)*\{)|^[ \t]*async[ \t]+def\b|\bawait[ \t]+\w|\bnonlocal[ \t]+\w|\)[ \t]*->[ \t]*[\w"'[]|\byield[ \t]+from\b/m;
+var PY2_CANDIDATE = /^[ \t]*(?:print|exec)[ \t]+(?![(=]|[ \t]*$)|^[ \t]*except[ \t]+[\w.]+[ \t]*,[ \t]*\w+[ \t]*:/m;
+function firstPython2Line(root, text3) {
+  for (const m of text3.matchAll(/\b(?:print|exec|except)\b/g)) {
+    const at2 = descendantAt(root, m.index, m.index + m[0].length);
+    const parent = at2 ? parentOf(at2) : null;
+    if (!parent || parent.startIndex !== m.index)
+      continue;
+    const py2 = parent.type === "print_statement" || parent.type === "exec_statement" || parent.type === "except_clause" && parent.namedChildren.filter((c) => c?.type !== "block" && c?.type !== "comment").length === 2;
+    if (py2)
+      return parent.startPosition.row + 1;
+  }
+  return void 0;
+}
+function python3OnlyText(text3) {
+  return PY3_ONLY.test(text3);
+}
 var WINDOWS_WORDS = /\bos\.name\b|\bsys\.platform\b|\bplatform\.system\b|\bwin32\b|\bWindows\b|\bWINDOWS\b|\b(?:is|IS)_?(?:windows|WINDOWS|win|WIN)\b|\.exe\b|\bmsvcrt\b|\bwinreg\b|\bCOMSPEC\b|\bcmd\.exe\b/;
 var WELL_KNOWN_MODULES = /* @__PURE__ */ new Set(["subprocess", "os", "sys", "asyncio", "pty", "commands", "popen2", "shutil", "shlex", "multiprocessing", "pipes", "sysconfig"]);
 var PythonModule = class {
@@ -12848,6 +12883,10 @@ var PythonModule = class {
     this.summaries = new Summaries(this.scopes, this);
     for (const n of this.nodesAtKeywords(/\b(?:import|from)\b/g, ["import_statement", "import_from_statement"]))
       this.collectImport(n);
+  }
+  /** Whether the file is written for Python 3 only (an f-string, `async def` …), read lexically. */
+  get python3Only() {
+    return python3OnlyText(this.file.text);
   }
   /** Whether the file uses Python 2 statements (`print "x"`, `exec "x"`), for fixes. */
   get python2() {
@@ -14576,6 +14615,11 @@ function withPythonAnalysis(file, use, opts = {}) {
     const host = sites.length ? hostApplication(mod.imports.values()) : void 0;
     if (host)
       facts.hostApp = host;
+    if (sites.length && !mod.python3Only && PY2_CANDIDATE.test(parseText) && opts.python3Project?.(file.path)) {
+      const line = ranges ? python2LineOfWhole(parser, parseText) : firstPython2Line(root, parseText);
+      if (line)
+        facts.python2Only = line;
+    }
     const shipped = sites.length ? shippedFunctions(mod, root, sites.map((s) => s.callSpan.start)) : [];
     if (shipped.length)
       facts.shipped = shipped;
@@ -14599,6 +14643,17 @@ function withPythonAnalysis(file, use, opts = {}) {
   } finally {
     tree.delete();
     opts.project?.release();
+  }
+}
+function python2LineOfWhole(parser, text3) {
+  within(PYTHON_PARSE_CHARS, text3.length);
+  const whole = parser.parse(text3);
+  if (!whole)
+    return void 0;
+  try {
+    return firstPython2Line(whole.rootNode, text3);
+  } finally {
+    whole.delete();
   }
 }
 var HOST_MODULES = /* @__PURE__ */ new Map([
@@ -15631,6 +15686,11 @@ function commandWord(e) {
   return { fragments: [{ kind: "text", text: e.text, offsets: e.offsets }], span: { start: e.offsets[0], end: e.offsets[e.offsets.length - 1] + 1 } };
 }
 var showCronVenv = shownVia([[HOME3, "~"]], showVenv3);
+var NO_TOOLS = /(?!)/;
+function lineAt(text3, offset) {
+  const end = text3.indexOf("\n", offset);
+  return text3.slice(text3.lastIndexOf("\n", offset - 1) + 1, end < 0 ? text3.length : end);
+}
 function parseCrontab(text3, system, problems) {
   const out = [];
   for (const ln of splitLines(text3)) {
@@ -15695,8 +15755,9 @@ function isSystemCrontab(p) {
   return /(^|\/)cron\.d\/[^/]+$/.test(n) || /(^|\/)etc\/crontab$/.test(n);
 }
 function analyzeCrontab(file) {
-  const problems = [];
-  const entries3 = parseCrontab(file.text, isSystemCrontab(file.path), problems);
+  const read2 = [];
+  const entries3 = parseCrontab(file.text, isSystemCrontab(file.path), read2);
+  const problems = mentionsEnvironment(file.text) ? read2 : read2.filter((p) => configMayMatter(lineAt(file.text, p.offset), NO_TOOLS));
   const suppressions = /* @__PURE__ */ new Map();
   for (const e of entries3)
     entrySuppressions(suppressions, file, e.line, e.line);
@@ -17385,6 +17446,7 @@ var composeFrontEnd = {
 };
 
 // dist/src/frontends/notebook/index.js
+import fs4 from "node:fs";
 import path30 from "node:path";
 
 // dist/src/frontends/notebook/json.js
@@ -17678,7 +17740,7 @@ var NotebookError = class extends Error {
     this.offset = offset;
   }
 };
-var METADATA = { members: { kernelspec: { members: { language: "all" } }, language_info: { members: { name: "all" } }, colab: "skip", kaggle: "skip" } };
+var METADATA = { members: { kernelspec: { members: { language: "all" } }, language_info: { members: { name: "all" } }, colab: "skip", kaggle: "skip", jupytext: { members: { formats: "all" } } } };
 var ROOT = { members: { nbformat: "all", cells: "skip", worksheets: { items: { members: { cells: "skip" } } }, metadata: METADATA } };
 var cellsWant = (source) => ({ items: { members: { cell_type: "all", [source]: "strings", metadata: { members: { tags: "strings" } } } } });
 var CELLS = cellsWant("source");
@@ -17723,6 +17785,11 @@ function readNotebook(text3) {
   const metadata = member(root, "metadata");
   const lang = member(member(metadata, "kernelspec"), "language") ?? member(member(metadata, "language_info"), "name");
   const out = { cells: [], problems: [], language: lang?.kind === "string" ? decodeText2(text3, lang).toLowerCase() : void 0, colab: member(metadata, "colab") !== void 0, kaggle: member(metadata, "kaggle") !== void 0 };
+  const jupytext = member(metadata, "jupytext");
+  if (jupytext) {
+    const formats = member(jupytext, "formats");
+    out.jupytext = formats?.kind === "string" ? { formats: decodeText2(text3, formats) } : {};
+  }
   const sourceKey = major === 4 ? "source" : "input";
   let chars = 0;
   let index = 0;
@@ -18358,9 +18425,21 @@ function finish2(file, nb, reading, pa, vfile, use) {
   const setup = hostedSetup(file.text, nb);
   if (setup.length)
     facts.hostedSetup = setup;
+  if (pairedByJupytext(file.path, nb))
+    for (const s of sites)
+      s.rewriter = void 0;
   for (const s of sites)
     s.pythonFile = facts;
   return use({ sites, suppressions: suppressionsOf(file, nb), syntaxProblem: problemOf(file, nb, pa, vfile, mod) });
+}
+var PAIRED_EXTENSIONS = [".py", ".md", ".Rmd", ".qmd", ".myst", ".mystnb", ".pct.py", ".lgt.py", ".spx.py", ".nb.py"];
+function pairedByJupytext(file, nb) {
+  if (!nb.jupytext)
+    return false;
+  if (nb.jupytext.formats && nb.jupytext.formats.split(",").some((f) => !/^(?:.*\/\/)?\.?ipynb$/.test(f.trim())))
+    return true;
+  const stem = file.replace(/\.ipynb$/i, "");
+  return PAIRED_EXTENSIONS.some((ext) => fs4.existsSync(stem + ext));
 }
 var SKIPPED_TAGS = ["skip-execution", "nbval-skip"];
 var HOSTED_LINK = /colab\.research\.google\.com\/|kaggle\.com\/(?:kernels\/welcome|code\/)/;
@@ -18689,13 +18768,13 @@ function readForCheck(path58, ctx, language2) {
   let bytes;
   let fd;
   try {
-    fd = OPEN_FLAGS === void 0 ? void 0 : fs4.openSync(path58, OPEN_FLAGS);
-    const st = fd === void 0 ? fs4.statSync(path58) : fs4.fstatSync(fd);
+    fd = OPEN_FLAGS === void 0 ? void 0 : fs5.openSync(path58, OPEN_FLAGS);
+    const st = fd === void 0 ? fs5.statSync(path58) : fs5.fstatSync(fd);
     if (!st.isFile())
       return problem("not-a-file", "not a regular file; skipped");
     if (st.size > ctx.maxFileSize)
       return problem("too-large", `${sizeText(st.size)} is over the --max-file-size limit of ${sizeText(ctx.maxFileSize)}; skipped`);
-    bytes = fd === void 0 ? fs4.readFileSync(path58) : readAll(fd, st.size);
+    bytes = fd === void 0 ? fs5.readFileSync(path58) : readAll(fd, st.size);
   } catch (e) {
     const err = e;
     if (err.code === "ELOOP")
@@ -18703,7 +18782,7 @@ function readForCheck(path58, ctx, language2) {
     return problem("unreadable", `cannot read: ${err.code ?? ""} ${err.message.replace(/^[A-Z]+: /, "")}`.trim());
   } finally {
     if (fd !== void 0)
-      fs4.closeSync(fd);
+      fs5.closeSync(fd);
   }
   const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path58, headOf(path58, bytes));
   result2.language = fe.language;
@@ -18728,16 +18807,16 @@ function readForCheck(path58, ctx, language2) {
   }
   return { result: result2, file };
 }
-var OPEN_FLAGS = fs4.constants.O_NONBLOCK === void 0 ? void 0 : fs4.constants.O_RDONLY | fs4.constants.O_NONBLOCK;
+var OPEN_FLAGS = fs5.constants.O_NONBLOCK === void 0 ? void 0 : fs5.constants.O_RDONLY | fs5.constants.O_NONBLOCK;
 var SCRATCH_BYTES = 1 << 20;
 var scratch;
 function readAll(fd, size) {
   if (size === 0)
-    return fs4.readFileSync(fd);
+    return fs5.readFileSync(fd);
   const buf = size <= SCRATCH_BYTES ? (scratch ??= Buffer.allocUnsafe(SCRATCH_BYTES)).subarray(0, size) : Buffer.allocUnsafe(size);
   let n = 0;
   while (n < size) {
-    const r = fs4.readSync(fd, buf, n, size - n, n);
+    const r = fs5.readSync(fd, buf, n, size - n, n);
     if (r === 0)
       break;
     n += r;
@@ -18787,11 +18866,11 @@ function crashProblem(path58, e) {
   return { path: path58, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
 }
 function checkSource(file, ctx, fe = frontEndFor(file.path, headOf(file.path, file.text))) {
-  return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource, project: ctx.project, windows: ctx.windows, python2: ctx.python2 });
+  return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource, project: ctx.project, windows: ctx.windows, python2: ctx.python2, python3Project: ctx.python3Project });
 }
 
 // dist/src/pipeline/config.js
-import fs5 from "node:fs";
+import fs6 from "node:fs";
 import path31 from "node:path";
 import ignore from "ignore";
 import { parse as parseToml } from "smol-toml";
@@ -19520,6 +19599,8 @@ var systemInterpreterPath = defineRule({
     const py = site.pythonFile;
     if (py && (py.notebook && py.colab || inColabOnlyCode(py, site.callSpan.start)))
       return;
+    if (py?.python2Only)
+      return;
     ctx.report({
       messageId: "systemInterpreter",
       data: { name: verdict.name, via: via(site) },
@@ -19808,7 +19889,7 @@ function shown(file) {
 function readToml(file) {
   let text3;
   try {
-    text3 = fs5.readFileSync(file, "utf8");
+    text3 = fs6.readFileSync(file, "utf8");
   } catch (e) {
     throw new ConfigError(`${shown(file)}: cannot read: ${e.code ?? e.message}`);
   }
@@ -19827,7 +19908,7 @@ function toolTable(data) {
 function findPyproject(start) {
   return nearestUpwards(start, (dir) => {
     const p = path31.join(dir, "pyproject.toml");
-    return fs5.existsSync(p) ? p : void 0;
+    return fs6.existsSync(p) ? p : void 0;
   });
 }
 function nearestUpwards(start, inFolder) {
@@ -19864,7 +19945,7 @@ function parsedToml(file, cache3) {
 }
 function mayHoldOurTable(file) {
   try {
-    return /^[ \t]*\[+[ \t]*tool[ \t]*\.[ \t]*["']?venvguard\b/m.test(fs5.readFileSync(file, "utf8"));
+    return /^[ \t]*\[+[ \t]*tool[ \t]*\.[ \t]*["']?venvguard\b/m.test(fs6.readFileSync(file, "utf8"));
   } catch {
     return true;
   }
@@ -19872,7 +19953,7 @@ function mayHoldOurTable(file) {
 function folderOf(p) {
   const abs = path31.resolve(p);
   try {
-    return fs5.statSync(abs).isFile() ? path31.dirname(abs) : abs;
+    return fs6.statSync(abs).isFile() ? path31.dirname(abs) : abs;
   } catch {
     return abs;
   }
@@ -19990,17 +20071,17 @@ function settingsFileIn(dir, hasTable, names) {
 }
 function readConfigText(abs, max = CONFIG_MAX_BYTES) {
   try {
-    const st = fs5.statSync(abs);
+    const st = fs6.statSync(abs);
     if (!st.isFile() || st.size > max)
       return void 0;
-    return fs5.readFileSync(abs, "utf8");
+    return fs6.readFileSync(abs, "utf8");
   } catch {
     return void 0;
   }
 }
 function isFile(p) {
   try {
-    return fs5.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
+    return fs6.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
   } catch {
     return false;
   }
@@ -20010,7 +20091,7 @@ function patternMatcher(patterns) {
 }
 
 // dist/src/pipeline/resolver.js
-import fs6 from "node:fs";
+import fs7 from "node:fs";
 import path32 from "node:path";
 var ConfigResolver = class {
   opts;
@@ -20041,7 +20122,7 @@ var ConfigResolver = class {
     const abs = path32.resolve(p);
     let dir = abs;
     try {
-      if (!fs6.statSync(abs).isDirectory())
+      if (!fs7.statSync(abs).isDirectory())
         dir = path32.dirname(abs);
     } catch {
       dir = path32.dirname(abs);
@@ -20104,14 +20185,14 @@ var ConfigResolver = class {
 };
 
 // dist/src/pipeline/discover.js
-import fs8 from "node:fs";
+import fs9 from "node:fs";
 import path35 from "node:path";
 
 // dist/src/pipeline/container-images.js
 import path34 from "node:path";
 
 // dist/src/pipeline/docker-run.js
-import fs7 from "node:fs";
+import fs8 from "node:fs";
 import path33 from "node:path";
 var VALUE_OPTIONS = /* @__PURE__ */ new Set([
   "-a",
@@ -20178,7 +20259,7 @@ var VALUE_OPTIONS = /* @__PURE__ */ new Set([
 var WORKSPACE = /^(?:\$\{\{\s*github\.workspace\s*\}\}|\$\{?(?:PWD|GITHUB_WORKSPACE)\}?|\$\(pwd\)|\.)(?=\/|$)/;
 function kindOf2(p) {
   try {
-    const st = fs7.statSync(p);
+    const st = fs8.statSync(p);
     return st.isDirectory() ? "folder" : st.isFile() ? "file" : void 0;
   } catch {
     return void 0;
@@ -20189,9 +20270,9 @@ function dockerRunDefs(workflows, root) {
   for (const file of workflows) {
     let text3;
     try {
-      if (fs7.statSync(file).size > 1024 * 1024)
+      if (fs8.statSync(file).size > 1024 * 1024)
         continue;
-      text3 = fs7.readFileSync(file, "utf8");
+      text3 = fs8.readFileSync(file, "utf8");
     } catch {
       continue;
     }
@@ -20271,7 +20352,7 @@ function candidates(file, root) {
     return [];
   const re = new RegExp(`^${path33.basename(full).split("\0").map(escapeRegExp).join(".*")}$`);
   try {
-    return fs7.readdirSync(dir).filter((n) => re.test(n) && kindOf2(path33.join(dir, n)) === "file").map((n) => path33.join(dir, n));
+    return fs8.readdirSync(dir).filter((n) => re.test(n) && kindOf2(path33.join(dir, n)) === "file").map((n) => path33.join(dir, n));
   } catch {
     return [];
   }
@@ -20712,9 +20793,9 @@ var GENERATED = /^#[^\n]*Generated by GNU Autoconf/m;
 function firstLineOf(file) {
   let fd;
   try {
-    fd = fs8.openSync(file, "r");
+    fd = fs9.openSync(file, "r");
     const buf = Buffer.alloc(8e3);
-    const n = fs8.readSync(fd, buf, 0, 8e3, 0);
+    const n = fs9.readSync(fd, buf, 0, 8e3, 0);
     const head2 = buf.subarray(0, n);
     if (head2.includes(0))
       return "";
@@ -20725,7 +20806,7 @@ function firstLineOf(file) {
     return "";
   } finally {
     if (fd !== void 0)
-      fs8.closeSync(fd);
+      fs9.closeSync(fd);
   }
 }
 var FOLDER_DEPTH_BUDGET = 256;
@@ -20765,7 +20846,7 @@ function discoverFiles(inputs, settings) {
   const walk = (dir, gitignores, depth, knownRootRel, parentCfg) => {
     let real;
     try {
-      const st = fs8.statSync(dir, { bigint: true });
+      const st = fs9.statSync(dir, { bigint: true });
       real = `${st.dev}:${st.ino}`;
     } catch (e) {
       const code = e.code;
@@ -20777,7 +20858,7 @@ function discoverFiles(inputs, settings) {
     seenDirs.add(real);
     let entries3;
     try {
-      entries3 = fs8.readdirSync(dir, { withFileTypes: true });
+      entries3 = fs9.readdirSync(dir, { withFileTypes: true });
     } catch (e) {
       problems.push({ path: dir, kind: "unreadable", message: `cannot list folder: ${e.code}`, partial: false });
       return;
@@ -20791,7 +20872,7 @@ function discoverFiles(inputs, settings) {
     let scoped = gitignores;
     if (cfg.respectGitignore && entries3.some((e) => e.name === ".gitignore" && e.isFile())) {
       try {
-        scoped = [...gitignores, { rel: "", ig: patternMatcher(fs8.readFileSync(path35.join(dir, ".gitignore"), "utf8").split(/\r?\n/)) }];
+        scoped = [...gitignores, { rel: "", ig: patternMatcher(fs9.readFileSync(path35.join(dir, ".gitignore"), "utf8").split(/\r?\n/)) }];
       } catch {
       }
     }
@@ -20809,11 +20890,11 @@ function discoverFiles(inputs, settings) {
       let linkTo;
       if (e.isSymbolicLink()) {
         try {
-          const st = fs8.statSync(p);
+          const st = fs9.statSync(p);
           isDir = st.isDirectory();
           isFile2 = st.isFile();
           if (isFile2)
-            linkTo = fs8.realpathSync(p);
+            linkTo = fs9.realpathSync(p);
         } catch (err) {
           const code = err.code;
           if (code === "ELOOP")
@@ -20849,7 +20930,7 @@ function discoverFiles(inputs, settings) {
   for (const input2 of inputs) {
     let st;
     try {
-      st = fs8.statSync(input2);
+      st = fs9.statSync(input2);
     } catch (e) {
       const code = e.code;
       problems.push({ path: input2, kind: code === "ELOOP" ? "symlink-loop" : "unreadable", message: code === "ENOENT" ? "no such file or folder" : `cannot read: ${code}`, partial: false });
@@ -20884,7 +20965,7 @@ function discoverFiles(inputs, settings) {
 }
 
 // dist/src/env/console-scripts.js
-import fs11 from "node:fs";
+import fs12 from "node:fs";
 import path38 from "node:path";
 
 // dist/src/judge/console-scripts-data.js
@@ -21245,7 +21326,7 @@ function scriptsOfDistribution(dist) {
 }
 
 // dist/src/env/declared-dependencies.js
-import fs9 from "node:fs";
+import fs10 from "node:fs";
 import path36 from "node:path";
 import { createRequire as createRequire3 } from "node:module";
 import { parse as parseToml2 } from "smol-toml";
@@ -21264,7 +21345,7 @@ var fileCache = /* @__PURE__ */ new Map();
 function readOnce(file) {
   let st;
   try {
-    st = fs9.statSync(file);
+    st = fs10.statSync(file);
   } catch {
     return void 0;
   }
@@ -21275,7 +21356,7 @@ function readOnce(file) {
   let text3;
   try {
     if (st.isFile() && st.size <= 1 << 20)
-      text3 = fs9.readFileSync(file, "utf8");
+      text3 = fs10.readFileSync(file, "utf8");
   } catch {
     text3 = void 0;
   }
@@ -21284,7 +21365,7 @@ function readOnce(file) {
 }
 function listDir(dir) {
   try {
-    return fs9.readdirSync(dir);
+    return fs10.readdirSync(dir);
   } catch {
     return [];
   }
@@ -21532,7 +21613,7 @@ function declaredDistributions(root, pyproject) {
       fromCondaEnv(readOnce(path36.join(root, f)) ?? "", f, out);
   const dirs = [key];
   for (let d = key; ; d = path36.dirname(d)) {
-    if (fs9.existsSync(path36.join(d, ".git"))) {
+    if (fs10.existsSync(path36.join(d, ".git"))) {
       if (d !== key)
         dirs.push(d);
       break;
@@ -21558,14 +21639,14 @@ function declaredDistributions(root, pyproject) {
 }
 
 // dist/src/env/static.js
-import fs10 from "node:fs";
+import fs11 from "node:fs";
 import path37 from "node:path";
 function isVenv(dir) {
-  return fs10.existsSync(path37.join(dir, "pyvenv.cfg"));
+  return fs11.existsSync(path37.join(dir, "pyvenv.cfg"));
 }
 function listDir2(d) {
   try {
-    return fs10.readdirSync(d).sort();
+    return fs11.readdirSync(d).sort();
   } catch {
     return [];
   }
@@ -21574,7 +21655,7 @@ function sitePackagesUnder(prefix, majorMinor) {
   const out = [];
   for (const lib of ["lib", "lib64", "Lib"]) {
     const libDir = path37.join(prefix, lib);
-    if (lib === "Lib" && fs10.existsSync(path37.join(libDir, "site-packages")))
+    if (lib === "Lib" && fs11.existsSync(path37.join(libDir, "site-packages")))
       out.push(path37.join(libDir, "site-packages"));
     for (const d of listDir2(libDir)) {
       if (!/^(python|pypy)\d/.test(d))
@@ -21583,7 +21664,7 @@ function sitePackagesUnder(prefix, majorMinor) {
         continue;
       for (const leaf of ["site-packages", "dist-packages"]) {
         const sp = path37.join(libDir, d, leaf);
-        if (fs10.existsSync(sp))
+        if (fs11.existsSync(sp))
           out.push(sp);
       }
     }
@@ -21592,7 +21673,7 @@ function sitePackagesUnder(prefix, majorMinor) {
   return out.filter((sp) => {
     let real = sp;
     try {
-      real = fs10.realpathSync(sp);
+      real = fs11.realpathSync(sp);
     } catch {
     }
     if (seen.has(real))
@@ -21607,7 +21688,7 @@ var OWN_DECLARATION = /^(?:pyproject\.toml |requirements[^/\\]*\.(?:txt|in)$)/i;
 function findProjectVenvs(root) {
   let entries3;
   try {
-    entries3 = fs11.readdirSync(root, { withFileTypes: true });
+    entries3 = fs12.readdirSync(root, { withFileTypes: true });
   } catch {
     return [];
   }
@@ -21619,15 +21700,15 @@ function runnableModule(base, dotted) {
     const mod = parts.slice(0, n);
     const main = path38.join(base, ...mod, "__main__.py");
     if (n === parts.length) {
-      if (fs11.existsSync(main))
+      if (fs12.existsSync(main))
         return mod.join(".");
       continue;
     }
     let text3;
     try {
-      if (fs11.statSync(main).size > 262144)
+      if (fs12.statSync(main).size > 262144)
         continue;
-      text3 = fs11.readFileSync(main, "utf8");
+      text3 = fs12.readFileSync(main, "utf8");
     } catch {
       continue;
     }
@@ -21669,14 +21750,14 @@ function buildKnowledge(cfg) {
     for (const sp of sitePackagesUnder(venv)) {
       let dists = [];
       try {
-        dists = fs11.readdirSync(sp).filter((d) => d.endsWith(".dist-info"));
+        dists = fs12.readdirSync(sp).filter((d) => d.endsWith(".dist-info"));
       } catch {
         continue;
       }
       for (const d of dists) {
         let text3;
         try {
-          text3 = fs11.readFileSync(path38.join(sp, d, "entry_points.txt"), "utf8");
+          text3 = fs12.readFileSync(path38.join(sp, d, "entry_points.txt"), "utf8");
         } catch {
           continue;
         }
@@ -21799,7 +21880,7 @@ function ownDistribution(root, pyproject) {
     for (const [file, table] of [["pyproject.toml", "project"], ["setup.cfg", "metadata"]]) {
       let text3;
       try {
-        text3 = fs11.readFileSync(path38.join(root, file), "utf8");
+        text3 = fs12.readFileSync(path38.join(root, file), "utf8");
       } catch {
         continue;
       }
@@ -21813,7 +21894,7 @@ function ownDistribution(root, pyproject) {
 }
 
 // dist/src/frontends/python/project-modules.js
-import fs12 from "node:fs";
+import fs13 from "node:fs";
 import path39 from "node:path";
 
 // dist/src/frontends/python/project-helpers.js
@@ -22045,7 +22126,7 @@ var ProjectModules = class {
     let e = this.exists.get(p);
     if (e === void 0) {
       try {
-        e = fs12.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
+        e = fs13.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
       } catch {
         e = false;
       }
@@ -22111,7 +22192,7 @@ var ProjectModules = class {
       return kept;
     let text3;
     try {
-      const bytes = fs12.readFileSync(file);
+      const bytes = fs13.readFileSync(file);
       if (bytes.length <= MAX_MODULE_CHARS) {
         const d = decodePython(file, bytes);
         if (d.ok)
@@ -22428,7 +22509,7 @@ function rehomeWord(w, span) {
 }
 
 // dist/src/pipeline/platforms.js
-import fs13 from "node:fs";
+import fs14 from "node:fs";
 import path40 from "node:path";
 var WINDOWS_RUNNER = /\bwindows-(?:latest|\d{4})\b|\bruns-on\s*:[^\n]*\bwindows\b|\bvmImage\s*:\s*['"]?(?:windows|vs20\d\d)/i;
 var MAX_FILES = 200;
@@ -22436,7 +22517,7 @@ var MAX_BYTES3 = 1024 * 1024;
 var known = /* @__PURE__ */ new Map();
 function yamlFilesIn(dir) {
   try {
-    return fs13.readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort().map((n) => path40.join(dir, n));
+    return fs14.readdirSync(dir).filter((n) => /\.ya?ml$/.test(n)).sort().map((n) => path40.join(dir, n));
   } catch {
     return [];
   }
@@ -22545,7 +22626,7 @@ function metadataNamesWindows(dir) {
   if (said === void 0) {
     let requirements = [];
     try {
-      requirements = fs13.readdirSync(dir).filter((n) => REQUIREMENTS_FILE2.test(n)).sort().slice(0, MAX_FILES).map((n) => path40.join(dir, n));
+      requirements = fs14.readdirSync(dir).filter((n) => REQUIREMENTS_FILE2.test(n)).sort().slice(0, MAX_FILES).map((n) => path40.join(dir, n));
     } catch {
     }
     said = says(PROJECT_FILES.map((n) => path40.join(dir, n)), (t) => WINDOWS_METADATA.test(t) || WINDOWS_REQUIREMENT.test(t)) || says(requirements, (t) => WINDOWS_REQUIREMENT.test(t.replace(/\0/g, "")));
@@ -22553,20 +22634,16 @@ function metadataNamesWindows(dir) {
   }
   return said;
 }
-function projectFilesSayWindows(root) {
-  let said = codeSays.get(root);
-  if (said !== void 0)
-    return said;
-  said = false;
+function projectFilesSay(root, found) {
   let left = MAX_SCANNED;
   let chars = MAX_SCANNED_CHARS;
   let dirs = MAX_DIRS;
   const stack = [root];
-  while (stack.length && left > 0 && chars > 0 && dirs-- > 0 && !said) {
+  while (stack.length && left > 0 && chars > 0 && dirs-- > 0) {
     const dir = stack.pop();
     let entries3;
     try {
-      entries3 = fs13.readdirSync(dir, { withFileTypes: true });
+      entries3 = fs14.readdirSync(dir, { withFileTypes: true });
     } catch {
       continue;
     }
@@ -22576,21 +22653,39 @@ function projectFilesSayWindows(root) {
       if (e.isDirectory()) {
         if (!e.name.startsWith(".") && !SKIPPED_DIRS.has(e.name))
           stack.push(path40.join(dir, e.name));
-      } else if (e.isFile() && WINDOWS_SCRIPT.test(e.name) && e.name.toLowerCase() !== "make.bat") {
-        said = true;
-        break;
       } else if (e.isFile() && e.name.endsWith(".py") && left > 0 && chars > 0) {
         left--;
         const t = readConfigText(path40.join(dir, e.name), MAX_BYTES3);
         chars -= t?.length ?? 0;
-        if (t !== void 0 && WINDOWS_TEST2.test(t)) {
-          said = true;
-          break;
-        }
+        if (t !== void 0 && found(e.name, t))
+          return true;
+      } else if (e.isFile() && found(e.name, void 0)) {
+        return true;
       }
     }
   }
-  codeSays.set(root, said);
+  return false;
+}
+function projectFilesSayWindows(root) {
+  let said = codeSays.get(root);
+  if (said === void 0) {
+    said = projectFilesSay(root, (name, text3) => text3 === void 0 ? WINDOWS_SCRIPT.test(name) && name.toLowerCase() !== "make.bat" : WINDOWS_TEST2.test(text3));
+    codeSays.set(root, said);
+  }
+  return said;
+}
+var python3Says = /* @__PURE__ */ new Map();
+function projectHasPython3OnlyCode(root, file, python3Only) {
+  if (!root)
+    return false;
+  const top = path40.resolve(root);
+  if (!path40.resolve(file).startsWith(top + path40.sep) || !isFile(file))
+    return false;
+  let said = python3Says.get(top);
+  if (said === void 0) {
+    said = projectFilesSay(top, (_name, text3) => text3 !== void 0 && python3Only(text3));
+    python3Says.set(top, said);
+  }
   return said;
 }
 function codeMayRunOnWindows(root, file) {
@@ -22653,7 +22748,8 @@ function contextFromSettings(s) {
     imageRuns: s.imageRuns?.length ? new Map(s.imageRuns) : void 0,
     whoRuns: s.whoRuns?.length ? new Map(s.whoRuns) : void 0,
     windows: (file) => !!s.windows || codeMayRunOnWindows(s.projectRoot, file),
-    python2: () => projectRunsOnPython2(s.projectRoot)
+    python2: () => projectRunsOnPython2(s.projectRoot),
+    python3Project: (file) => projectHasPython3OnlyCode(s.projectRoot, file, python3OnlyText)
   };
 }
 function perFileIgnores(cfg) {
@@ -22779,14 +22875,14 @@ function ruleList2(ds) {
 }
 var NOT_VERIFIED = "not fixed: the file has syntax errors, so a fix could not be verified";
 function recheck(file, ctx, fe) {
-  return fe.analyze(file, (a) => a.syntaxProblem?.kind === "syntax" ? { syntax: true, diagnostics: [] } : { syntax: false, diagnostics: diagnose(file, a, ctx).diagnostics }, { windows: ctx.windows, python2: ctx.python2 });
+  return fe.analyze(file, (a) => a.syntaxProblem?.kind === "syntax" ? { syntax: true, diagnostics: [] } : { syntax: false, diagnostics: diagnose(file, a, ctx).diagnostics }, { windows: ctx.windows, python2: ctx.python2, python3Project: ctx.python3Project });
 }
 function hasSyntaxErrors(file, fe) {
   return fe.analyze(file, (a) => a.syntaxProblem?.kind === "syntax");
 }
 
 // dist/src/pipeline/fix-write.js
-import fs14 from "node:fs";
+import fs15 from "node:fs";
 import path42 from "node:path";
 var OwnerWouldChangeError = class extends Error {
 };
@@ -22801,14 +22897,14 @@ function testPause() {
 }
 function writeResolved(target, st, bytes) {
   const tmp = tempPath(target);
-  let fd = fs14.openSync(tmp, fs14.constants.O_WRONLY | fs14.constants.O_CREAT | fs14.constants.O_EXCL, 384);
+  let fd = fs15.openSync(tmp, fs15.constants.O_WRONLY | fs15.constants.O_CREAT | fs15.constants.O_EXCL, 384);
   try {
-    fs14.writeFileSync(fd, bytes);
+    fs15.writeFileSync(fd, bytes);
     testPause();
-    const mine = fs14.fstatSync(fd);
+    const mine = fs15.fstatSync(fd);
     if (mine.uid !== st.uid || mine.gid !== st.gid) {
       try {
-        fs14.fchownSync(fd, st.uid, st.gid);
+        fs15.fchownSync(fd, st.uid, st.gid);
       } catch (e) {
         const code = e.code;
         if (code !== "EPERM" && code !== "EINVAL")
@@ -22817,15 +22913,15 @@ function writeResolved(target, st, bytes) {
         throw new OwnerWouldChangeError(`replacing it would change its ${what}`);
       }
     }
-    fs14.fchmodSync(fd, st.mode & 4095);
-    fs14.closeSync(fd);
+    fs15.fchmodSync(fd, st.mode & 4095);
+    fs15.closeSync(fd);
     fd = void 0;
-    fs14.renameSync(tmp, target);
+    fs15.renameSync(tmp, target);
   } catch (e) {
     try {
       if (fd !== void 0)
-        fs14.closeSync(fd);
-      fs14.rmSync(tmp, { force: true });
+        fs15.closeSync(fd);
+      fs15.rmSync(tmp, { force: true });
     } catch {
     }
     throw e;
@@ -22843,7 +22939,7 @@ function removeStaleTempFiles(dir) {
   const removed = [];
   let names;
   try {
-    names = fs14.readdirSync(dir);
+    names = fs15.readdirSync(dir);
   } catch {
     return removed;
   }
@@ -22856,8 +22952,8 @@ function removeStaleTempFiles(dir) {
       continue;
     const p = path42.join(dir, name);
     try {
-      if (fs14.lstatSync(p).isFile()) {
-        fs14.unlinkSync(p);
+      if (fs15.lstatSync(p).isFile()) {
+        fs15.unlinkSync(p);
         removed.push(p);
       }
     } catch {
@@ -22880,16 +22976,16 @@ var FixWriter = class {
     this.roots = [];
     for (const r of opts.roots) {
       try {
-        const dir = fs14.statSync(r).isDirectory() ? r : path42.dirname(r);
-        this.roots.push(fs14.realpathSync(dir));
+        const dir = fs15.statSync(r).isDirectory() ? r : path42.dirname(r);
+        this.roots.push(fs15.realpathSync(dir));
       } catch {
       }
     }
   }
   /** Why the file must not be written (a message starting "not fixed:"), or undefined when it may. */
   refusal(file) {
-    const real = fs14.realpathSync.native(file);
-    return this.refusalOf(real, fs14.statSync(real));
+    const real = fs15.realpathSync.native(file);
+    return this.refusalOf(real, fs15.statSync(real));
   }
   /** refusal() for a file already resolved to its real path and stat'ed. */
   refusalOf(real, st) {
@@ -22903,7 +22999,7 @@ var FixWriter = class {
         return `not fixed: the file is read-only (mode ${mode(st.mode)}); use --fix-readonly to fix it anyway`;
     } else {
       try {
-        fs14.accessSync(real, fs14.constants.W_OK);
+        fs15.accessSync(real, fs15.constants.W_OK);
       } catch {
         return `not fixed: you cannot write the file (owner uid ${st.uid}, mode ${mode(st.mode)})`;
       }
@@ -22916,8 +23012,8 @@ var FixWriter = class {
     let real;
     let st;
     try {
-      real = fs14.realpathSync.native(file);
-      st = fs14.statSync(real);
+      real = fs15.realpathSync.native(file);
+      st = fs15.statSync(real);
       refused = this.refusalOf(real, st);
     } catch (e) {
       return `not fixed: cannot write the file: ${e.message}`;
@@ -22960,7 +23056,7 @@ function holdSignalsWhileWriting() {
 }
 function realpathOr(file) {
   try {
-    return fs14.realpathSync(file);
+    return fs15.realpathSync(file);
   } catch {
     return path42.resolve(file);
   }
@@ -23360,20 +23456,20 @@ function dropOf(fix, file) {
 }
 
 // dist/src/pipeline/who-runs.js
-import fs21 from "node:fs";
+import fs22 from "node:fs";
 import path50 from "node:path";
 
 // dist/src/pipeline/tox-commands.js
-import fs15 from "node:fs";
+import fs16 from "node:fs";
 import path43 from "node:path";
 import { parse as parseToml3 } from "smol-toml";
 var MAX_BYTES4 = 1024 * 1024;
 function read(file) {
   try {
-    const st = fs15.statSync(file);
+    const st = fs16.statSync(file);
     if (!st.isFile() || st.size > MAX_BYTES4)
       return void 0;
-    return fs15.readFileSync(file, "utf8");
+    return fs16.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -23404,7 +23500,7 @@ function toxCommands(dir) {
       continue;
     if (typeof tox.legacy_tox_ini === "string") {
       const at2 = text3.indexOf("legacy_tox_ini");
-      out.push(...iniCommands(tox.legacy_tox_ini, file, at2 < 0 ? 0 : lineAt(text3, at2)));
+      out.push(...iniCommands(tox.legacy_tox_ini, file, at2 < 0 ? 0 : lineAt2(text3, at2)));
     }
     const base = tox.env_run_base;
     const envs = [base, ...Object.values(tox.env ?? {})];
@@ -23454,7 +23550,7 @@ function projectScripts(dir) {
     if (!words4?.length || line?.includes("&&") || line?.includes(";"))
       return;
     const at2 = text3.indexOf(typeof cmd === "string" ? cmd : String(cmd[0]));
-    out.push({ words: words4, line: at2 < 0 ? 1 : lineAt(text3, at2), file, tool: runner });
+    out.push({ words: words4, line: at2 < 0 ? 1 : lineAt2(text3, at2), file, tool: runner });
   };
   for (const s of Object.values(tool.pdm?.scripts ?? {})) {
     if (typeof s === "string")
@@ -23493,11 +23589,11 @@ function poeTasks(tool, dir, text3, file) {
   const typeOf = (e) => typeof e === "string" ? e : e && typeof e === "object" ? e.type : void 0;
   const executor = typeOf(poe.executor);
   const auto = executor === void 0 || executor === "auto";
-  const envByAuto = auto && (tool.poetry !== void 0 || tool.uv !== void 0 || ["poetry.lock", "uv.lock"].some((f) => fs15.existsSync(path43.join(dir, f))));
+  const envByAuto = auto && (tool.poetry !== void 0 || tool.uv !== void 0 || ["poetry.lock", "uv.lock"].some((f) => fs16.existsSync(path43.join(dir, f))));
   const out = [];
   const at2 = (needle) => {
     const i = text3.indexOf(needle);
-    return i < 0 ? 1 : lineAt(text3, i);
+    return i < 0 ? 1 : lineAt2(text3, i);
   };
   for (const task of Object.values(tasks)) {
     const t = task && typeof task === "object" && !Array.isArray(task) ? task : typeof task === "string" ? { cmd: task } : void 0;
@@ -23543,7 +23639,7 @@ function poetryTasks(poetry, projectName, text3, file) {
     if (!module || packaged.has(norm(module)))
       continue;
     const at2 = text3.indexOf(target);
-    out.push({ words: ["python", `${module}.py`], line: at2 < 0 ? 1 : lineAt(text3, at2), file, tool: "poetry" });
+    out.push({ words: ["python", `${module}.py`], line: at2 < 0 ? 1 : lineAt2(text3, at2), file, tool: "poetry" });
   }
   return out;
 }
@@ -23570,7 +23666,7 @@ function pixiTasks(dir) {
         const words4 = line !== void 0 ? splitCommand(line) : Array.isArray(cmd) && cmd.every((w) => typeof w === "string") ? cmd : void 0;
         if (!words4?.length || line?.includes("&&") || line?.includes(";"))
           continue;
-        out.push({ words: words4, line: Array.isArray(cmd) ? listLine(text3, words4) : lineAt(text3, Math.max(0, text3.indexOf(line))), file, tool: "pixi" });
+        out.push({ words: words4, line: Array.isArray(cmd) ? listLine(text3, words4) : lineAt2(text3, Math.max(0, text3.indexOf(line))), file, tool: "pixi" });
       }
     }
   }
@@ -23600,13 +23696,13 @@ function tbumpHooks(dir) {
         const words4 = splitCommand(cmd.replace(/\{\w+\}/g, "").trim());
         const at2 = text3.indexOf(cmd);
         if (words4?.length)
-          out.push({ words: words4, line: at2 < 0 ? 1 : lineAt(text3, at2), file });
+          out.push({ words: words4, line: at2 < 0 ? 1 : lineAt2(text3, at2), file });
       }
     }
   }
   return out;
 }
-function lineAt(text3, at2) {
+function lineAt2(text3, at2) {
   let n = 1;
   for (let i = text3.indexOf("\n"); i >= 0 && i < at2; i = text3.indexOf("\n", i + 1))
     n++;
@@ -23615,7 +23711,7 @@ function lineAt(text3, at2) {
 function listLine(text3, words4) {
   const between = String.raw`[\s,]*(?:#[^\n]*\n[\s,]*)*`;
   const m = new RegExp(String.raw`\[\s*` + words4.map((w) => `(?:${escapeRegExp(JSON.stringify(w))}|${escapeRegExp(`'${w}'`)})`).join(between)).exec(text3);
-  return m ? lineAt(text3, m.index) : lineOf(text3, words4);
+  return m ? lineAt2(text3, m.index) : lineOf(text3, words4);
 }
 function lineOf(text3, cmd) {
   const strings2 = cmd.filter((w) => typeof w === "string");
@@ -23623,7 +23719,7 @@ function lineOf(text3, cmd) {
   for (const probe2 of [strings2.length > 1 ? new RegExp(`${escapeRegExp(q(strings2[0]))}\\s*,\\s*${escapeRegExp(q(strings2[1]))}`) : void 0, strings2[0] ? new RegExp(escapeRegExp(q(strings2[0]))) : void 0]) {
     const m = probe2?.exec(text3);
     if (m)
-      return lineAt(text3, m.index);
+      return lineAt2(text3, m.index);
   }
   return 1;
 }
@@ -23733,13 +23829,13 @@ function noxCommands(file) {
         break;
     }
     if (words4.length && words4[0] !== void 0)
-      out.push({ words: words4, line: lineAt(text3, m.index), file, tool: "nox" });
+      out.push({ words: words4, line: lineAt2(text3, m.index), file, tool: "nox" });
   }
   return out;
 }
 
 // dist/src/pipeline/imports-reliant.js
-import fs16 from "node:fs";
+import fs17 from "node:fs";
 import path44 from "node:path";
 var MAX_DEPTH4 = 2;
 var MAX_ANALYSED = 200;
@@ -24102,7 +24198,7 @@ function lineIndex(text3) {
 }
 function readText2(file) {
   try {
-    return fs16.readFileSync(file, "utf8");
+    return fs17.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -24208,7 +24304,7 @@ function mentionTest(names) {
 }
 
 // dist/src/pipeline/test-runners.js
-import fs17 from "node:fs";
+import fs18 from "node:fs";
 import path45 from "node:path";
 var MAX_ANYWHERE = 64;
 function unittestDiscovers(file) {
@@ -24330,13 +24426,13 @@ var PYTEST_VALUE_OPTIONS = /* @__PURE__ */ new Set([
 var PYTEST = /^(?:py\.test|pytest)(?:-?3)?$/;
 function forwardsToPytest(file) {
   try {
-    const fd = fs17.openSync(file, "r");
+    const fd = fs18.openSync(file, "r");
     try {
       const buf = Buffer.alloc(64 * 1024);
-      const n = fs17.readSync(fd, buf, 0, buf.length, 0);
+      const n = fs18.readSync(fd, buf, 0, buf.length, 0);
       return /\bpytest\.main\(\s*(?:args\s*=\s*)?sys\.argv\[1:\]/.test(buf.toString("utf8", 0, n));
     } finally {
-      fs17.closeSync(fd);
+      fs18.closeSync(fd);
     }
   } catch {
     return false;
@@ -24417,7 +24513,7 @@ function unwrapRunner(words4) {
 }
 
 // dist/src/pipeline/doc-starters.js
-import fs18 from "node:fs";
+import fs19 from "node:fs";
 import path46 from "node:path";
 var GUIDE = /^(?:contributing|contribute|releasing|release[-_ ]?(?:process|guide|notes|checklist|howto)?|releases|hacking|development|developing|developer[-_]?guide|dev[-_]?guide|maintaining|maintainers?|maintainer[-_]?guide)(?:[-_][\w-]*)?\.(?:md|markdown|rst|txt)$/i;
 var GUIDE_IN_DOCS = /(?:contribut|releas|develop|maintain|hacking)[\w-]*\.(?:md|markdown|rst|txt)$/i;
@@ -24429,7 +24525,7 @@ function contributorGuides(root) {
   const out = [];
   const list = (dir) => {
     try {
-      return fs18.readdirSync(dir, { withFileTypes: true });
+      return fs19.readdirSync(dir, { withFileTypes: true });
     } catch {
       return [];
     }
@@ -24548,7 +24644,7 @@ function windowsStepCommands(text3) {
     return [];
   let seenAt = 0;
   let seenLine = 1;
-  const lineAt2 = (offset) => {
+  const lineAt3 = (offset) => {
     if (offset < seenAt)
       [seenAt, seenLine] = [0, 1];
     for (let i = text3.indexOf("\n", seenAt); i >= 0 && i < offset; i = text3.indexOf("\n", i + 1))
@@ -24587,7 +24683,7 @@ function windowsStepCommands(text3) {
         if (/^(?:#|rem\b|::)/i.test(line))
           continue;
         for (const words4 of commandsOf(line) ?? [])
-          out.push({ words: words4, line: lineAt2(at2 >= 0 ? at2 : range[0]), cwd: cwd?.includes("${{") ? void 0 : cwd });
+          out.push({ words: words4, line: lineAt3(at2 >= 0 ? at2 : range[0]), cwd: cwd?.includes("${{") ? void 0 : cwd });
       }
     }
   }
@@ -24595,17 +24691,17 @@ function windowsStepCommands(text3) {
 }
 
 // dist/src/pipeline/convention-starters.js
-import fs19 from "node:fs";
+import fs20 from "node:fs";
 import path47 from "node:path";
 function shebangOf(file) {
   let head2 = "";
   try {
-    const fd = fs19.openSync(file, "r");
+    const fd = fs20.openSync(file, "r");
     try {
       const buf = Buffer.alloc(256);
-      head2 = buf.subarray(0, fs19.readSync(fd, buf, 0, 256, 0)).toString("utf8");
+      head2 = buf.subarray(0, fs20.readSync(fd, buf, 0, 256, 0)).toString("utf8");
     } finally {
-      fs19.closeSync(fd);
+      fs20.closeSync(fd);
     }
   } catch {
     return void 0;
@@ -24617,17 +24713,18 @@ function shebangOf(file) {
 }
 var GIT_HOOKS = /* @__PURE__ */ new Set(["applypatch-msg", "pre-applypatch", "post-applypatch", "pre-commit", "pre-merge-commit", "prepare-commit-msg", "commit-msg", "post-commit", "pre-rebase", "post-checkout", "post-merge", "pre-push", "pre-receive", "update", "post-receive", "post-update", "push-to-checkout", "pre-auto-gc", "post-rewrite"]);
 function gitHook(file) {
-  if (!GIT_HOOKS.has(path47.basename(file)) || !/hooks$/i.test(path47.basename(path47.dirname(file))))
+  const name = path47.basename(file);
+  if (!GIT_HOOKS.has(name) || !/hooks$/i.test(path47.basename(path47.dirname(file))) && name === "update")
     return void 0;
   const interp = shebangOf(file);
   if (interp === void 0 || interp.includes("/") || !isInterpreterName(interp))
     return void 0;
-  return `git runs this file as its ${path47.basename(file)} hook, by its shebang, as "${interp}" from PATH`;
+  return `git runs this file as its ${name} hook, by its shebang, as "${interp}" from PATH`;
 }
 function binderHook(file, root) {
   const rel = path47.relative(root, file).split(path47.sep).join("/");
   const m = /^(?:(\.?binder)\/)?(postBuild|start)$/.exec(rel);
-  if (!m || !m[1] && ["binder", ".binder"].some((d) => fs19.existsSync(path47.join(root, d))))
+  if (!m || !m[1] && ["binder", ".binder"].some((d) => fs20.existsSync(path47.join(root, d))))
     return void 0;
   return `repo2docker (Binder) runs this file as its ${m[2]} script, with the environment it built first on PATH`;
 }
@@ -24636,7 +24733,7 @@ function conventionStarts(file, root) {
 }
 
 // dist/src/pipeline/docs-builds.js
-import fs20 from "node:fs";
+import fs21 from "node:fs";
 import path48 from "node:path";
 var SPHINX = /^sphinx-(?:build|autobuild)$/;
 var SPHINX_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-b", "-M", "-d", "-D", "-A", "-t", "-j", "-w", "-c", "--builder", "--doctree-dir", "--define", "--html-define", "--tag", "--jobs", "--warning-file", "--conf-dir", "--port", "--host"]);
@@ -24669,7 +24766,7 @@ function readTheDocsConf(dir) {
     if (!m)
       continue;
     const conf = path48.resolve(dir, m[1]);
-    if (!conf.startsWith(dir + path48.sep) || !fs20.existsSync(conf))
+    if (!conf.startsWith(dir + path48.sep) || !fs21.existsSync(conf))
       continue;
     return { file, line: text3.slice(0, m.index + m[0].length).split("\n").length, conf };
   }
@@ -24723,7 +24820,7 @@ var record = (v) => v && typeof v === "object" && !Array.isArray(v) ? v : void 0
 var strings = (v) => Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
 function jupyterBookSource(dir) {
   const config = readYaml(path48.join(dir, "_config.yml"));
-  if (!config || !fs20.existsSync(path48.join(dir, "_toc.yml")))
+  if (!config || !fs21.existsSync(path48.join(dir, "_toc.yml")))
     return void 0;
   const execute = record(config.execute);
   const mode2 = execute?.execute_notebooks ?? "auto";
@@ -24790,15 +24887,15 @@ function inDocs(file, root) {
     if (DOCS_FOLDER.test(path48.basename(dir)))
       docs = true;
     const conf = path48.join(dir, "conf.py");
-    if (fs20.existsSync(conf)) {
+    if (fs21.existsSync(conf)) {
       if (invitesDownload(conf))
         return false;
       docs = true;
     }
-    if (fs20.existsSync(path48.join(dir, "_config.yml")) && fs20.existsSync(path48.join(dir, "_toc.yml")))
+    if (fs21.existsSync(path48.join(dir, "_config.yml")) && fs21.existsSync(path48.join(dir, "_toc.yml")))
       docs = true;
   }
-  return docs || fs20.existsSync(path48.join(root, "_config.yml")) && fs20.existsSync(path48.join(root, "_toc.yml"));
+  return docs || fs21.existsSync(path48.join(root, "_config.yml")) && fs21.existsSync(path48.join(root, "_toc.yml"));
 }
 function executedFrom(source, notebooks, root) {
   if (!source)
@@ -24826,7 +24923,7 @@ function named(word, where, notebooks) {
       return [abs];
     let st;
     try {
-      st = fs20.statSync(abs, { throwIfNoEntry: false });
+      st = fs21.statSync(abs, { throwIfNoEntry: false });
     } catch {
       st = void 0;
     }
@@ -24874,7 +24971,7 @@ function notebookRuns(words4, pytestArgs, where, notebooks) {
     const f = k >= 0 ? rest[k + 1] : "mkdocs.yml";
     if (f === void 0)
       return [];
-    const config = where.dirs.map((d) => path48.resolve(d, f)).find((c) => fs20.existsSync(c));
+    const config = where.dirs.map((d) => path48.resolve(d, f)).find((c) => fs21.existsSync(c));
     return config ? executedFrom(mkdocsSource(config), notebooks, where.root) : [];
   } else if (prog !== "jupyter")
     return [];
@@ -24897,7 +24994,7 @@ function notebookRuns(words4, pytestArgs, where, notebooks) {
     const args = positional(rest[0] === "build" ? rest.slice(1) : [], /* @__PURE__ */ new Set(["--builder", "--config", "--toc", "--path-output"]));
     if (!args.length)
       return [];
-    const dir = where.dirs.map((d) => path48.resolve(d, args[0])).find((d) => fs20.existsSync(d));
+    const dir = where.dirs.map((d) => path48.resolve(d, args[0])).find((d) => fs21.existsSync(d));
     return dir ? executedFrom(jupyterBookSource(dir), notebooks, where.root) : [];
   }
   return [];
@@ -25012,7 +25109,7 @@ var WhoRuns = class {
 function resolveIn(p, dirs, root) {
   const kind = (x) => {
     try {
-      const st = fs21.statSync(x, { throwIfNoEntry: false });
+      const st = fs22.statSync(x, { throwIfNoEntry: false });
       return st?.isDirectory() ? "folder" : st?.isFile() ? "file" : void 0;
     } catch {
       return void 0;
@@ -25046,7 +25143,7 @@ function stestrTests(where, targets) {
   const dir = where.dirs[0] ?? where.root;
   let conf;
   try {
-    conf = fs21.readFileSync(path50.join(dir, ".stestr.conf"), "utf8");
+    conf = fs22.readFileSync(path50.join(dir, ".stestr.conf"), "utf8");
   } catch {
     return;
   }
@@ -25411,7 +25508,7 @@ function recordSite(who, s, dir, root, anywhere, notebooks) {
 function projectRoot(roots) {
   const dirs = [...new Set(roots.map((r) => {
     try {
-      return fs21.statSync(r).isDirectory() ? path50.resolve(r) : path50.dirname(path50.resolve(r));
+      return fs22.statSync(r).isDirectory() ? path50.resolve(r) : path50.dirname(path50.resolve(r));
     } catch {
       return void 0;
     }
@@ -25420,7 +25517,7 @@ function projectRoot(roots) {
 }
 
 // dist/src/pipeline/follow-scripts.js
-import fs22 from "node:fs";
+import fs23 from "node:fs";
 import path51 from "node:path";
 var FOLLOW_DEPTH = 3;
 var FOLLOW_RUNS = 500;
@@ -25599,7 +25696,7 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
     let file = texts.get(run2.script);
     if (!file) {
       try {
-        file = new SourceFile(run2.script, fs22.readFileSync(run2.script, "utf8"));
+        file = new SourceFile(run2.script, fs23.readFileSync(run2.script, "utf8"));
       } catch {
         continue;
       }
@@ -25646,7 +25743,7 @@ function projectRoot2(roots) {
   const dirs = [
     ...new Set(roots.map((r) => {
       try {
-        return fs22.statSync(r).isDirectory() ? path51.resolve(r) : path51.dirname(path51.resolve(r));
+        return fs23.statSync(r).isDirectory() ? path51.resolve(r) : path51.dirname(path51.resolve(r));
       } catch {
         return void 0;
       }
@@ -25656,7 +25753,7 @@ function projectRoot2(roots) {
 }
 
 // dist/src/pipeline/baseline.js
-import fs23 from "node:fs";
+import fs24 from "node:fs";
 import path52 from "node:path";
 
 // dist/src/kernel/fingerprint.js
@@ -25689,7 +25786,7 @@ function entries(file, diagnostics, sources, cwd) {
 function readBaseline(file) {
   let text3;
   try {
-    text3 = fs23.readFileSync(file, "utf8");
+    text3 = fs24.readFileSync(file, "utf8");
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT")
@@ -25729,10 +25826,10 @@ ${body}
   const target = path52.resolve(cwd, file);
   const tmp = `${target}.venvguard-${process.pid}.tmp`;
   try {
-    fs23.writeFileSync(tmp, text3, { mode: 420 });
-    fs23.renameSync(tmp, target);
+    fs24.writeFileSync(tmp, text3, { mode: 420 });
+    fs24.renameSync(tmp, target);
   } catch (e) {
-    fs23.rmSync(tmp, { force: true });
+    fs24.rmSync(tmp, { force: true });
     throw new UsageError(`${file}: cannot write the baseline: ${e.code ?? e.message}`);
   }
   return list.length;
@@ -27030,13 +27127,13 @@ var reporters = {
 };
 
 // dist/src/kernel/own-package.js
-import fs24 from "node:fs";
+import fs25 from "node:fs";
 import path56 from "node:path";
 import { fileURLToPath } from "node:url";
 function findPackage(from) {
   for (let dir = path56.dirname(fileURLToPath(from)); ; dir = path56.dirname(dir)) {
     try {
-      const json = JSON.parse(fs24.readFileSync(path56.join(dir, "package.json"), "utf8"));
+      const json = JSON.parse(fs25.readFileSync(path56.join(dir, "package.json"), "utf8"));
       if (json.name === "venvguard")
         return { dir, json };
     } catch {
@@ -27130,7 +27227,7 @@ function jobSummary(r) {
 }
 function setOutput(env2, name, value) {
   if (env2.GITHUB_OUTPUT)
-    fs25.appendFileSync(env2.GITHUB_OUTPUT, `${name}=${value}
+    fs26.appendFileSync(env2.GITHUB_OUTPUT, `${name}=${value}
 `);
 }
 async function runAction(env2 = process.env, out = (s) => process.stdout.write(s)) {
@@ -27141,7 +27238,7 @@ async function runAction(env2 = process.env, out = (s) => process.stdout.write(s
     const failOnFindings = !/^(false|no|0|off)$/i.test(input(env2, "fail-on-findings", "true"));
     const sarifPath = input(env2, "sarif", "venvguard.sarif");
     for (const p of paths)
-      if (!fs25.existsSync(path57.resolve(workspace, p)))
+      if (!fs26.existsSync(path57.resolve(workspace, p)))
         throw new UsageError(`paths: ${p}: no such file or folder in ${workspace}`);
     const { extraPaths: _, ...rest } = opts;
     const result2 = await check({ ...rest, paths, cwd: workspace });
@@ -27149,13 +27246,13 @@ async function runAction(env2 = process.env, out = (s) => process.stdout.write(s
     out(reporters.github(result2, report));
     if (sarifPath !== "none") {
       const target = path57.resolve(workspace, sarifPath);
-      fs25.mkdirSync(path57.dirname(target), { recursive: true });
-      fs25.writeFileSync(target, reporters.sarif(result2, report));
+      fs26.mkdirSync(path57.dirname(target), { recursive: true });
+      fs26.writeFileSync(target, reporters.sarif(result2, report));
       setOutput(env2, "sarif", target);
     }
     setOutput(env2, "findings", String(result2.diagnostics.length));
     if (env2.GITHUB_STEP_SUMMARY)
-      fs25.appendFileSync(env2.GITHUB_STEP_SUMMARY, jobSummary(result2));
+      fs26.appendFileSync(env2.GITHUB_STEP_SUMMARY, jobSummary(result2));
     if (result2.diagnostics.length)
       return failOnFindings ? 1 : 0;
     return result2.problems.some((p) => p.kind !== "not-fixed") ? 3 : 0;

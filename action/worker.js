@@ -3279,7 +3279,23 @@ function decodeContent(c, raw, isF, source) {
 
 // dist/src/frontends/python/evaluate.js
 var MAX_DEPTH = 40;
-var PY3_ONLY = /(?<![\w.])(?:[fF][rR]?|[rR][fF])["']|^[ \t]*async[ \t]+def\b|\bawait[ \t]+\w|\bnonlocal[ \t]+\w|\)[ \t]*->[ \t]*[\w"'[]|\byield[ \t]+from\b/m;
+var PY3_ONLY = /(?<![\w.-])(?:[fF][rR]?|[rR][fF])(?:"""|'''|"(?:[^"\\\n]|\\.)*\{|'(?:[^'\\\n]|\\.)*\{)|^[ \t]*async[ \t]+def\b|\bawait[ \t]+\w|\bnonlocal[ \t]+\w|\)[ \t]*->[ \t]*[\w"'[]|\byield[ \t]+from\b/m;
+var PY2_CANDIDATE = /^[ \t]*(?:print|exec)[ \t]+(?![(=]|[ \t]*$)|^[ \t]*except[ \t]+[\w.]+[ \t]*,[ \t]*\w+[ \t]*:/m;
+function firstPython2Line(root, text3) {
+  for (const m of text3.matchAll(/\b(?:print|exec|except)\b/g)) {
+    const at = descendantAt(root, m.index, m.index + m[0].length);
+    const parent = at ? parentOf(at) : null;
+    if (!parent || parent.startIndex !== m.index)
+      continue;
+    const py2 = parent.type === "print_statement" || parent.type === "exec_statement" || parent.type === "except_clause" && parent.namedChildren.filter((c) => c?.type !== "block" && c?.type !== "comment").length === 2;
+    if (py2)
+      return parent.startPosition.row + 1;
+  }
+  return void 0;
+}
+function python3OnlyText(text3) {
+  return PY3_ONLY.test(text3);
+}
 var WINDOWS_WORDS = /\bos\.name\b|\bsys\.platform\b|\bplatform\.system\b|\bwin32\b|\bWindows\b|\bWINDOWS\b|\b(?:is|IS)_?(?:windows|WINDOWS|win|WIN)\b|\.exe\b|\bmsvcrt\b|\bwinreg\b|\bCOMSPEC\b|\bcmd\.exe\b/;
 var WELL_KNOWN_MODULES = /* @__PURE__ */ new Set(["subprocess", "os", "sys", "asyncio", "pty", "commands", "popen2", "shutil", "shlex", "multiprocessing", "pipes", "sysconfig"]);
 var PythonModule = class {
@@ -3322,6 +3338,10 @@ var PythonModule = class {
     this.summaries = new Summaries(this.scopes, this);
     for (const n of this.nodesAtKeywords(/\b(?:import|from)\b/g, ["import_statement", "import_from_statement"]))
       this.collectImport(n);
+  }
+  /** Whether the file is written for Python 3 only (an f-string, `async def` …), read lexically. */
+  get python3Only() {
+    return python3OnlyText(this.file.text);
   }
   /** Whether the file uses Python 2 statements (`print "x"`, `exec "x"`), for fixes. */
   get python2() {
@@ -5143,6 +5163,8 @@ function applyPolicy(site, verdict, judgeOne) {
     return { ...verdict, held: { signal: "test-data", reason: "this file is test data (its folder says so), input the tests read rather than code the project runs" } };
   if (facts.hostApp)
     return { ...verdict, held: { signal: "host-app", reason: `this file runs inside ${facts.hostApp} (its imports say so), whose embedded Python has no venv: a program it starts by name is PATH's on purpose, and sys.executable would start ${facts.hostApp}` } };
+  if (facts.python2Only)
+    return { ...verdict, held: { signal: "python2", reason: `this file is Python 2 code (line ${facts.python2Only}) in a project whose other code is Python 3 only, so no venv of the project runs it` } };
   const at = site.callSpan.start;
   const shipped = rangeAt(facts.shipped, at);
   if (shipped)
@@ -5338,6 +5360,8 @@ var systemInterpreterPath = defineRule({
     }
     const py = site.pythonFile;
     if (py && (py.notebook && py.colab || inColabOnlyCode(py, site.callSpan.start)))
+      return;
+    if (py?.python2Only)
       return;
     ctx.report({
       messageId: "systemInterpreter",
@@ -5598,6 +5622,13 @@ function readConfigText(abs, max = CONFIG_MAX_BYTES) {
     return void 0;
   }
 }
+function isFile(p) {
+  try {
+    return fs2.statSync(p, { throwIfNoEntry: false })?.isFile() ?? false;
+  } catch {
+    return false;
+  }
+}
 
 // dist/src/pipeline/platforms.js
 import fs3 from "node:fs";
@@ -5713,16 +5744,12 @@ function metadataNamesWindows(dir) {
   }
   return said;
 }
-function projectFilesSayWindows(root) {
-  let said = codeSays.get(root);
-  if (said !== void 0)
-    return said;
-  said = false;
+function projectFilesSay(root, found) {
   let left = MAX_SCANNED;
   let chars = MAX_SCANNED_CHARS;
   let dirs = MAX_DIRS;
   const stack = [root];
-  while (stack.length && left > 0 && chars > 0 && dirs-- > 0 && !said) {
+  while (stack.length && left > 0 && chars > 0 && dirs-- > 0) {
     const dir = stack.pop();
     let entries;
     try {
@@ -5736,21 +5763,39 @@ function projectFilesSayWindows(root) {
       if (e.isDirectory()) {
         if (!e.name.startsWith(".") && !SKIPPED_DIRS.has(e.name))
           stack.push(path4.join(dir, e.name));
-      } else if (e.isFile() && WINDOWS_SCRIPT.test(e.name) && e.name.toLowerCase() !== "make.bat") {
-        said = true;
-        break;
       } else if (e.isFile() && e.name.endsWith(".py") && left > 0 && chars > 0) {
         left--;
         const t = readConfigText(path4.join(dir, e.name), MAX_BYTES);
         chars -= t?.length ?? 0;
-        if (t !== void 0 && WINDOWS_TEST.test(t)) {
-          said = true;
-          break;
-        }
+        if (t !== void 0 && found(e.name, t))
+          return true;
+      } else if (e.isFile() && found(e.name, void 0)) {
+        return true;
       }
     }
   }
-  codeSays.set(root, said);
+  return false;
+}
+function projectFilesSayWindows(root) {
+  let said = codeSays.get(root);
+  if (said === void 0) {
+    said = projectFilesSay(root, (name, text3) => text3 === void 0 ? WINDOWS_SCRIPT.test(name) && name.toLowerCase() !== "make.bat" : WINDOWS_TEST.test(text3));
+    codeSays.set(root, said);
+  }
+  return said;
+}
+var python3Says = /* @__PURE__ */ new Map();
+function projectHasPython3OnlyCode(root, file, python3Only) {
+  if (!root)
+    return false;
+  const top = path4.resolve(root);
+  if (!path4.resolve(file).startsWith(top + path4.sep) || !isFile(file))
+    return false;
+  let said = python3Says.get(top);
+  if (said === void 0) {
+    said = projectFilesSay(top, (_name, text3) => text3 !== void 0 && python3Only(text3));
+    python3Says.set(top, said);
+  }
   return said;
 }
 function codeMayRunOnWindows(root, file) {
@@ -5777,7 +5822,8 @@ function contextFromSettings(s) {
     imageRuns: s.imageRuns?.length ? new Map(s.imageRuns) : void 0,
     whoRuns: s.whoRuns?.length ? new Map(s.whoRuns) : void 0,
     windows: (file) => !!s.windows || codeMayRunOnWindows(s.projectRoot, file),
-    python2: () => projectRunsOnPython2(s.projectRoot)
+    python2: () => projectRunsOnPython2(s.projectRoot),
+    python3Project: (file) => projectHasPython3OnlyCode(s.projectRoot, file, python3OnlyText)
   };
 }
 
@@ -5864,7 +5910,7 @@ function sameLine(a, b) {
 }
 
 // dist/src/pipeline/check-file.js
-import fs7 from "node:fs";
+import fs8 from "node:fs";
 
 // dist/src/kernel/budgets.js
 var SHELL_SCRIPT_CHARS = { name: "shell-script-size", what: "characters in one shell script", limit: 256 * 1024 };
@@ -8265,6 +8311,13 @@ function smallGaps(t, out) {
       for (let k = m.index; k < m.index + m[0].length; k++)
         out[k] = " ";
   }
+  for (const m of t.matchAll(/(?<=(?:^|[\s;&|(]))[A-Za-z_][A-Za-z0-9_]*\[([^\]\n'"`(]*\$[^\]\n'"`(]*)\]\+?=/gm)) {
+    if (!plainBefore(t, m.index) || !(/[\w}][,:-]\$/.test(m[1]) || (m[1].match(/\$/g)?.length ?? 0) > 1))
+      continue;
+    const from = m.index + m[0].indexOf("[") + 1;
+    for (let k = from; k < from + m[1].length; k++)
+      out[k] = "_";
+  }
   for (const m of t.matchAll(/(^|[\n;&|(]|\b(?:then|do|else)\b)([ \t]*)eval[ \t]+(?=(?:(?:declare|typeset|local|readonly|export)(?:[ \t]+-[A-Za-z]+)*[ \t]+)?[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]\n]*\])?\+?=\()/g)) {
     const at = m.index + m[1].length + m[2].length;
     if (plainBefore(t, at))
@@ -8368,6 +8421,15 @@ function smallGaps(t, out) {
     for (let k = m.index + m[1].length + m[2].length; k < t.length && !/[\s;&|()<>'"`$\\]/.test(t[k]); k++)
       if (/[:%?]/.test(t[k]))
         out[k] = "_";
+  }
+  for (const m of t.matchAll(/(^|[;&|][ \t]|\b(?:then|do|else)[ \t])([ \t]*)\[(?=[^\s[\]])([^\s;&|]*)/gm)) {
+    const at = m.index + m[1].length + m[2].length;
+    if (/[)=|]/.test(m[3]) || !plainBefore(t, m.index + m[1].length))
+      continue;
+    const before = t.slice(t.lastIndexOf("\n", at - 1) + 1, at);
+    if ((before.match(/\[\[/g)?.length ?? 0) > (before.match(/\]\]/g)?.length ?? 0))
+      continue;
+    out[at] = "_";
   }
   for (const m of t.matchAll(/\$\{\.[A-Za-z_]\w*(?:\.\w+)*\}/g))
     for (let k = m.index + 2; k < m.index + m[0].length - 1; k++)
@@ -14290,7 +14352,7 @@ function scanUnits(s) {
   const lines = [];
   const columns = [];
   let tabs = false;
-  const lineAt = (k) => {
+  const lineAt2 = (k) => {
     let j = k;
     let column = 0;
     for (; j < n; j++) {
@@ -14312,7 +14374,7 @@ function scanUnits(s) {
     columns.push(column);
     return column === 0 && !((d === 101 || d === 102) && CONTINUATION.test(s.slice(j, j + 9)));
   };
-  lineAt(0);
+  lineAt2(0);
   const stack = [];
   const re = /[#'"()[\]{}\\\r\n]/g;
   while (re.test(s)) {
@@ -14343,7 +14405,7 @@ function scanUnits(s) {
     } else {
       if (c === 13 && s.charCodeAt(i + 1) === 10)
         continue;
-      if (!stack.length && lineAt(i + 1))
+      if (!stack.length && lineAt2(i + 1))
         starts.push(i + 1);
     }
   }
@@ -14638,6 +14700,7 @@ var TreeFacts = class {
   #file;
   taskRunner;
   hostApp;
+  python2Only;
   startedBy;
   #declared;
   constructor(root, sites, text3, file) {
@@ -16617,6 +16680,11 @@ function withPythonAnalysis(file, use, opts = {}) {
     const host = sites.length ? hostApplication(mod.imports.values()) : void 0;
     if (host)
       facts.hostApp = host;
+    if (sites.length && !mod.python3Only && PY2_CANDIDATE.test(parseText) && opts.python3Project?.(file.path)) {
+      const line = ranges ? python2LineOfWhole(parser, parseText) : firstPython2Line(root, parseText);
+      if (line)
+        facts.python2Only = line;
+    }
     const shipped = sites.length ? shippedFunctions(mod, root, sites.map((s) => s.callSpan.start)) : [];
     if (shipped.length)
       facts.shipped = shipped;
@@ -16640,6 +16708,17 @@ function withPythonAnalysis(file, use, opts = {}) {
   } finally {
     tree.delete();
     opts.project?.release();
+  }
+}
+function python2LineOfWhole(parser, text3) {
+  within(PYTHON_PARSE_CHARS, text3.length);
+  const whole = parser.parse(text3);
+  if (!whole)
+    return void 0;
+  try {
+    return firstPython2Line(whole.rootNode, text3);
+  } finally {
+    whole.delete();
   }
 }
 var HOST_MODULES = /* @__PURE__ */ new Map([
@@ -17672,6 +17751,11 @@ function commandWord(e) {
   return { fragments: [{ kind: "text", text: e.text, offsets: e.offsets }], span: { start: e.offsets[0], end: e.offsets[e.offsets.length - 1] + 1 } };
 }
 var showCronVenv = shownVia([[HOME3, "~"]], showVenv3);
+var NO_TOOLS = /(?!)/;
+function lineAt(text3, offset) {
+  const end = text3.indexOf("\n", offset);
+  return text3.slice(text3.lastIndexOf("\n", offset - 1) + 1, end < 0 ? text3.length : end);
+}
 function parseCrontab(text3, system, problems) {
   const out = [];
   for (const ln of splitLines(text3)) {
@@ -17736,8 +17820,9 @@ function isSystemCrontab(p) {
   return /(^|\/)cron\.d\/[^/]+$/.test(n) || /(^|\/)etc\/crontab$/.test(n);
 }
 function analyzeCrontab(file) {
-  const problems = [];
-  const entries = parseCrontab(file.text, isSystemCrontab(file.path), problems);
+  const read = [];
+  const entries = parseCrontab(file.text, isSystemCrontab(file.path), read);
+  const problems = mentionsEnvironment(file.text) ? read : read.filter((p) => configMayMatter(lineAt(file.text, p.offset), NO_TOOLS));
   const suppressions = /* @__PURE__ */ new Map();
   for (const e of entries)
     entrySuppressions(suppressions, file, e.line, e.line);
@@ -19413,6 +19498,7 @@ var composeFrontEnd = {
 };
 
 // dist/src/frontends/notebook/index.js
+import fs7 from "node:fs";
 import path32 from "node:path";
 
 // dist/src/frontends/notebook/json.js
@@ -19706,7 +19792,7 @@ var NotebookError = class extends Error {
     this.offset = offset;
   }
 };
-var METADATA = { members: { kernelspec: { members: { language: "all" } }, language_info: { members: { name: "all" } }, colab: "skip", kaggle: "skip" } };
+var METADATA = { members: { kernelspec: { members: { language: "all" } }, language_info: { members: { name: "all" } }, colab: "skip", kaggle: "skip", jupytext: { members: { formats: "all" } } } };
 var ROOT = { members: { nbformat: "all", cells: "skip", worksheets: { items: { members: { cells: "skip" } } }, metadata: METADATA } };
 var cellsWant = (source) => ({ items: { members: { cell_type: "all", [source]: "strings", metadata: { members: { tags: "strings" } } } } });
 var CELLS = cellsWant("source");
@@ -19751,6 +19837,11 @@ function readNotebook(text3) {
   const metadata = member(root, "metadata");
   const lang = member(member(metadata, "kernelspec"), "language") ?? member(member(metadata, "language_info"), "name");
   const out = { cells: [], problems: [], language: lang?.kind === "string" ? decodeText2(text3, lang).toLowerCase() : void 0, colab: member(metadata, "colab") !== void 0, kaggle: member(metadata, "kaggle") !== void 0 };
+  const jupytext = member(metadata, "jupytext");
+  if (jupytext) {
+    const formats = member(jupytext, "formats");
+    out.jupytext = formats?.kind === "string" ? { formats: decodeText2(text3, formats) } : {};
+  }
   const sourceKey = major === 4 ? "source" : "input";
   let chars = 0;
   let index = 0;
@@ -20386,9 +20477,21 @@ function finish2(file, nb, reading, pa, vfile, use) {
   const setup = hostedSetup(file.text, nb);
   if (setup.length)
     facts.hostedSetup = setup;
+  if (pairedByJupytext(file.path, nb))
+    for (const s of sites)
+      s.rewriter = void 0;
   for (const s of sites)
     s.pythonFile = facts;
   return use({ sites, suppressions: suppressionsOf(file, nb), syntaxProblem: problemOf(file, nb, pa, vfile, mod) });
+}
+var PAIRED_EXTENSIONS = [".py", ".md", ".Rmd", ".qmd", ".myst", ".mystnb", ".pct.py", ".lgt.py", ".spx.py", ".nb.py"];
+function pairedByJupytext(file, nb) {
+  if (!nb.jupytext)
+    return false;
+  if (nb.jupytext.formats && nb.jupytext.formats.split(",").some((f) => !/^(?:.*\/\/)?\.?ipynb$/.test(f.trim())))
+    return true;
+  const stem = file.replace(/\.ipynb$/i, "");
+  return PAIRED_EXTENSIONS.some((ext) => fs7.existsSync(stem + ext));
 }
 var SKIPPED_TAGS = ["skip-execution", "nbval-skip"];
 var HOSTED_LINK = /colab\.research\.google\.com\/|kaggle\.com\/(?:kernels\/welcome|code\/)/;
@@ -20699,7 +20802,7 @@ function mergedFix(a, b) {
 }
 
 // dist/src/pipeline/check-file.js
-var OPEN_FLAGS = fs7.constants.O_NONBLOCK === void 0 ? void 0 : fs7.constants.O_RDONLY | fs7.constants.O_NONBLOCK;
+var OPEN_FLAGS = fs8.constants.O_NONBLOCK === void 0 ? void 0 : fs8.constants.O_RDONLY | fs8.constants.O_NONBLOCK;
 var SCRATCH_BYTES = 1 << 20;
 var TEMPLATE_SYNTAX = /\{%[-+]?\s*(?:if|elif|else|endif|for|endfor|raw|endraw|set|endset|macro|endmacro|include|import|from|block|endblock|extends|with|endwith|filter|endfilter|call|endcall)\b[^\n]{0,300}?%\}|\{\{-?\s*cookiecutter\.|:[ \t]+\{\{-?[ \t]*\.?[A-Za-z_][\w.]*[^{}\n]*\}\}/;
 function isTemplate(text3) {
@@ -20741,7 +20844,7 @@ function crashProblem(path33, e) {
   return { path: path33, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
 }
 function checkSource(file, ctx, fe = frontEndFor(file.path, headOf(file.path, file.text))) {
-  return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource, project: ctx.project, windows: ctx.windows, python2: ctx.python2 });
+  return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource, project: ctx.project, windows: ctx.windows, python2: ctx.python2, python3Project: ctx.python3Project });
 }
 
 // dist/src/pipeline/fix.js
@@ -20837,7 +20940,7 @@ function ruleList(ds) {
 }
 var NOT_VERIFIED = "not fixed: the file has syntax errors, so a fix could not be verified";
 function recheck(file, ctx, fe) {
-  return fe.analyze(file, (a) => a.syntaxProblem?.kind === "syntax" ? { syntax: true, diagnostics: [] } : { syntax: false, diagnostics: diagnose(file, a, ctx).diagnostics }, { windows: ctx.windows, python2: ctx.python2 });
+  return fe.analyze(file, (a) => a.syntaxProblem?.kind === "syntax" ? { syntax: true, diagnostics: [] } : { syntax: false, diagnostics: diagnose(file, a, ctx).diagnostics }, { windows: ctx.windows, python2: ctx.python2, python3Project: ctx.python3Project });
 }
 function hasSyntaxErrors(file, fe) {
   return fe.analyze(file, (a) => a.syntaxProblem?.kind === "syntax");

@@ -418,6 +418,11 @@ test("git runs a hook kept in the repository by its shebang: `#!/usr/bin/env pyt
   // The twins: a venv's interpreter in the shebang, and a file that is no hook (its name), stay shown.
   assert.deepEqual(codes(await findings({ '.githooks/pre-push': hook.replace('/usr/bin/env python', '/opt/venv/bin/python') })), ['.githooks/pre-push:4 VG103']);
   assert.deepEqual(codes(await findings({ '.githooks/lint': hook })), ['.githooks/lint:4 VG103']);
+  // Outside a hooks folder, a file named as a hook is one a developer links into .git/hooks
+  // (unknown-horizons' development/pre-commit); not `update`, which many other files are called.
+  assert.deepEqual(codes(await findings({ 'development/pre-commit': hook.replace('python', 'python3') })), ['development/pre-commit:4 VG106']);
+  assert.deepEqual(codes(await findings({ 'development/update': hook })), ['development/update:4 VG103']);
+  assert.deepEqual(codes(await findings({ '.githooks/update': hook })), ['.githooks/update:4 VG106']);
 });
 
 test("a composite action's step runs a file of its own folder: `python \"${{ github.action_path }}/action.py\"` after its setup (gh-action-pip-audit)", async () => {

@@ -31,6 +31,8 @@ export interface AnalyzeOptions {
   windows?: (filePath: string) => boolean;
   /** Whether the project says it runs on Python 2 too (pipeline/platforms.ts; asked only by a fix): no fix then uses what Python 2 lacks (shutil.which, shlex.quote). */
   python2?: (filePath: string) => boolean;
+  /** Whether another Python file of the project is written for Python 3 only (pipeline/platforms.ts; asked only of a file with Python 2 statements). */
+  python3Project?: (filePath: string) => boolean;
   /** Python: the project's other modules, whose constants and helpers the file imports (project-modules.ts). */
   project?: import('./python/other-modules.js').OtherModules;
 }

@@ -158,6 +158,12 @@ export interface PythonFileFacts {
    */
   hostApp?: string;
   /**
+   * The line of the file's first Python 2 statement (`print "x"`, `except E, e:`), when nothing in
+   * the file is Python 3 only and another file of the project is: no one interpreter runs both, so
+   * no venv of the project runs this file (unknown-horizons' stale stage_build_mac.py).
+   */
+  python2Only?: number;
+  /**
    * Functions a workflow framework runs in a container of its own (Hera's `@script`, Kubeflow's
    * `@dsl.component`, Airflow's `@task.docker`: python/shipped-functions.ts), with why in words.
    */

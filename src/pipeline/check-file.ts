@@ -26,6 +26,7 @@ export interface FileCheckContext extends DiagnoseContext {
   /** Whether a file's code may run on Windows too by what its project says (platforms.ts): shell-string fixes quote for cmd.exe as well. */
   windows?: (filePath: string) => boolean;
   python2?: (filePath: string) => boolean;
+  python3Project?: (filePath: string) => boolean;
   maxFileSize: number;
 }
 
@@ -199,5 +200,5 @@ export function crashProblem(path: string, e: unknown): FileProblem {
  * prefilter in the context, only what can take part in a finding is parsed (AnalyzeOptions).
  */
 export function checkSource(file: SourceFile, ctx: Omit<FileCheckContext, 'maxFileSize'>, fe: FrontEnd = frontEndFor(file.path, headOf(file.path, file.text))): ReturnType<typeof diagnose> {
-  return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource, project: ctx.project, windows: ctx.windows, python2: ctx.python2 });
+  return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource, project: ctx.project, windows: ctx.windows, python2: ctx.python2, python3Project: ctx.python3Project });
 }

@@ -31,13 +31,16 @@ const GIT_HOOKS = new Set(['applypatch-msg', 'pre-applypatch', 'post-applypatch'
 /**
  * A git hook kept in the repository (`.githooks/pre-push`, installed with `core.hooksPath`): git runs
  * it as a program, and a `#!/usr/bin/env python` shebang finds its interpreter on PATH (ploomber's
- * pre-push runs flake8 by name from that same PATH).
+ * pre-push runs flake8 by name from that same PATH). Outside a hooks folder, a file named as a hook
+ * is one a developer copies or links into `.git/hooks` (unknown-horizons' `development/pre-commit`);
+ * not `update`, a name many other files have.
  */
 function gitHook(file: string): string | undefined {
-  if (!GIT_HOOKS.has(path.basename(file)) || !/hooks$/i.test(path.basename(path.dirname(file)))) return undefined;
+  const name = path.basename(file);
+  if (!GIT_HOOKS.has(name) || (!/hooks$/i.test(path.basename(path.dirname(file))) && name === 'update')) return undefined;
   const interp = shebangOf(file);
   if (interp === undefined || interp.includes('/') || !isInterpreterName(interp)) return undefined;
-  return `git runs this file as its ${path.basename(file)} hook, by its shebang, as "${interp}" from PATH`;
+  return `git runs this file as its ${name} hook, by its shebang, as "${interp}" from PATH`;
 }
 
 /**

@@ -178,18 +178,16 @@ function metadataNamesWindows(dir: string): boolean {
 }
 
 /**
- * Whether some Python file of the project tells Windows apart, or the project holds a batch file or
- * PowerShell script (within the budgets above, cached per root).
+ * Walks the project's own files within the budgets above (not hidden folders, build output or a
+ * venv's packages) until `found` says yes: each file's name, and a Python file's text (undefined
+ * for other files).
  */
-function projectFilesSayWindows(root: string): boolean {
-  let said = codeSays.get(root);
-  if (said !== undefined) return said;
-  said = false;
+function projectFilesSay(root: string, found: (name: string, text: string | undefined) => boolean): boolean {
   let left = MAX_SCANNED;
   let chars = MAX_SCANNED_CHARS;
   let dirs = MAX_DIRS;
   const stack = [root];
-  while (stack.length && left > 0 && chars > 0 && dirs-- > 0 && !said) {
+  while (stack.length && left > 0 && chars > 0 && dirs-- > 0) {
     const dir = stack.pop()!;
     let entries: fs.Dirent[];
     try {
@@ -202,24 +200,51 @@ function projectFilesSayWindows(root: string): boolean {
     for (const e of entries) {
       if (e.isDirectory()) {
         if (!e.name.startsWith('.') && !SKIPPED_DIRS.has(e.name)) stack.push(path.join(dir, e.name));
-      } else if (e.isFile() && WINDOWS_SCRIPT.test(e.name) && e.name.toLowerCase() !== 'make.bat') {
-        // A batch file or PowerShell script of the project (magisterka's run_many.bat beside
-        // run_many.py): it is run on Windows. (Not Sphinx's docs/make.bat, which its quickstart writes
-        // into every project.)
-        said = true;
-        break;
       } else if (e.isFile() && e.name.endsWith('.py') && left > 0 && chars > 0) {
         left--;
         const t = readConfigText(path.join(dir, e.name), MAX_BYTES);
         chars -= t?.length ?? 0;
-        if (t !== undefined && WINDOWS_TEST.test(t)) {
-          said = true;
-          break;
-        }
+        if (t !== undefined && found(e.name, t)) return true;
+      } else if (e.isFile() && found(e.name, undefined)) {
+        return true;
       }
     }
   }
-  codeSays.set(root, said);
+  return false;
+}
+
+/**
+ * Whether some Python file of the project tells Windows apart, or the project holds a batch file or
+ * PowerShell script (within the budgets above, cached per root). A batch file or PowerShell script
+ * of the project (magisterka's run_many.bat beside run_many.py) is run on Windows; not Sphinx's
+ * docs/make.bat, which its quickstart writes into every project.
+ */
+function projectFilesSayWindows(root: string): boolean {
+  let said = codeSays.get(root);
+  if (said === undefined) {
+    said = projectFilesSay(root, (name, text) => (text === undefined ? WINDOWS_SCRIPT.test(name) && name.toLowerCase() !== 'make.bat' : WINDOWS_TEST.test(text)));
+    codeSays.set(root, said);
+  }
+  return said;
+}
+
+const python3Says = new Map<string, boolean>();
+
+/**
+ * Whether `file` is a file of the project at `root` and some Python file of the project is written for
+ * Python 3 only (`python3Only`: an f-string, `async def` …, read lexically), within the budgets
+ * above (cached per root).
+ */
+export function projectHasPython3OnlyCode(root: string | undefined, file: string, python3Only: (text: string) => boolean): boolean {
+  if (!root) return false;
+  const top = path.resolve(root);
+  // (A text checked without a file, `checkText` with no path, is in no project.)
+  if (!path.resolve(file).startsWith(top + path.sep) || !isFile(file)) return false;
+  let said = python3Says.get(top);
+  if (said === undefined) {
+    said = projectFilesSay(top, (_name, text) => text !== undefined && python3Only(text));
+    python3Says.set(top, said);
+  }
   return said;
 }
 

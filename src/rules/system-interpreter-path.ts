@@ -110,6 +110,9 @@ export const systemInterpreterPath = defineRule({
     // there (a notebook saved from Colab or written for it, or code only Colab runs; ColabFold's BioEmu notebook).
     const py = site.pythonFile;
     if (py && ((py.notebook && py.colab) || inColabOnlyCode(py, site.callSpan.start))) return;
+    // Python 2 code in a project whose other code is Python 3 only (PythonFileFacts.python2Only):
+    // no venv of the project runs it, and the interpreter it names is the Python 2 it was written for.
+    if (py?.python2Only) return;
     ctx.report({
       messageId: 'systemInterpreter',
       data: { name: verdict.name, via: via(site) },

@@ -54,9 +54,18 @@ test('crontab: each line is its own shell, started in HOME', async () => {
 });
 
 test('crontab bad input: too few fields, an unknown @keyword → one partial problem', async () => {
-  const { sites, syntaxProblem } = await analyze('1 2 3\n@sometimes python x.py\n0 0 * * * python y.py\n');
+  const { sites, syntaxProblem } = await analyze('1 2 3\n@sometimes python x.py\n0 0 * * * venv/bin/python y.py\n');
   assert.equal(syntaxProblem?.kind, 'syntax');
   assert.deepEqual(syntaxProblem?.start, { line: 1, column: 1 });
   assert.match(syntaxProblem!.message, /^not a crontab line \(schedule, command\): "1 2 3" \(and 1 more\)$/);
   assert.equal(sites.length, 1);
+});
+
+test("a line cron cannot read that could hold no finding is no problem (reddit2telegram's own.cron: its own scheduler's table)", async () => {
+  const table = 'MASK\tsubmodule_name\n00 * * * *\treddit2telegram\t# Comments after tab.\n00 * * * *\tpythondaily\n';
+  assert.equal((await analyze(table)).syntaxProblem, undefined);
+  // The twins: the same line where the file names a venv (a bare tool on it could be an escape), and
+  // a bad line that names Python itself.
+  assert.match((await analyze(`${table}0 0 * * * /srv/app/venv/bin/python y.py\n`)).syntaxProblem?.message ?? '', /^not a crontab line .*"MASK\\tsubmodule_name"$/);
+  assert.match((await analyze('1 2 python x.py\n')).syntaxProblem?.message ?? '', /^not a crontab line .*"1 2 python x\.py"$/);
 });

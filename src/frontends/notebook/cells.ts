@@ -66,6 +66,8 @@ export interface Notebook {
   colab?: boolean;
   /** Saved from Kaggle (a `kaggle` member): its kernel is the image's Python, first on PATH. */
   kaggle?: boolean;
+  /** Jupytext's metadata (a `jupytext` member), with the formats it pairs the notebook with when it says. */
+  jupytext?: { formats?: string };
 }
 
 export class NotebookError extends Error {
@@ -82,7 +84,7 @@ export class NotebookError extends Error {
  * not built, until its number is within the budget), and of each cell its type and source. The rest
  * (outputs, attachments, metadata) is only checked to be JSON.
  */
-const METADATA: Want = { members: { kernelspec: { members: { language: 'all' } }, language_info: { members: { name: 'all' } }, colab: 'skip', kaggle: 'skip' } };
+const METADATA: Want = { members: { kernelspec: { members: { language: 'all' } }, language_info: { members: { name: 'all' } }, colab: 'skip', kaggle: 'skip', jupytext: { members: { formats: 'all' } } } };
 const ROOT: Want = { members: { nbformat: 'all', cells: 'skip', worksheets: { items: { members: { cells: 'skip' } } }, metadata: METADATA } };
 /** Of each cell, its type and source: `source` in nbformat 4, a code cell's `input` in nbformat 3. */
 const cellsWant = (source: 'source' | 'input'): Want => ({ items: { members: { cell_type: 'all', [source]: 'strings', metadata: { members: { tags: 'strings' } } } } });
@@ -124,6 +126,11 @@ export function readNotebook(text: string): Notebook {
   const metadata = member(root, 'metadata');
   const lang = member(member(metadata, 'kernelspec'), 'language') ?? member(member(metadata, 'language_info'), 'name');
   const out: Notebook = { cells: [], problems: [], language: lang?.kind === 'string' ? decodeText(text, lang).toLowerCase() : undefined, colab: member(metadata, 'colab') !== undefined, kaggle: member(metadata, 'kaggle') !== undefined };
+  const jupytext = member(metadata, 'jupytext');
+  if (jupytext) {
+    const formats = member(jupytext, 'formats');
+    out.jupytext = formats?.kind === 'string' ? { formats: decodeText(text, formats) } : {};
+  }
   const sourceKey = major === 4 ? 'source' : 'input';
   let chars = 0;
   let index = 0;

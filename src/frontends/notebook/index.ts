@@ -9,6 +9,7 @@
  *   runs through the Python front end, and its sites are carried back to the notebook's bytes.
  * Fixes follow the IPython docs (`%pip install …`, `!{sys.executable} -m …`; rewrite.ts).
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { FileProblem } from '../../kernel/diagnostic.js';
 import type { EnvState, LaunchSite, PathState, PythonFileFacts } from '../../kernel/launch-site.js';
@@ -279,8 +280,26 @@ function finish<T>(file: SourceFile, nb: Notebook, reading: Reading, pa: PythonA
   if (colabOnly.length) facts.colabOnly = colabOnly.map((r) => ({ from: mod.span({ start: r.from, end: r.from + 1 }).start, to: lineEnd(r.to) }));
   const setup = hostedSetup(file.text, nb);
   if (setup.length) facts.hostedSetup = setup;
+  // A notebook Jupytext pairs with a text file is kept in step with it: a fix of the notebook alone
+  // would put the two out of step (backtesting.py's docs build compares each pair), so none is offered.
+  if (pairedByJupytext(file.path, nb)) for (const s of sites) s.rewriter = undefined;
   for (const s of sites) s.pythonFile = facts;
   return use({ sites, suppressions: suppressionsOf(file, nb), syntaxProblem: problemOf(file, nb, pa, vfile, mod) });
+}
+
+/** The text formats Jupytext pairs a notebook with, by extension (`py:percent`, `md:myst` …). */
+const PAIRED_EXTENSIONS = ['.py', '.md', '.Rmd', '.qmd', '.myst', '.mystnb', '.pct.py', '.lgt.py', '.spx.py', '.nb.py'];
+
+/**
+ * Whether the notebook is paired with a text file by Jupytext: its metadata has a `jupytext` member
+ * and either names another format (`"formats": "ipynb,py:percent"`) or a text file of the same
+ * name sits beside it (`Quick Start.ipynb` and `Quick Start.py`).
+ */
+function pairedByJupytext(file: string, nb: Notebook): boolean {
+  if (!nb.jupytext) return false;
+  if (nb.jupytext.formats && nb.jupytext.formats.split(',').some((f) => !/^(?:.*\/\/)?\.?ipynb$/.test(f.trim()))) return true;
+  const stem = file.replace(/\.ipynb$/i, '');
+  return PAIRED_EXTENSIONS.some((ext) => fs.existsSync(stem + ext));
 }
 
 /** Tags that a project's own runs of a notebook skip: nbclient's (jupyter-book, myst-nb, nbconvert) and nbval's. */

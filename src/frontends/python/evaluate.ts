@@ -26,8 +26,37 @@ import { concatValues, fragmentValue, mapEach, mapValue, options, runningVersion
 
 const MAX_DEPTH = 40;
 
-/** Syntax only Python 3 reads (see mayRunPython2). */
-const PY3_ONLY = /(?<![\w.])(?:[fF][rR]?|[rR][fF])["']|^[ \t]*async[ \t]+def\b|\bawait[ \t]+\w|\bnonlocal[ \t]+\w|\)[ \t]*->[ \t]*[\w"'[]|\byield[ \t]+from\b/m;
+/**
+ * Syntax only Python 3 reads (see mayRunPython2). An f-string is a prefix and a quote that opens a
+ * string holding a `{` on its line (or a triple quote): not the end of `"-f"` or `"rm f"`, whose
+ * `f"` closes a string (unknown-horizons' `("-f", "--fife-dir",)`).
+ */
+const PY3_ONLY = /(?<![\w.-])(?:[fF][rR]?|[rR][fF])(?:"""|'''|"(?:[^"\\\n]|\\.)*\{|'(?:[^'\\\n]|\\.)*\{)|^[ \t]*async[ \t]+def\b|\bawait[ \t]+\w|\bnonlocal[ \t]+\w|\)[ \t]*->[ \t]*[\w"'[]|\byield[ \t]+from\b/m;
+/** Text that may be a Python 2 statement (`print "x"`, `exec "x"`, `except E, e:`), read lexically. */
+export const PY2_CANDIDATE = /^[ \t]*(?:print|exec)[ \t]+(?![(=]|[ \t]*$)|^[ \t]*except[ \t]+[\w.]+[ \t]*,[ \t]*\w+[ \t]*:/m;
+
+/**
+ * The line of the first Python 2 statement in a tree of the whole file: `print "x"`, `exec "x"`, or
+ * `except E, e:` (an except clause of two values and no `as`; Python 3 refuses it).
+ */
+export function firstPython2Line(root: Node, text: string): number | undefined {
+  for (const m of text.matchAll(/\b(?:print|exec|except)\b/g)) {
+    const at = descendantAt(root, m.index, m.index + m[0].length);
+    const parent = at ? parentOf(at) : null;
+    if (!parent || parent.startIndex !== m.index) continue;
+    const py2 =
+      parent.type === 'print_statement' ||
+      parent.type === 'exec_statement' ||
+      (parent.type === 'except_clause' && parent.namedChildren.filter((c) => c?.type !== 'block' && c?.type !== 'comment').length === 2);
+    if (py2) return parent.startPosition.row + 1;
+  }
+  return undefined;
+}
+
+/** Whether Python source is written for Python 3 only (PY3_ONLY), read lexically. */
+export function python3OnlyText(text: string): boolean {
+  return PY3_ONLY.test(text);
+}
 /** Code that tells platforms apart or names Windows (see mayRunOnWindows). */
 const WINDOWS_WORDS = /\bos\.name\b|\bsys\.platform\b|\bplatform\.system\b|\bwin32\b|\bWindows\b|\bWINDOWS\b|\b(?:is|IS)_?(?:windows|WINDOWS|win|WIN)\b|\.exe\b|\bmsvcrt\b|\bwinreg\b|\bCOMSPEC\b|\bcmd\.exe\b/;
 
@@ -75,6 +104,11 @@ export class PythonModule implements Evaluator {
     // Nodes are found from their keywords in the text, then checked in the tree: walking the whole
     // tree through the WASM boundary cost more than the rest of the analysis together.
     for (const n of this.nodesAtKeywords(/\b(?:import|from)\b/g, ['import_statement', 'import_from_statement'])) this.collectImport(n);
+  }
+
+  /** Whether the file is written for Python 3 only (an f-string, `async def` …), read lexically. */
+  get python3Only(): boolean {
+    return python3OnlyText(this.file.text);
   }
 
   /** Whether the file uses Python 2 statements (`print "x"`, `exec "x"`), for fixes. */

@@ -167,6 +167,7 @@ class TreeFacts implements PythonFileFacts {
   readonly #file: SourceFile;
   taskRunner?: PythonFileFacts['taskRunner'];
   hostApp?: string;
+  python2Only?: number;
   startedBy?: PythonFileFacts['startedBy'];
   #declared?: { value: { line: number } | undefined };
 

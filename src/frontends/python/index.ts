@@ -8,11 +8,12 @@ import type { SourceFile } from '../../kernel/source.js';
 import { parseSuppressions, type Suppressions } from '../../kernel/suppressions.js';
 import { PYTHON_PARSE_CHARS, PYTHON_PLAN_CHARS, within } from '../../kernel/budgets.js';
 import { loadedParser } from '../tree-sitter.js';
+import type { Parser } from 'web-tree-sitter';
 import { blankComments, pythonMayMatter, pythonMayMatterBytes } from './prefilter.js';
 import { TooDeepError, type AnalyzeOptions, type FrontEnd } from '../front-end.js';
 import { keptRanges, type TextRange } from './blocks.js';
 import { decodePython, decodesCleanly } from './decode.js';
-import { PythonModule } from './evaluate.js';
+import { firstPython2Line, PY2_CANDIDATE, PythonModule } from './evaluate.js';
 import { findLaunchSites } from './launch-sites.js';
 import { definesTasks, importsProcessLibrary } from './process-libraries.js';
 import { pythonFileFacts } from './file-facts.js';
@@ -71,6 +72,12 @@ export function withPythonAnalysis<T>(file: SourceFile, use: (a: PythonAnalysis)
     if (tasks) facts.taskRunner = tasks;
     const host = sites.length ? hostApplication(mod.imports.values()) : undefined;
     if (host) facts.hostApp = host;
+    // Python 2 code in a project whose other code is Python 3 only: no venv of the project runs it.
+    // Read in a tree of the whole file (a parse of the launches' ranges only has no except clauses).
+    if (sites.length && !mod.python3Only && PY2_CANDIDATE.test(parseText) && opts.python3Project?.(file.path)) {
+      const line = ranges ? python2LineOfWhole(parser, parseText) : firstPython2Line(root, parseText);
+      if (line) facts.python2Only = line;
+    }
     const shipped = sites.length ? shippedFunctions(mod, root, sites.map((s) => s.callSpan.start)) : [];
     if (shipped.length) facts.shipped = shipped;
     for (const s of sites) s.pythonFile = facts;
@@ -94,6 +101,18 @@ export function withPythonAnalysis<T>(file: SourceFile, use: (a: PythonAnalysis)
   } finally {
     tree.delete();
     opts.project?.release();
+  }
+}
+
+/** firstPython2Line in a parse of the whole text, within the parse budget. */
+function python2LineOfWhole(parser: Parser, text: string): number | undefined {
+  within(PYTHON_PARSE_CHARS, text.length);
+  const whole = parser.parse(text);
+  if (!whole) return undefined;
+  try {
+    return firstPython2Line(whole.rootNode, text);
+  } finally {
+    whole.delete();
   }
 }
 

@@ -78,6 +78,10 @@
  * - from the unseen38 and unseen39 repositories: ksh's `${.sh.file}` (the dots become `_`), and a
  *   here-document alone as a command (`<<USAGE` on a line of its own: the blank or empty line
  *   before it becomes `:`, the null command bash runs).
+ * - from DietPi's dietpi-software (session 32): an assignment's subscript of two expansions, or of
+ *   one joined by `,` `:` or `-` (`aAVAIL[$id,$MODEL]=0`): `_` throughout; and from reformed-dave's
+ *   Dockerfile, a command word that starts with `[` glued to more (`CMD ["python" "bot.py"]`, no
+ *   JSON for want of a comma, so run by sh): the `[` becomes `_`.
  * - from the unseen40 and unseen41 repositories: an assignment alone with a file redirection before
  *   `&&`, `||`, `|` or `;` (libtool's ltmain.sh, `__PLUSEQ_TEST+=" b" 2>/dev/null && …`): the
  *   redirection becomes blanks; and zsh's loop over several names (`for task data_path in …`,

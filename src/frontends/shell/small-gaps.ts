@@ -119,6 +119,15 @@ export function smallGaps(t: string, out: string[]): void {
   for (const m of t.matchAll(/(?<=[ \t])\{[A-Za-z_][A-Za-z0-9_]*\}(?=[<>])/g)) {
     if (plainBefore(t, m.index)) for (let k = m.index; k < m.index + m[0].length; k++) out[k] = ' ';
   }
+  // `aAVAIL[$id,$MODEL]=0` (DietPi's dietpi-software: an associative array keyed by two values): an
+  // assignment's subscript where an expansion is followed by `,`, `:` or `-`, or that holds two or
+  // more expansions; the grammar reads it as arithmetic and fails. The model never reads a subscript,
+  // so it becomes `_` throughout (a subscript running a command, `$(` or a backquote, is left).
+  for (const m of t.matchAll(/(?<=(?:^|[\s;&|(]))[A-Za-z_][A-Za-z0-9_]*\[([^\]\n'"`(]*\$[^\]\n'"`(]*)\]\+?=/gm)) {
+    if (!plainBefore(t, m.index) || !(/[\w}][,:-]\$/.test(m[1]) || (m[1].match(/\$/g)?.length ?? 0) > 1)) continue;
+    const from = m.index + m[0].indexOf('[') + 1;
+    for (let k = from; k < from + m[1].length; k++) out[k] = '_';
+  }
   // `eval DEVICES=( $LIST )`, `eval declare -A a=($(list))` (diskimage-builder): eval of an array
   // assignment, which the grammar takes only as a statement. `eval` becomes blanks: the statement
   // is what eval runs.
@@ -241,6 +250,19 @@ export function smallGaps(t: string, out: string[]): void {
     if (!plainBefore(t, m.index + m[1].length)) continue;
     // Every such character of the word (`dind::up`: both colons).
     for (let k = m.index + m[1].length + m[2].length; k < t.length && !/[\s;&|()<>'"`$\\]/.test(t[k]); k++) if (/[:%?]/.test(t[k])) out[k] = '_';
+  }
+  // `CMD ["python" "bot.py"]` (reformed-dave's Dockerfile: no comma, so no JSON, and Docker runs it
+  // with /bin/sh -c): a command word that starts with `[` glued to more (`[python`, not the test
+  // command `[`). The grammar reads a test and fails; the `[` becomes `_` (the command is still no
+  // tool's name). Not a case pattern (`[yY]*)`) nor an array element (`[key]=value`).
+  // (After `;`, `&`, `|`, `then` … a blank is wanted: `|[^ ]` in a regex of `[[ … =~ … ]]` is no
+  // command, catuserbot's megadown; nor is anything inside a `[[ … ]]` the line opened.)
+  for (const m of t.matchAll(/(^|[;&|][ \t]|\b(?:then|do|else)[ \t])([ \t]*)\[(?=[^\s[\]])([^\s;&|]*)/gm)) {
+    const at = m.index + m[1].length + m[2].length;
+    if (/[)=|]/.test(m[3]) || !plainBefore(t, m.index + m[1].length)) continue;
+    const before = t.slice(t.lastIndexOf('\n', at - 1) + 1, at);
+    if ((before.match(/\[\[/g)?.length ?? 0) > (before.match(/\]\]/g)?.length ?? 0)) continue;
+    out[at] = '_';
   }
   // `${.sh.file}` (ksh's own variables, in micropython's tools/ci.sh, a branch that runs only under
   // ksh; bash reads the line and fails only if it runs it): the dots become `_`, an unset name, which
