@@ -90,6 +90,22 @@ export function mentionsEnvironment(text: string): boolean {
   return SHELL_LINE_WORDS.test(text);
 }
 
+/**
+ * Of the lines a line-based format's runner cannot read (a crontab's: cron refuses the file; a
+ * Procfile's: Heroku, foreman and honcho pass over it), those that could have held a finding: the
+ * line names Python, pip or an environment, or the file names one elsewhere, which would make a
+ * bare tool on it an escape. A line that could hold none left nothing unchecked (reddit2telegram's
+ * own.cron, its scheduler's table under a `MASK<tab>submodule_name` header; ling-in's Procfile
+ * with a `heroku ps:scale …` note).
+ */
+export function unreadLinesThatMatter<P extends { offset: number }>(text: string, problems: P[]): P[] {
+  if (!problems.length || mentionsEnvironment(text)) return problems;
+  return problems.filter((p) => {
+    const end = text.indexOf('\n', p.offset);
+    return CONFIG_WORDS.test(text.slice(text.lastIndexOf('\n', p.offset - 1) + 1, end < 0 ? text.length : end));
+  });
+}
+
 /** shellLineMayMatter where the file knows no venv (none created, none exported as VIRTUAL_ENV). */
 export function shellLineMayMatterWithoutVenv(text: string): boolean {
   return NO_VENV_LINE_WORDS.test(text);

@@ -40,11 +40,20 @@ test('procfile: a Heroku Procfile names no venv', async () => {
 });
 
 test('procfile bad input: a line that is not "name: command" → partial problem, the rest analysed', async () => {
-  const { sites, syntaxProblem } = await analyze('web gunicorn app:app\nworker: celery -A app worker "x\n');
+  // (The file names a venv, so a bare tool on the unread line could have been an escape.)
+  const { sites, syntaxProblem } = await analyze('web gunicorn app:app\nworker: celery -A app worker "x\nrelease: .venv/bin/python manage.py migrate\n');
   assert.equal(syntaxProblem?.kind, 'syntax');
   assert.deepEqual(syntaxProblem?.start, { line: 1, column: 1 });
   assert.match(syntaxProblem!.message, /^not a "name: command" line: "web gunicorn app:app"/);
   assert.deepEqual(sites.map(argvText).slice(0, 1), ['celery -A app worker x']);
+});
+
+test("procfile: a line Heroku passes over that could hold no finding is no problem (ling-in's `heroku ps:scale …` note)", async () => {
+  const procfile = 'migrate: bash deployment.sh\nweb: gunicorn ling_in.wsgi --log-file -\nheroku ps:scale web=1 migrate=1 --app\n';
+  assert.equal((await analyze(procfile)).syntaxProblem, undefined);
+  // The twins: the same line where the file names a venv, and an unread line that names Python.
+  assert.match((await analyze(`${procfile}worker: .venv/bin/celery -A app worker\n`)).syntaxProblem?.message ?? '', /^not a "name: command" line: "heroku ps:scale/);
+  assert.match((await analyze('web python app.py\n')).syntaxProblem?.message ?? '', /^not a "name: command" line: "web python app\.py"/);
 });
 
 test("procfile template: a line of template tags only is no process (fireq's `{{#is_superdesk}}` … `{{/is_superdesk}}`)", async () => {
@@ -52,13 +61,13 @@ test("procfile template: a line of template tags only is no process (fireq's `{{
   assert.equal(syntaxProblem, undefined);
   assert.deepEqual(sites.map(argvText), ['gunicorn -b 0.0.0.0:5000 wsgi', 'gunicorn content_api.wsgi', 'celery -A worker beat']);
   // A tag with a command after it is still no "name: command" line.
-  const mixed = await analyze('{{#x}} web: gunicorn app\n');
+  const mixed = await analyze('{{#x}} web: gunicorn app\nrelease: .venv/bin/python manage.py migrate\n');
   assert.match(mixed.syntaxProblem!.message, /^not a "name: command" line/);
 });
 
 test('procfile template: a long line of tags that ends in text is read in one pass (a lazy tag pattern could split it every way)', async () => {
   const line = `${'{% a %} {# b #} '.repeat(20000)}web: x\n`;
-  const { sites, syntaxProblem } = await analyze(`${line}worker: celery -A app worker\n`);
+  const { sites, syntaxProblem } = await analyze(`${line}worker: celery -A app worker\nrelease: .venv/bin/python manage.py migrate\n`);
   assert.match(syntaxProblem!.message, /^not a "name: command" line/);
-  assert.deepEqual(sites.map(argvText), ['celery -A app worker']);
+  assert.deepEqual(sites.map(argvText), ['celery -A app worker', '.venv/bin/python manage.py migrate']);
 });

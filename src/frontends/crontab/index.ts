@@ -23,7 +23,7 @@ import type { ConfigSiteFacts } from '../../kernel/launch-site.js';
 import path from 'node:path';
 import type { SourceFile, Span } from '../../kernel/source.js';
 import type { Suppressions } from '../../kernel/suppressions.js';
-import { CONFIG_MAX_BYTES, configMayMatter, mentionsEnvironment, type Analysis, type FrontEnd } from '../front-end.js';
+import { CONFIG_MAX_BYTES, configMayMatter, unreadLinesThatMatter, type Analysis, type FrontEnd } from '../front-end.js';
 import type { ShellDialect } from '../shell/parse.js';
 import { resolveDir } from '../shell/state.js';
 import { analyzeWithNamedVenvs, entrySuppressions, finishAnalysis, nameVenv, newCollected, runShellCommand, showVenv, splitLines, type Collected } from '../config/services.js';
@@ -49,15 +49,6 @@ function commandWord(e: { text: string; offsets: number[] }): Word {
 }
 
 const showCronVenv = shownVia([[HOME, '~']], showVenv);
-
-/** No console-script names: a line unreadable to cron is held to the words every finding needs. */
-const NO_TOOLS = /(?!)/;
-
-/** The line of `text` that holds `offset`. */
-function lineAt(text: string, offset: number): string {
-  const end = text.indexOf('\n', offset);
-  return text.slice(text.lastIndexOf('\n', offset - 1) + 1, end < 0 ? text.length : end);
-}
 
 export function parseCrontab(text: string, system: boolean, problems: { message: string; offset: number }[]): Entry[] {
   const out: Entry[] = [];
@@ -126,11 +117,8 @@ export function isSystemCrontab(p: string): boolean {
 export function analyzeCrontab(file: SourceFile): Analysis {
   const read: { message: string; offset: number }[] = [];
   const entries = parseCrontab(file.text, isSystemCrontab(file.path), read);
-  // A line cron cannot read never runs (cron refuses the file). It is reported when it could have
-  // held a finding: it names Python, pip or an environment, or the file names a venv elsewhere that
-  // would make a bare tool on it an escape. Otherwise nothing was left unchecked (reddit2telegram's
-  // own.cron, its own scheduler's table under a `MASK<tab>submodule_name` header, is no crontab).
-  const problems = mentionsEnvironment(file.text) ? read : read.filter((p) => configMayMatter(lineAt(file.text, p.offset), NO_TOOLS));
+  // A line cron cannot read never runs (cron refuses the file): reported when it could have held a finding.
+  const problems = unreadLinesThatMatter(file.text, read);
   const suppressions: Suppressions = new Map();
   for (const e of entries) entrySuppressions(suppressions, file, e.line, e.line);
 

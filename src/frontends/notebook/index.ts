@@ -292,14 +292,16 @@ const PAIRED_EXTENSIONS = ['.py', '.md', '.Rmd', '.qmd', '.myst', '.mystnb', '.p
 
 /**
  * Whether the notebook is paired with a text file by Jupytext: its metadata has a `jupytext` member
- * and either names another format (`"formats": "ipynb,py:percent"`) or a text file of the same
- * name sits beside it (`Quick Start.ipynb` and `Quick Start.py`).
+ * and a text file of the same name sits beside it (`Quick Start.ipynb` and `Quick Start.py`; an
+ * extension its `formats` names, `ipynb,md:myst`, counts too). A pairing whose text file the
+ * repository does not hold (alibi-detect's `"formats": "ipynb,py:percent"` with no `.py`) is
+ * remade from the notebook, so a fix of the notebook is kept.
  */
 function pairedByJupytext(file: string, nb: Notebook): boolean {
   if (!nb.jupytext) return false;
-  if (nb.jupytext.formats && nb.jupytext.formats.split(',').some((f) => !/^(?:.*\/\/)?\.?ipynb$/.test(f.trim()))) return true;
+  const named = (nb.jupytext.formats ?? '').split(',').map((f) => /^(?:[^:]*\/)?\.?([\w.]+)(?::|$)/.exec(f.trim())?.[1]).filter((e): e is string => !!e && e !== 'ipynb');
   const stem = file.replace(/\.ipynb$/i, '');
-  return PAIRED_EXTENSIONS.some((ext) => fs.existsSync(stem + ext));
+  return [...PAIRED_EXTENSIONS, ...named.map((e) => `.${e}`)].some((ext) => fs.existsSync(stem + ext));
 }
 
 /** Tags that a project's own runs of a notebook skip: nbclient's (jupyter-book, myst-nb, nbconvert) and nbval's. */

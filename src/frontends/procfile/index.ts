@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { SourceFile } from '../../kernel/source.js';
 import type { Suppressions } from '../../kernel/suppressions.js';
 import { DEFAULT_PATH } from '../config/facts.js';
-import { CONFIG_MAX_BYTES, configMayMatter, type Analysis, type FrontEnd } from '../front-end.js';
+import { CONFIG_MAX_BYTES, configMayMatter, unreadLinesThatMatter, type Analysis, type FrontEnd } from '../front-end.js';
 import { analyzeWithNamedVenvs, entrySuppressions, finishAnalysis, newCollected, runShellCommand, showVenv, splitLines, START_DIR, type Collected } from '../config/services.js';
 import { SHELL_SCRIPT_CHARS, within } from '../../kernel/budgets.js';
 import { textWord, type Word } from '../../kernel/word.js';
@@ -76,7 +76,8 @@ export function analyzeProcfile(file: SourceFile): Analysis {
     }
     return { out: o, venvs };
   });
-  out.problems.push(...problems);
+  // A line Heroku, foreman and honcho pass over never runs: reported when it could have held a finding.
+  out.problems.push(...unreadLinesThatMatter(file.text, problems));
   return finishAnalysis(out, suppressions);
 }
 
