@@ -6292,6 +6292,14 @@ function shellLineMayMatter(text3, tools) {
 function mentionsEnvironment(text3) {
   return SHELL_LINE_WORDS.test(text3);
 }
+function unreadLinesThatMatter(text3, problems) {
+  if (!problems.length || mentionsEnvironment(text3))
+    return problems;
+  return problems.filter((p) => {
+    const end = text3.indexOf("\n", p.offset);
+    return CONFIG_WORDS.test(text3.slice(text3.lastIndexOf("\n", p.offset - 1) + 1, end < 0 ? text3.length : end));
+  });
+}
 function shellLineMayMatterWithoutVenv(text3) {
   return NO_VENV_LINE_WORDS.test(text3);
 }
@@ -10491,7 +10499,7 @@ function scanUnits(s) {
   const lines = [];
   const columns = [];
   let tabs = false;
-  const lineAt3 = (k) => {
+  const lineAt2 = (k) => {
     let j = k;
     let column = 0;
     for (; j < n; j++) {
@@ -10513,7 +10521,7 @@ function scanUnits(s) {
     columns.push(column);
     return column === 0 && !((d === 101 || d === 102) && CONTINUATION.test(s.slice(j, j + 9)));
   };
-  lineAt3(0);
+  lineAt2(0);
   const stack = [];
   const re = /[#'"()[\]{}\\\r\n]/g;
   while (re.test(s)) {
@@ -10544,7 +10552,7 @@ function scanUnits(s) {
     } else {
       if (c === 13 && s.charCodeAt(i + 1) === 10)
         continue;
-      if (!stack.length && lineAt3(i + 1))
+      if (!stack.length && lineAt2(i + 1))
         starts.push(i + 1);
     }
   }
@@ -15658,7 +15666,7 @@ function analyzeProcfile(file) {
     }
     return { out: o, venvs };
   });
-  out.problems.push(...problems);
+  out.problems.push(...unreadLinesThatMatter(file.text, problems));
   return finishAnalysis(out, suppressions);
 }
 var SCRIPT_EXTENSION = /\.(?:sh|bash|zsh|ksh|py|pyw|ps1|bat|cmd|rb|js|ts|pl)$/i;
@@ -15686,11 +15694,6 @@ function commandWord(e) {
   return { fragments: [{ kind: "text", text: e.text, offsets: e.offsets }], span: { start: e.offsets[0], end: e.offsets[e.offsets.length - 1] + 1 } };
 }
 var showCronVenv = shownVia([[HOME3, "~"]], showVenv3);
-var NO_TOOLS = /(?!)/;
-function lineAt(text3, offset) {
-  const end = text3.indexOf("\n", offset);
-  return text3.slice(text3.lastIndexOf("\n", offset - 1) + 1, end < 0 ? text3.length : end);
-}
 function parseCrontab(text3, system, problems) {
   const out = [];
   for (const ln of splitLines(text3)) {
@@ -15757,7 +15760,7 @@ function isSystemCrontab(p) {
 function analyzeCrontab(file) {
   const read2 = [];
   const entries3 = parseCrontab(file.text, isSystemCrontab(file.path), read2);
-  const problems = mentionsEnvironment(file.text) ? read2 : read2.filter((p) => configMayMatter(lineAt(file.text, p.offset), NO_TOOLS));
+  const problems = unreadLinesThatMatter(file.text, read2);
   const suppressions = /* @__PURE__ */ new Map();
   for (const e of entries3)
     entrySuppressions(suppressions, file, e.line, e.line);
@@ -17883,6 +17886,12 @@ function lineKind(text3) {
 }
 var AUTOMAGIC = /^(cd|ls|ll|pwd|cat|cp|mv|rm|mkdir|rmdir|pip|conda|mamba|env|set_env|load_ext|reload_ext|matplotlib|pylab|run|who|whos|history|reset|store|autoreload|tensorflow_version)(?:\s+(?![=+\-*/%&|^<>!,)\]}:;]|\.(?![./])|in\b|is\b|and\b|or\b|not\b|if\b|else\b|for\b)\S|\s*$)/;
 var PYTHON_BODY_MAGICS = /* @__PURE__ */ new Set(["time", "timeit", "capture", "prun", "debug", "skip", "memit", "tensorflow_version"]);
+function magicLineOf(texts) {
+  let k = 0;
+  while (k < texts.length - 1 && /^#@(?:title|markdown)\b/.test(texts[k]))
+    k++;
+  return k > 0 && /^%%\w/.test(texts[k]) ? k : 0;
+}
 function cellMagic(first) {
   const m = /^%%(\w+)\s*(.*)$/.exec(first);
   if (!m)
@@ -18224,19 +18233,20 @@ function readCells(nb) {
   let importCell;
   for (const cell of nb.cells) {
     const texts = cell.lines.map((l) => l.text);
-    const magic = cellMagic(texts[0] ?? "");
+    const at2 = magicLineOf(texts);
+    const magic = cellMagic(texts[at2] ?? "");
     const span = cellSpan(cell);
     if (magic.kind === "other")
       continue;
     if (magic.kind === "shell" || magic.kind === "script") {
-      const head2 = cell.lines[0];
-      const job = { cell, form: "cell", text: texts.slice(1).join("\n"), script: cellWord(cell, head2.brkEnd, cell.text.length, false), api: `%%${/^%%(\w+)/.exec(texts[0])[1]}`, callSpan: span, dialect: magic.kind === "shell" ? magic.dialect : "bash" };
+      const head2 = cell.lines[at2];
+      const job = { cell, form: "cell", text: texts.slice(at2 + 1).join("\n"), script: cellWord(cell, head2.brkEnd, cell.text.length, false), api: `%%${/^%%(\w+)/.exec(texts[at2])[1]}`, callSpan: span, dialect: magic.kind === "shell" ? magic.dialect : "bash" };
       if (magic.kind === "script") {
         job.argv = [];
         const re = /\S+/g;
-        for (let m; m = re.exec(texts[0].slice(magic.from)); ) {
-          const at2 = head2.from + magic.from + m.index;
-          job.argv.push(cellWord(cell, at2, at2 + m[0].length, false));
+        for (let m; m = re.exec(texts[at2].slice(magic.from)); ) {
+          const at3 = head2.from + magic.from + m.index;
+          job.argv.push(cellWord(cell, at3, at3 + m[0].length, false));
         }
         job.callSpan = { start: cell.starts[head2.from], end: cell.ends[head2.to - 1] };
       }
@@ -18250,7 +18260,7 @@ function readCells(nb) {
     let escapes = false;
     for (let i = 0; i < cell.lines.length; i++) {
       const line = cell.lines[i];
-      const kind = i === 0 && magic.kind === "python-body" ? { kind: "magic" } : starts[i] ? lineKind(line.text) : { kind: "python" };
+      const kind = i === at2 && magic.kind === "python-body" ? { kind: "magic" } : starts[i] ? lineKind(line.text) : { kind: "python" };
       if (kind.kind === "python") {
         module.pushRange(cell, line.from, line.brkEnd);
         if (/^import\s+([\w.]+(\s+as\s+\w+)?\s*,\s*)*sys\s*(,|;|#|$)/.test(line.text))
@@ -18436,10 +18446,9 @@ var PAIRED_EXTENSIONS = [".py", ".md", ".Rmd", ".qmd", ".myst", ".mystnb", ".pct
 function pairedByJupytext(file, nb) {
   if (!nb.jupytext)
     return false;
-  if (nb.jupytext.formats && nb.jupytext.formats.split(",").some((f) => !/^(?:.*\/\/)?\.?ipynb$/.test(f.trim())))
-    return true;
+  const named2 = (nb.jupytext.formats ?? "").split(",").map((f) => /^(?:[^:]*\/)?\.?([\w.]+)(?::|$)/.exec(f.trim())?.[1]).filter((e) => !!e && e !== "ipynb");
   const stem = file.replace(/\.ipynb$/i, "");
-  return PAIRED_EXTENSIONS.some((ext) => fs4.existsSync(stem + ext));
+  return [...PAIRED_EXTENSIONS, ...named2.map((e) => `.${e}`)].some((ext) => fs4.existsSync(stem + ext));
 }
 var SKIPPED_TAGS = ["skip-execution", "nbval-skip"];
 var HOSTED_LINK = /colab\.research\.google\.com\/|kaggle\.com\/(?:kernels\/welcome|code\/)/;
@@ -18463,7 +18472,7 @@ function importPlaceFor(job, reading) {
   let place = reading.importSys;
   if (reading.importCell && reading.importCell.cell.index <= job.cell.index)
     place = reading.importCell;
-  else if (job.form !== "cell" && head2 && head2.to > head2.from && cellMagic(head2.text).kind === "none")
+  else if (job.form !== "cell" && head2 && head2.to > head2.from && cellMagic(job.cell.lines[magicLineOf(job.cell.lines.map((l) => l.text))].text).kind === "none")
     place = { cell: job.cell, at: charAt(job.cell, head2.from) };
   if (reading.sysCells.has(job.cell) || place && reading.sysCells.has(place.cell))
     return void 0;
@@ -23500,7 +23509,7 @@ function toxCommands(dir) {
       continue;
     if (typeof tox.legacy_tox_ini === "string") {
       const at2 = text3.indexOf("legacy_tox_ini");
-      out.push(...iniCommands(tox.legacy_tox_ini, file, at2 < 0 ? 0 : lineAt2(text3, at2)));
+      out.push(...iniCommands(tox.legacy_tox_ini, file, at2 < 0 ? 0 : lineAt(text3, at2)));
     }
     const base = tox.env_run_base;
     const envs = [base, ...Object.values(tox.env ?? {})];
@@ -23550,7 +23559,7 @@ function projectScripts(dir) {
     if (!words4?.length || line?.includes("&&") || line?.includes(";"))
       return;
     const at2 = text3.indexOf(typeof cmd === "string" ? cmd : String(cmd[0]));
-    out.push({ words: words4, line: at2 < 0 ? 1 : lineAt2(text3, at2), file, tool: runner });
+    out.push({ words: words4, line: at2 < 0 ? 1 : lineAt(text3, at2), file, tool: runner });
   };
   for (const s of Object.values(tool.pdm?.scripts ?? {})) {
     if (typeof s === "string")
@@ -23593,7 +23602,7 @@ function poeTasks(tool, dir, text3, file) {
   const out = [];
   const at2 = (needle) => {
     const i = text3.indexOf(needle);
-    return i < 0 ? 1 : lineAt2(text3, i);
+    return i < 0 ? 1 : lineAt(text3, i);
   };
   for (const task of Object.values(tasks)) {
     const t = task && typeof task === "object" && !Array.isArray(task) ? task : typeof task === "string" ? { cmd: task } : void 0;
@@ -23639,7 +23648,7 @@ function poetryTasks(poetry, projectName, text3, file) {
     if (!module || packaged.has(norm(module)))
       continue;
     const at2 = text3.indexOf(target);
-    out.push({ words: ["python", `${module}.py`], line: at2 < 0 ? 1 : lineAt2(text3, at2), file, tool: "poetry" });
+    out.push({ words: ["python", `${module}.py`], line: at2 < 0 ? 1 : lineAt(text3, at2), file, tool: "poetry" });
   }
   return out;
 }
@@ -23666,9 +23675,32 @@ function pixiTasks(dir) {
         const words4 = line !== void 0 ? splitCommand(line) : Array.isArray(cmd) && cmd.every((w) => typeof w === "string") ? cmd : void 0;
         if (!words4?.length || line?.includes("&&") || line?.includes(";"))
           continue;
-        out.push({ words: words4, line: Array.isArray(cmd) ? listLine(text3, words4) : lineAt2(text3, Math.max(0, text3.indexOf(line))), file, tool: "pixi" });
+        out.push({ words: words4, line: Array.isArray(cmd) ? listLine(text3, words4) : lineAt(text3, Math.max(0, text3.indexOf(line))), file, tool: "pixi" });
       }
     }
+  }
+  return out;
+}
+function pipenvScripts(dir) {
+  const file = path43.join(dir, "Pipfile");
+  const text3 = read(file);
+  if (text3 === void 0 || !/^\[scripts\]/m.test(text3))
+    return [];
+  let scripts;
+  try {
+    scripts = parseToml3(text3).scripts;
+  } catch {
+    return [];
+  }
+  const out = [];
+  for (const cmd of Object.values(scripts ?? {})) {
+    if (typeof cmd !== "string")
+      continue;
+    const line = cmd.trim();
+    const words4 = splitCommand(line);
+    if (!words4?.length || /&&|;|\|/.test(line))
+      continue;
+    out.push({ words: words4, line: lineAt(text3, Math.max(0, text3.indexOf(cmd))), file, tool: "pipenv" });
   }
   return out;
 }
@@ -23696,13 +23728,13 @@ function tbumpHooks(dir) {
         const words4 = splitCommand(cmd.replace(/\{\w+\}/g, "").trim());
         const at2 = text3.indexOf(cmd);
         if (words4?.length)
-          out.push({ words: words4, line: at2 < 0 ? 1 : lineAt2(text3, at2), file });
+          out.push({ words: words4, line: at2 < 0 ? 1 : lineAt(text3, at2), file });
       }
     }
   }
   return out;
 }
-function lineAt2(text3, at2) {
+function lineAt(text3, at2) {
   let n = 1;
   for (let i = text3.indexOf("\n"); i >= 0 && i < at2; i = text3.indexOf("\n", i + 1))
     n++;
@@ -23711,7 +23743,7 @@ function lineAt2(text3, at2) {
 function listLine(text3, words4) {
   const between = String.raw`[\s,]*(?:#[^\n]*\n[\s,]*)*`;
   const m = new RegExp(String.raw`\[\s*` + words4.map((w) => `(?:${escapeRegExp(JSON.stringify(w))}|${escapeRegExp(`'${w}'`)})`).join(between)).exec(text3);
-  return m ? lineAt2(text3, m.index) : lineOf(text3, words4);
+  return m ? lineAt(text3, m.index) : lineOf(text3, words4);
 }
 function lineOf(text3, cmd) {
   const strings2 = cmd.filter((w) => typeof w === "string");
@@ -23719,7 +23751,7 @@ function lineOf(text3, cmd) {
   for (const probe2 of [strings2.length > 1 ? new RegExp(`${escapeRegExp(q(strings2[0]))}\\s*,\\s*${escapeRegExp(q(strings2[1]))}`) : void 0, strings2[0] ? new RegExp(escapeRegExp(q(strings2[0]))) : void 0]) {
     const m = probe2?.exec(text3);
     if (m)
-      return lineAt2(text3, m.index);
+      return lineAt(text3, m.index);
   }
   return 1;
 }
@@ -23829,7 +23861,7 @@ function noxCommands(file) {
         break;
     }
     if (words4.length && words4[0] !== void 0)
-      out.push({ words: words4, line: lineAt2(text3, m.index), file, tool: "nox" });
+      out.push({ words: words4, line: lineAt(text3, m.index), file, tool: "nox" });
   }
   return out;
 }
@@ -24644,7 +24676,7 @@ function windowsStepCommands(text3) {
     return [];
   let seenAt = 0;
   let seenLine = 1;
-  const lineAt3 = (offset) => {
+  const lineAt2 = (offset) => {
     if (offset < seenAt)
       [seenAt, seenLine] = [0, 1];
     for (let i = text3.indexOf("\n", seenAt); i >= 0 && i < offset; i = text3.indexOf("\n", i + 1))
@@ -24683,7 +24715,7 @@ function windowsStepCommands(text3) {
         if (/^(?:#|rem\b|::)/i.test(line))
           continue;
         for (const words4 of commandsOf(line) ?? [])
-          out.push({ words: words4, line: lineAt3(at2 >= 0 ? at2 : range[0]), cwd: cwd?.includes("${{") ? void 0 : cwd });
+          out.push({ words: words4, line: lineAt2(at2 >= 0 ? at2 : range[0]), cwd: cwd?.includes("${{") ? void 0 : cwd });
       }
     }
   }
@@ -25280,7 +25312,7 @@ function recordCommand(who, words4, where) {
   let as;
   if (where.tool) {
     how = "on-path";
-    as = { tox: "in a tox env", nox: "in a nox session", pdm: "as a pdm script (`pdm run`)", hatch: "as a hatch script (`hatch run`)", "dev-cmd": "as a dev-cmd command, with its venv first on PATH", pixi: "as a pixi task (`pixi run`), with its environment first on PATH", poetry: "as a Poetry script (`poetry run`), with its environment first on PATH", poe: "as a Poe the Poet task, with its environment first on PATH" }[where.tool];
+    as = { tox: "in a tox env", nox: "in a nox session", pdm: "as a pdm script (`pdm run`)", hatch: "as a hatch script (`hatch run`)", "dev-cmd": "as a dev-cmd command, with its venv first on PATH", pixi: "as a pixi task (`pixi run`), with its environment first on PATH", poetry: "as a Poetry script (`poetry run`), with its environment first on PATH", poe: "as a Poe the Poet task, with its environment first on PATH", pipenv: "as a Pipenv script (`pipenv run`), with its virtualenv first on PATH" }[where.tool];
   } else if (runner) {
     how = "on-path";
     as = `with "${runner}"`;
@@ -25372,7 +25404,7 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   }
   const commands = [];
   for (const d of dirs)
-    commands.push(...toxCommands(d), ...projectScripts(d), ...pixiTasks(d), ...tbumpHooks(d));
+    commands.push(...toxCommands(d), ...projectScripts(d), ...pixiTasks(d), ...pipenvScripts(d), ...tbumpHooks(d));
   for (const f of files)
     if (path50.basename(f) === "noxfile.py")
       commands.push(...noxCommands(path50.resolve(f)));
@@ -25383,11 +25415,6 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
       who.add({ file: w }, { how: "on-path", text: text3 });
   for (const c of documentedCommands(root, wanted)) {
     recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs: [path50.dirname(c.file), root], root, documented: true, notebooks });
-  }
-  for (const c of commands) {
-    const dir = path50.dirname(c.file);
-    const dirs2 = c.cwd !== void 0 ? [path50.resolve(dir, c.cwd), dir, root] : [dir, root];
-    recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs: dirs2, root, tool: c.tool, notebooks });
   }
   let byName;
   const anywhere = (rel) => {
@@ -25406,6 +25433,11 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
     }
     return (byName.get(path50.basename(rel)) ?? []).filter((f) => f === path50.join(root, rel) || f.endsWith(path50.sep + rel));
   };
+  for (const c of commands) {
+    const dir = path50.dirname(c.file);
+    const dirs2 = c.cwd !== void 0 ? [path50.resolve(dir, c.cwd), dir, root] : [dir, root];
+    recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs: dirs2, root, tool: c.tool, anywhere, notebooks });
+  }
   let loaded = false;
   const sitesOf = async (language2, abs, text3) => {
     if (!loaded) {

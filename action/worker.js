@@ -5605,6 +5605,14 @@ function shellLineMayMatter(text3, tools) {
 function mentionsEnvironment(text3) {
   return SHELL_LINE_WORDS.test(text3);
 }
+function unreadLinesThatMatter(text3, problems) {
+  if (!problems.length || mentionsEnvironment(text3))
+    return problems;
+  return problems.filter((p) => {
+    const end = text3.indexOf("\n", p.offset);
+    return CONFIG_WORDS.test(text3.slice(text3.lastIndexOf("\n", p.offset - 1) + 1, end < 0 ? text3.length : end));
+  });
+}
 function shellLineMayMatterWithoutVenv(text3) {
   return NO_VENV_LINE_WORDS.test(text3);
 }
@@ -14352,7 +14360,7 @@ function scanUnits(s) {
   const lines = [];
   const columns = [];
   let tabs = false;
-  const lineAt2 = (k) => {
+  const lineAt = (k) => {
     let j = k;
     let column = 0;
     for (; j < n; j++) {
@@ -14374,7 +14382,7 @@ function scanUnits(s) {
     columns.push(column);
     return column === 0 && !((d === 101 || d === 102) && CONTINUATION.test(s.slice(j, j + 9)));
   };
-  lineAt2(0);
+  lineAt(0);
   const stack = [];
   const re = /[#'"()[\]{}\\\r\n]/g;
   while (re.test(s)) {
@@ -14405,7 +14413,7 @@ function scanUnits(s) {
     } else {
       if (c === 13 && s.charCodeAt(i + 1) === 10)
         continue;
-      if (!stack.length && lineAt2(i + 1))
+      if (!stack.length && lineAt(i + 1))
         starts.push(i + 1);
     }
   }
@@ -17723,7 +17731,7 @@ function analyzeProcfile(file) {
     }
     return { out: o, venvs };
   });
-  out.problems.push(...problems);
+  out.problems.push(...unreadLinesThatMatter(file.text, problems));
   return finishAnalysis(out, suppressions);
 }
 var SCRIPT_EXTENSION = /\.(?:sh|bash|zsh|ksh|py|pyw|ps1|bat|cmd|rb|js|ts|pl)$/i;
@@ -17751,11 +17759,6 @@ function commandWord(e) {
   return { fragments: [{ kind: "text", text: e.text, offsets: e.offsets }], span: { start: e.offsets[0], end: e.offsets[e.offsets.length - 1] + 1 } };
 }
 var showCronVenv = shownVia([[HOME3, "~"]], showVenv3);
-var NO_TOOLS = /(?!)/;
-function lineAt(text3, offset) {
-  const end = text3.indexOf("\n", offset);
-  return text3.slice(text3.lastIndexOf("\n", offset - 1) + 1, end < 0 ? text3.length : end);
-}
 function parseCrontab(text3, system, problems) {
   const out = [];
   for (const ln of splitLines(text3)) {
@@ -17822,7 +17825,7 @@ function isSystemCrontab(p) {
 function analyzeCrontab(file) {
   const read = [];
   const entries = parseCrontab(file.text, isSystemCrontab(file.path), read);
-  const problems = mentionsEnvironment(file.text) ? read : read.filter((p) => configMayMatter(lineAt(file.text, p.offset), NO_TOOLS));
+  const problems = unreadLinesThatMatter(file.text, read);
   const suppressions = /* @__PURE__ */ new Map();
   for (const e of entries)
     entrySuppressions(suppressions, file, e.line, e.line);
@@ -19935,6 +19938,12 @@ function lineKind(text3) {
 }
 var AUTOMAGIC = /^(cd|ls|ll|pwd|cat|cp|mv|rm|mkdir|rmdir|pip|conda|mamba|env|set_env|load_ext|reload_ext|matplotlib|pylab|run|who|whos|history|reset|store|autoreload|tensorflow_version)(?:\s+(?![=+\-*/%&|^<>!,)\]}:;]|\.(?![./])|in\b|is\b|and\b|or\b|not\b|if\b|else\b|for\b)\S|\s*$)/;
 var PYTHON_BODY_MAGICS = /* @__PURE__ */ new Set(["time", "timeit", "capture", "prun", "debug", "skip", "memit", "tensorflow_version"]);
+function magicLineOf(texts) {
+  let k = 0;
+  while (k < texts.length - 1 && /^#@(?:title|markdown)\b/.test(texts[k]))
+    k++;
+  return k > 0 && /^%%\w/.test(texts[k]) ? k : 0;
+}
 function cellMagic(first) {
   const m = /^%%(\w+)\s*(.*)$/.exec(first);
   if (!m)
@@ -20276,19 +20285,20 @@ function readCells(nb) {
   let importCell;
   for (const cell of nb.cells) {
     const texts = cell.lines.map((l) => l.text);
-    const magic = cellMagic(texts[0] ?? "");
+    const at = magicLineOf(texts);
+    const magic = cellMagic(texts[at] ?? "");
     const span = cellSpan(cell);
     if (magic.kind === "other")
       continue;
     if (magic.kind === "shell" || magic.kind === "script") {
-      const head2 = cell.lines[0];
-      const job = { cell, form: "cell", text: texts.slice(1).join("\n"), script: cellWord(cell, head2.brkEnd, cell.text.length, false), api: `%%${/^%%(\w+)/.exec(texts[0])[1]}`, callSpan: span, dialect: magic.kind === "shell" ? magic.dialect : "bash" };
+      const head2 = cell.lines[at];
+      const job = { cell, form: "cell", text: texts.slice(at + 1).join("\n"), script: cellWord(cell, head2.brkEnd, cell.text.length, false), api: `%%${/^%%(\w+)/.exec(texts[at])[1]}`, callSpan: span, dialect: magic.kind === "shell" ? magic.dialect : "bash" };
       if (magic.kind === "script") {
         job.argv = [];
         const re = /\S+/g;
-        for (let m; m = re.exec(texts[0].slice(magic.from)); ) {
-          const at = head2.from + magic.from + m.index;
-          job.argv.push(cellWord(cell, at, at + m[0].length, false));
+        for (let m; m = re.exec(texts[at].slice(magic.from)); ) {
+          const at2 = head2.from + magic.from + m.index;
+          job.argv.push(cellWord(cell, at2, at2 + m[0].length, false));
         }
         job.callSpan = { start: cell.starts[head2.from], end: cell.ends[head2.to - 1] };
       }
@@ -20302,7 +20312,7 @@ function readCells(nb) {
     let escapes = false;
     for (let i = 0; i < cell.lines.length; i++) {
       const line = cell.lines[i];
-      const kind = i === 0 && magic.kind === "python-body" ? { kind: "magic" } : starts[i] ? lineKind(line.text) : { kind: "python" };
+      const kind = i === at && magic.kind === "python-body" ? { kind: "magic" } : starts[i] ? lineKind(line.text) : { kind: "python" };
       if (kind.kind === "python") {
         module.pushRange(cell, line.from, line.brkEnd);
         if (/^import\s+([\w.]+(\s+as\s+\w+)?\s*,\s*)*sys\s*(,|;|#|$)/.test(line.text))
@@ -20488,10 +20498,9 @@ var PAIRED_EXTENSIONS = [".py", ".md", ".Rmd", ".qmd", ".myst", ".mystnb", ".pct
 function pairedByJupytext(file, nb) {
   if (!nb.jupytext)
     return false;
-  if (nb.jupytext.formats && nb.jupytext.formats.split(",").some((f) => !/^(?:.*\/\/)?\.?ipynb$/.test(f.trim())))
-    return true;
+  const named = (nb.jupytext.formats ?? "").split(",").map((f) => /^(?:[^:]*\/)?\.?([\w.]+)(?::|$)/.exec(f.trim())?.[1]).filter((e) => !!e && e !== "ipynb");
   const stem = file.replace(/\.ipynb$/i, "");
-  return PAIRED_EXTENSIONS.some((ext) => fs7.existsSync(stem + ext));
+  return [...PAIRED_EXTENSIONS, ...named.map((e) => `.${e}`)].some((ext) => fs7.existsSync(stem + ext));
 }
 var SKIPPED_TAGS = ["skip-execution", "nbval-skip"];
 var HOSTED_LINK = /colab\.research\.google\.com\/|kaggle\.com\/(?:kernels\/welcome|code\/)/;
@@ -20515,7 +20524,7 @@ function importPlaceFor(job, reading) {
   let place = reading.importSys;
   if (reading.importCell && reading.importCell.cell.index <= job.cell.index)
     place = reading.importCell;
-  else if (job.form !== "cell" && head2 && head2.to > head2.from && cellMagic(head2.text).kind === "none")
+  else if (job.form !== "cell" && head2 && head2.to > head2.from && cellMagic(job.cell.lines[magicLineOf(job.cell.lines.map((l) => l.text))].text).kind === "none")
     place = { cell: job.cell, at: charAt(job.cell, head2.from) };
   if (reading.sysCells.has(job.cell) || place && reading.sysCells.has(place.cell))
     return void 0;

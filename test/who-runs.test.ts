@@ -74,6 +74,19 @@ test("a project's pdm or hatch script runs the file with its environment on PATH
   assert.deepEqual(codes(await findings({ 'tasks/release.py': RELEASE_PY, 'pyproject.toml': pdm.replace('[tool.pdm.scripts]', '[tool.other.scripts]') })), [RELEASE_FINDING]);
 });
 
+test("a Pipfile's script runs its command with the virtualenv on PATH, a Django management command too (`start = \"python manage.py start\"`)", async () => {
+  const pipfile = ['[[source]]', 'url = "https://pypi.org/simple"', 'name = "pypi"', '', '[packages]', 'django = "*"', '', '[scripts]', 'release = "python tasks/release.py"', 'start = "python manage.py start"', ''].join('\n');
+  const found = await findings({ 'tasks/release.py': RELEASE_PY, Pipfile: pipfile });
+  assert.deepEqual(codes(found), [RELEASE_HELD]);
+  assert.match(found[0], /Pipfile:9 runs this file as a Pipenv script \(`pipenv run`\)/);
+  const command = ['import os', 'from django.core.management.base import BaseCommand', '', '', 'class Command(BaseCommand):', '    def handle(self, *args, **options):', '        os.system("python manage.py migrate")', ''].join('\n');
+  const django = { 'manage.py': 'import sys\nfrom django.core.management import execute_from_command_line\nexecute_from_command_line(sys.argv)\n', 'api/management/commands/start.py': command, Pipfile: pipfile };
+  assert.deepEqual(codes(await findings(django)), ['api/management/commands/start.py:7 VG106']);
+  // The twins: a command Pipenv does not name (offline), and the same table in another file.
+  assert.deepEqual(codes(await findings({ ...django, Pipfile: pipfile.replace('manage.py start', 'manage.py offline') })), ['api/management/commands/start.py:7 VG101']);
+  assert.deepEqual(codes(await findings({ 'tasks/release.py': RELEASE_PY, 'Pipfile.txt': pipfile })), [RELEASE_FINDING]);
+});
+
 test("a pixi task runs the file with the pixi environment on PATH (snakemake's [tool.pixi.feature.test.tasks.test-all])", async () => {
   const feature = ['[project]', 'name = "x"', '', '[tool.pixi.feature.test.tasks.test-all]', 'description = "all"', 'cmd = [', '  "python",', '  # the release script', '  "tasks/release.py",', ']', ''].join('\n');
   const found = await findings({ 'tasks/release.py': RELEASE_PY, 'pyproject.toml': feature });

@@ -26,7 +26,7 @@ export interface ToolCommand {
   line: number;
   file: string;
   /** The runner that starts it with its environment first on PATH; none: it runs on its caller's PATH (tbump's hooks). */
-  tool?: 'tox' | 'nox' | 'pdm' | 'hatch' | 'dev-cmd' | 'pixi' | 'poetry' | 'poe';
+  tool?: 'tox' | 'nox' | 'pdm' | 'hatch' | 'dev-cmd' | 'pixi' | 'poetry' | 'poe' | 'pipenv';
   /** The folder the command runs in, relative to the file's (tox's `change_dir`/`changedir`), when not the file's own. */
   cwd?: string;
 }
@@ -251,6 +251,32 @@ export function pixiTasks(dir: string): ToolCommand[] {
         out.push({ words, line: Array.isArray(cmd) ? listLine(text, words) : lineAt(text, Math.max(0, text.indexOf(line!))), file, tool: 'pixi' });
       }
     }
+  }
+  return out;
+}
+
+/**
+ * Pipenv's scripts (`[scripts]` of a `Pipfile`: `start = "python manage.py start"`), which `pipenv
+ * run NAME` runs with the project's virtualenv activated, its `bin` first on PATH (the SaBai
+ * backend's `start` and `offline`, Django commands that start `python` by name).
+ */
+export function pipenvScripts(dir: string): ToolCommand[] {
+  const file = path.join(dir, 'Pipfile');
+  const text = read(file);
+  if (text === undefined || !/^\[scripts\]/m.test(text)) return [];
+  let scripts: unknown;
+  try {
+    scripts = (parseToml(text) as Record<string, unknown>).scripts;
+  } catch {
+    return [];
+  }
+  const out: ToolCommand[] = [];
+  for (const cmd of Object.values((scripts ?? {}) as Record<string, unknown>)) {
+    if (typeof cmd !== 'string') continue;
+    const line = cmd.trim();
+    const words = splitCommand(line);
+    if (!words?.length || /&&|;|\|/.test(line)) continue;
+    out.push({ words, line: lineAt(text, Math.max(0, text.indexOf(cmd))), file, tool: 'pipenv' });
   }
   return out;
 }

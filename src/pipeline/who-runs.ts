@@ -34,7 +34,7 @@ import { frontEndByLanguage } from '../frontends/index.js';
 import { readConfigText } from './config.js';
 import { loadParsers, parsersDamaged } from '../frontends/tree-sitter.js';
 import { isInterpreterName, isSystemInterpreterPath } from '../judge/python-tools.js';
-import { noxCommands, pixiTasks, projectScripts, tbumpHooks, toxCommands, type ToolCommand } from './tox-commands.js';
+import { noxCommands, pipenvScripts, pixiTasks, projectScripts, tbumpHooks, toxCommands, type ToolCommand } from './tox-commands.js';
 import { contextFromSettings, type RunSettings } from './context.js';
 import { importIndex, moduleUsers, relianceByImports, startedByUsers } from './imports-reliant.js';
 import { mentionTest } from './mention.js';
@@ -297,7 +297,7 @@ export function recordCommand(
   let as: string;
   if (where.tool) {
     how = 'on-path';
-    as = { tox: 'in a tox env', nox: 'in a nox session', pdm: 'as a pdm script (`pdm run`)', hatch: 'as a hatch script (`hatch run`)', 'dev-cmd': 'as a dev-cmd command, with its venv first on PATH', pixi: 'as a pixi task (`pixi run`), with its environment first on PATH', poetry: 'as a Poetry script (`poetry run`), with its environment first on PATH', poe: 'as a Poe the Poet task, with its environment first on PATH' }[where.tool];
+    as = { tox: 'in a tox env', nox: 'in a nox session', pdm: 'as a pdm script (`pdm run`)', hatch: 'as a hatch script (`hatch run`)', 'dev-cmd': 'as a dev-cmd command, with its venv first on PATH', pixi: 'as a pixi task (`pixi run`), with its environment first on PATH', poetry: 'as a Poetry script (`poetry run`), with its environment first on PATH', poe: 'as a Poe the Poet task, with its environment first on PATH', pipenv: 'as a Pipenv script (`pipenv run`), with its virtualenv first on PATH' }[where.tool];
   } else if (runner) {
     how = 'on-path';
     as = `with "${runner}"`;
@@ -411,18 +411,13 @@ export async function whoRuns(files: readonly string[], claimed: ReadonlyMap<str
     }
   }
   const commands: ToolCommand[] = [];
-  for (const d of dirs) commands.push(...toxCommands(d), ...projectScripts(d), ...pixiTasks(d), ...tbumpHooks(d));
+  for (const d of dirs) commands.push(...toxCommands(d), ...projectScripts(d), ...pixiTasks(d), ...pipenvScripts(d), ...tbumpHooks(d));
   for (const f of files) if (path.basename(f) === 'noxfile.py') commands.push(...noxCommands(path.resolve(f)));
   for (const d of dirs) readTheDocs(who, d, root, notebooks);
   for (const w of wanted) for (const text of conventionStarts(w, root)) who.add({ file: w }, { how: 'on-path', text });
   // What the contributor guides and each file's opening say to run (doc-starters.ts).
   for (const c of documentedCommands(root, wanted)) {
     recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs: [path.dirname(c.file), root], root, documented: true, notebooks });
-  }
-  for (const c of commands) {
-    const dir = path.dirname(c.file);
-    const dirs = c.cwd !== undefined ? [path.resolve(dir, c.cwd), dir, root] : [dir, root];
-    recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs, root, tool: c.tool, notebooks });
   }
   // A test runner's file argument given from a folder decided at run time: the project's Python files of that path (test-runners.ts).
   let byName: Map<string, string[]> | undefined;
@@ -439,6 +434,12 @@ export async function whoRuns(files: readonly string[], claimed: ReadonlyMap<str
     }
     return (byName.get(path.basename(rel)) ?? []).filter((f) => f === path.join(root, rel) || f.endsWith(path.sep + rel));
   };
+  // (A runner's command finds Django's management commands anywhere below manage.py: `pipenv run start`.)
+  for (const c of commands) {
+    const dir = path.dirname(c.file);
+    const dirs = c.cwd !== undefined ? [path.resolve(dir, c.cwd), dir, root] : [dir, root];
+    recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs, root, tool: c.tool, anywhere, notebooks });
+  }
   let loaded = false;
   /** A file's launch sites, the parsers loaded once; none when it cannot be analysed (its own check reports why). */
   const sitesOf = async (language: Language, abs: string, text: string): Promise<readonly LaunchSite[]> => {

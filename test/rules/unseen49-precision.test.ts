@@ -109,3 +109,27 @@ test("a notebook Jupytext pairs with a text file gets no fix, which would put th
   assert.deepEqual(await fixes({ 'nb/a.ipynb': notebook({ jupytext: { formats: 'ipynb' } }) }), ['VG102 fix']);
   assert.deepEqual(await fixes({ 'nb/a.ipynb': notebook({}), 'nb/a.py': 'import sambo\n' }), ['VG102 fix']);
 });
+
+test("a Colab cell's form lines may come before its cell magic (`#@title …` then `%%html`, as ColabFold's notebooks write)", async () => {
+  const nb = (cells: string[][]) =>
+    JSON.stringify({ nbformat: 4, nbformat_minor: 0, metadata: { kernelspec: { language: 'python', name: 'python3' } }, cells: cells.map((source) => ({ cell_type: 'code', metadata: {}, execution_count: null, outputs: [], source })) });
+  const run = async (cells: string[][]) => {
+    const root = writeProject('venvguard-u49-', { 'webui_colab.ipynb': nb(cells), 'run.sh': `#!/bin/sh\n${TAIL}` });
+    try {
+      const r = await check({ paths: ['.'], cwd: root, noConfig: true, extendSelect: ['VG106'] });
+      return { problems: r.problems.map((p) => p.path), findings: r.diagnostics.map((d) => `${d.path} ${d.start.line} ${d.code}`) };
+    } finally {
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  };
+  const html = ['#@title Press play on the music player to keep the tab alive\n', '%%html\n', '<b>Press play</b><br/>\n', '<audio src="silence.m4a" controls>'];
+  const bash = ['#@title Install\n', '%%bash\n', 'python3 -m venv /content/venv\n', 'pip install streamlit'];
+  const found = await run([html, bash]);
+  assert.deepEqual(found.problems, []);
+  // The %%bash body is read as the cell's shell: its pip after the venv it made is found (held,
+  // as in any notebook written for Colab, whose forms say so).
+  assert.deepEqual(found.findings, ['run.sh 3 VG201', 'webui_colab.ipynb 1 VG106']);
+  // The twin: after a plain comment, `%%bash` is no cell magic (IPython reads one on the first line
+  // only), so its body is not read as a shell.
+  assert.deepEqual((await run([html, ['# Install\n', ...bash.slice(1)]])).findings, ['run.sh 3 VG201']);
+});

@@ -252,6 +252,17 @@ export type CellMagic =
   /** Not Python (`%%writefile`, `%%html`, `%%javascript`, `%%sql` …). */
   | { kind: 'other' };
 
+/**
+ * The line of a cell that may hold its cell magic: the first, or in a Colab cell the first after its
+ * form lines (`#@title Install` then `%%capture`, as ColabFold's notebooks write: Colab reads the
+ * magic there).
+ */
+export function magicLineOf(texts: readonly string[]): number {
+  let k = 0;
+  while (k < texts.length - 1 && /^#@(?:title|markdown)\b/.test(texts[k])) k++;
+  return k > 0 && /^%%\w/.test(texts[k]) ? k : 0;
+}
+
 export function cellMagic(first: string): CellMagic {
   const m = /^%%(\w+)\s*(.*)$/.exec(first);
   if (!m) return { kind: 'none' };

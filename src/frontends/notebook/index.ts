@@ -27,7 +27,7 @@ import { pythonMayMatter } from '../python/prefilter.js';
 import { hasToolName } from '../../judge/python-tools.js';
 import { colabBlocks, namesHostedRuntime } from '../python/hosted.js';
 import { importScan } from '../python/import-lines.js';
-import { cellMagic, charAt, lineKind, NotebookError, readNotebook, statementStarts, type CodeCell, type Notebook } from './cells.js';
+import { cellMagic, charAt, magicLineOf, lineKind, NotebookError, readNotebook, statementStarts, type CodeCell, type Notebook } from './cells.js';
 import { CellRewriter, EscapeRewriter, type ImportPlace, type ShellJob } from './rewrite.js';
 import { VirtualModule } from './virtual.js';
 
@@ -73,17 +73,18 @@ function readCells(nb: Notebook): Reading {
   let importCell: ImportPlace | undefined;
   for (const cell of nb.cells) {
     const texts = cell.lines.map((l) => l.text);
-    const magic = cellMagic(texts[0] ?? '');
+    const at = magicLineOf(texts);
+    const magic = cellMagic(texts[at] ?? '');
     const span = cellSpan(cell);
     if (magic.kind === 'other') continue;
     if (magic.kind === 'shell' || magic.kind === 'script') {
-      const head = cell.lines[0];
-      // The body: every line after the first, with its line break.
-      const job: Job = { cell, form: 'cell', text: texts.slice(1).join('\n'), script: cellWord(cell, head.brkEnd, cell.text.length, false), api: `%%${/^%%(\w+)/.exec(texts[0])![1]}`, callSpan: span, dialect: magic.kind === 'shell' ? magic.dialect : 'bash' };
+      const head = cell.lines[at];
+      // The body: every line after the magic's, with its line break.
+      const job: Job = { cell, form: 'cell', text: texts.slice(at + 1).join('\n'), script: cellWord(cell, head.brkEnd, cell.text.length, false), api: `%%${/^%%(\w+)/.exec(texts[at])![1]}`, callSpan: span, dialect: magic.kind === 'shell' ? magic.dialect : 'bash' };
       if (magic.kind === 'script') {
         job.argv = [];
         const re = /\S+/g;
-        for (let m; (m = re.exec(texts[0].slice(magic.from))); ) {
+        for (let m; (m = re.exec(texts[at].slice(magic.from))); ) {
           const at = head.from + magic.from + m.index;
           job.argv.push(cellWord(cell, at, at + m[0].length, false));
         }
@@ -99,7 +100,7 @@ function readCells(nb: Notebook): Reading {
     let escapes = false;
     for (let i = 0; i < cell.lines.length; i++) {
       const line = cell.lines[i];
-      const kind = i === 0 && magic.kind === 'python-body' ? { kind: 'magic' as const } : starts[i] ? lineKind(line.text) : { kind: 'python' as const };
+      const kind = i === at && magic.kind === 'python-body' ? { kind: 'magic' as const } : starts[i] ? lineKind(line.text) : { kind: 'python' as const };
       if (kind.kind === 'python') {
         module.pushRange(cell, line.from, line.brkEnd);
         if (/^import\s+([\w.]+(\s+as\s+\w+)?\s*,\s*)*sys\s*(,|;|#|$)/.test(line.text)) sysCells.add(cell);
@@ -341,7 +342,7 @@ function importPlaceFor(job: Job, reading: Reading): ImportPlace | undefined | n
   const head = job.cell.lines[0];
   let place: ImportPlace | null = reading.importSys;
   if (reading.importCell && reading.importCell.cell.index <= job.cell.index) place = reading.importCell;
-  else if (job.form !== 'cell' && head && head.to > head.from && cellMagic(head.text).kind === 'none') place = { cell: job.cell, at: charAt(job.cell, head.from) };
+  else if (job.form !== 'cell' && head && head.to > head.from && cellMagic(job.cell.lines[magicLineOf(job.cell.lines.map((l) => l.text))].text).kind === 'none') place = { cell: job.cell, at: charAt(job.cell, head.from) };
   if (reading.sysCells.has(job.cell) || (place && reading.sysCells.has(place.cell))) return undefined;
   return place;
 }
