@@ -1,12 +1,12 @@
 // Generated from src/ by scripts/bundle.ts (npm run action); do not edit.
 
 // dist/src/action/main.js
-import fs26 from "node:fs";
-import path57 from "node:path";
+import fs27 from "node:fs";
+import path58 from "node:path";
 import { parseArgs } from "node:util";
 
 // dist/src/api.js
-import path53 from "node:path";
+import path54 from "node:path";
 
 // dist/src/pipeline/apply-fixes.js
 function fixableBy(d, allowUnsafe) {
@@ -100,8 +100,8 @@ var SourceFile = class {
   encoding;
   lineStarts;
   nl;
-  constructor(path58, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
-    this.path = path58;
+  constructor(path59, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
+    this.path = path59;
     this.text = text3;
     this.encoding = encoding;
   }
@@ -174,7 +174,7 @@ function splitLines(text3) {
 }
 
 // dist/src/kernel/decode.js
-function decodeText(path58, bytes, opts = {}) {
+function decodeText(path59, bytes, opts = {}) {
   const nul = bytes.indexOf(0);
   if (nul >= 0)
     return { ok: false, kind: "binary", message: `not ${opts.kind ?? "text"}: NUL byte at offset ${nul} (binary file?)` };
@@ -192,19 +192,19 @@ function decodeText(path58, bytes, opts = {}) {
   if (codec === "utf-8" || codec === "ascii") {
     try {
       const text3 = new TextDecoder("utf-8", { fatal: true }).decode(body);
-      return { ok: true, file: new SourceFile(path58, text3, { name: codec, bom, lossless: true }) };
+      return { ok: true, file: new SourceFile(path59, text3, { name: codec, bom, lossless: true }) };
     } catch {
       const bad = firstInvalidUtf8(body) + (bom ? 3 : 0);
       const text3 = new TextDecoder("utf-8").decode(body);
       return {
         ok: true,
-        file: new SourceFile(path58, text3, { name: codec, bom, lossless: false }),
+        file: new SourceFile(path59, text3, { name: codec, bom, lossless: false }),
         warning: `invalid UTF-8 at byte ${bad}; checked with replacement characters and never rewritten`
       };
     }
   }
   if (codec === "latin-1") {
-    return { ok: true, file: new SourceFile(path58, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
+    return { ok: true, file: new SourceFile(path59, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
   }
   let decoder;
   try {
@@ -213,7 +213,7 @@ function decodeText(path58, bytes, opts = {}) {
     return { ok: false, kind: "decode", message: `unknown source encoding '${declared}' in the coding declaration` };
   }
   try {
-    return { ok: true, file: new SourceFile(path58, decoder.decode(body), { name: codec, bom, lossless: false }) };
+    return { ok: true, file: new SourceFile(path59, decoder.decode(body), { name: codec, bom, lossless: false }) };
   } catch {
     return { ok: false, kind: "decode", message: `bytes are not valid '${declared}' as the coding declaration says` };
   }
@@ -971,8 +971,8 @@ function removeVenvs(argv, venvs, resolve) {
 
 // dist/src/kernel/launch-site.js
 var CI_LANGUAGES = /* @__PURE__ */ new Set(["github-actions", "gitlab-ci", "jenkins", "azure-pipelines", "circleci", "bitbucket-pipelines"]);
-function meantVenv(known2, active) {
-  return active !== void 0 && known2.includes(active) ? active : known2[known2.length - 1];
+function meantVenv(known3, active) {
+  return active !== void 0 && known3.includes(active) ? active : known3[known3.length - 1];
 }
 var NO_LATER_SHELLS = { sitesWithoutVenv: () => [], runsUnseen: () => false, venvOnPath: () => false };
 
@@ -2069,14 +2069,14 @@ function linkedIntoPath(argv, venvs, resolve) {
   const dir = intoDir ? destClean : path3.posix.dirname(destClean);
   if (!PATH_DIRS.has(dir))
     return [];
-  const known2 = [...venvs];
+  const known3 = [...venvs];
   const out = [];
   for (const s of sources) {
     const binAt = s.lastIndexOf("/bin/");
     if (binAt < 0)
       continue;
     const venv = s.slice(0, binAt).includes("*") ? void 0 : resolve(s.slice(0, binAt));
-    if (venv === void 0 || !known2.includes(venv))
+    if (venv === void 0 || !known3.includes(venv))
       continue;
     const name = intoDir ? s.slice(binAt + 5) : path3.posix.basename(destClean);
     out.push({ venv, name: name && !/[*?[/]/.test(name) ? name : void 0 });
@@ -2730,6 +2730,8 @@ function applyPolicy(site, verdict, judgeOne) {
     return { ...verdict, held: { signal: "test-data", reason: "this file is test data (its folder says so), input the tests read rather than code the project runs" } };
   if (facts.hostApp)
     return { ...verdict, held: { signal: "host-app", reason: `this file runs inside ${facts.hostApp} (its imports say so), whose embedded Python has no venv: a program it starts by name is PATH's on purpose, and sys.executable would start ${facts.hostApp}` } };
+  if (facts.condaWorkflow)
+    return { ...verdict, held: { signal: "conda-workflow", reason: `the project is no installable package and its README activates a conda environment (${facts.condaWorkflow.file}:${facts.condaWorkflow.line}) and names no venv: its scripts run there, where PATH's python is that environment's` } };
   if (facts.python2Only)
     return { ...verdict, held: { signal: "python2", reason: `this file is Python 2 code (line ${facts.python2Only}) in a project whose other code is Python 3 only, so no venv of the project runs it` } };
   const at2 = site.callSpan.start;
@@ -3291,14 +3293,14 @@ function markSystemInstalled(groups) {
     for (const { site: s } of [...g].sort((a, b) => a.order - b.order || a.site.callSpan.start - b.site.callSpan.start)) {
       if (!s.config)
         continue;
-      const known2 = s.env.knownVenvs?.length ?? 0;
-      if (!known2 && s.env.activeVenv === void 0 && installsProjectOnPath(s.argv)) {
+      const known3 = s.env.knownVenvs?.length ?? 0;
+      if (!known3 && s.env.activeVenv === void 0 && installsProjectOnPath(s.argv)) {
         at2 ??= s.file.location(s.callSpan.start).line;
         continue;
       }
       const prog = s.argv[0] ? wordText(s.argv[0]) : void 0;
       const next = s.argv[1] ? wordText(s.argv[1]) : void 0;
-      if (at2 !== void 0 && known2 && prog && /^python[\d.]*$/.test(prog) && next !== "-m")
+      if (at2 !== void 0 && known3 && prog && /^python[\d.]*$/.test(prog) && next !== "-m")
         s.config.systemInstalled = at2;
     }
   }
@@ -4652,9 +4654,9 @@ var WordExpander = class {
     const valueNode = n.childForFieldName("value");
     const f = new Fields(false);
     if (n.children.some((c) => c?.type === "+=")) {
-      const known2 = this.vars?.get(name);
-      if (known2 !== void 0)
-        f.value(known2, true);
+      const known3 = this.vars?.get(name);
+      if (known3 !== void 0)
+        f.value(known3, true);
       else
         f.frag({ kind: "unknown", span: nameNode ? this.span(nameNode.startIndex, nameNode.endIndex) : void 0, why: `$${name}` }, true);
     }
@@ -4813,14 +4815,14 @@ var WordExpander = class {
       name = this.s.text.slice(kids[1].startIndex, kids[1].endIndex);
     if (n.type === "expansion" && kids.length === 3 && kids[0].type === "${" && kids[2].type === "}")
       name = this.s.text.slice(kids[1].startIndex, kids[1].endIndex);
-    const known2 = name !== void 0 ? this.vars?.get(name) : void 0;
-    if (known2 !== void 0) {
-      const parts = splitLookups(known2);
+    const known3 = name !== void 0 ? this.vars?.get(name) : void 0;
+    if (known3 !== void 0) {
+      const parts = splitLookups(known3);
       if (parts)
         for (const p of parts)
           typeof p === "string" ? f.value(p, mode2 !== "unquoted") : f.frag(lookupFragment(p.lookup, this.span(n.startIndex, n.endIndex)), mode2 !== "unquoted");
       else
-        f.value(known2, mode2 !== "unquoted");
+        f.value(known3, mode2 !== "unquoted");
       return;
     }
     const text3 = (this.s.orig ?? this.s.text).slice(n.startIndex, n.endIndex);
@@ -5877,11 +5879,11 @@ var ShellSession = class {
       pathState = { kind: "missing", span: cmd.span ?? o.callSpan };
     else if (cmd.envPathSet)
       pathState = { kind: "explicit", span: cmd.span };
-    let known2 = this.venvsAt(cmd.span?.start);
+    let known3 = this.venvsAt(cmd.span?.start);
     const absent = this.absent;
     if (absent?.size)
-      known2 = new Map([...known2].filter(([v]) => !absent.has(v)));
-    const env2 = { path: pathState, knownVenvs: [...known2.keys()] };
+      known3 = new Map([...known3].filter(([v]) => !absent.has(v)));
+    const env2 = { path: pathState, knownVenvs: [...known3.keys()] };
     const a = this.active();
     if (a)
       env2.activeVenv = a;
@@ -5894,7 +5896,7 @@ var ShellSession = class {
     }
     if (o.facts) {
       const dialectKnown = frame === this.top ? o.dialectKnown !== false : !frame.userShell;
-      site.config = Object.assign({}, o.facts, { venvOrigins: new Map(known2), shellDialect: dialectKnown ? frame.dialect : void 0, afterFailedActivation: frame.failedActivation, cwd: frame.sh.cwd });
+      site.config = Object.assign({}, o.facts, { venvOrigins: new Map(known3), shellDialect: dialectKnown ? frame.dialect : void 0, afterFailedActivation: frame.failedActivation, cwd: frame.sh.cwd });
       if (o.deactivated?.size)
         site.config.deactivated = [...o.deactivated];
       if (frame !== this.top) {
@@ -6365,8 +6367,8 @@ function substituteExpressions(cs, env2, inputs, pins) {
     const envRef = /^env\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(expr);
     const inputRef = /^inputs\.([A-Za-z_][A-Za-z0-9_-]*)$/.exec(expr);
     const matrixRef = /^matrix\.([\w-]+)$/.exec(expr);
-    const known2 = expr === "github.workspace" ? WS : expr === "runner.temp" ? RUNNER_TEMP : expr === "github.action_path" ? env2.get("GITHUB_ACTION_PATH") : envRef && env2.has(envRef[1]) ? env2.get(envRef[1]) : inputRef ? inputs?.get(inputRef[1]) : matrixRef ? pins?.get(matrixRef[1]) : void 0;
-    return known2 !== void 0 ? { text: known2, at: false } : { text: inArithmetic(s, m.index) ? "0" : UNKNOWN, at: true };
+    const known3 = expr === "github.workspace" ? WS : expr === "runner.temp" ? RUNNER_TEMP : expr === "github.action_path" ? env2.get("GITHUB_ACTION_PATH") : envRef && env2.has(envRef[1]) ? env2.get(envRef[1]) : inputRef ? inputs?.get(inputRef[1]) : matrixRef ? pins?.get(matrixRef[1]) : void 0;
+    return known3 !== void 0 ? { text: known3, at: false } : { text: inArithmetic(s, m.index) ? "0" : UNKNOWN, at: true };
   });
 }
 var VIRTUAL_ENV_AT = /* @__PURE__ */ new WeakMap();
@@ -7155,10 +7157,10 @@ function persistVenv2(file, parsed, site, inst, t, byStart) {
   if (!v || !envInst)
     return void 0;
   const legacy = !/^\s*[A-Za-z_][A-Za-z0-9_]*=/.test(envInst.args.map((c) => c.ch).join(""));
-  const path58 = `PATH="${v.venv}/bin:$PATH"`;
+  const path59 = `PATH="${v.venv}/bin:$PATH"`;
   if (legacy)
-    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path58}` }], applicability: "unsafe", reason, title: `Add ENV ${path58} after line ${envInst.lastLine}` };
-  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path58}` }], applicability: "unsafe", reason, title: `Add ${path58} to the ENV at line ${envInst.firstLine}` };
+    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path59}` }], applicability: "unsafe", reason, title: `Add ENV ${path59} after line ${envInst.lastLine}` };
+  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path59}` }], applicability: "unsafe", reason, title: `Add ${path59} to the ENV at line ${envInst.firstLine}` };
 }
 function analyzeDockerfile(file) {
   const parsed = parseDockerfile(file.text);
@@ -8621,7 +8623,7 @@ var Expander = class {
   }
   call(fn, args, depth) {
     const x = (i) => this.expand(args[i] ?? EMPTY, depth + 1);
-    const known2 = (t2) => !hasFrags(t2);
+    const known3 = (t2) => !hasFrags(t2);
     if (fn === "info" || fn === "warning" || fn === "error" || fn === "eval") {
       return EMPTY;
     }
@@ -8629,7 +8631,7 @@ var Expander = class {
       return this.callVariable(args, depth);
     if (fn === "if") {
       const cond = x(0);
-      if (!known2(cond))
+      if (!known3(cond))
         return unknown(void 0, "$(if \u2026)");
       return cond.s.trim() !== "" ? x(1) : x(2);
     }
@@ -8637,7 +8639,7 @@ var Expander = class {
       let last = EMPTY;
       for (let i = 0; i < args.length; i++) {
         const v = x(i);
-        if (!known2(v))
+        if (!known3(v))
           return unknown(void 0, `$(${fn} \u2026)`);
         const empty = v.s.trim() === "";
         if (fn === "or" && !empty)
@@ -8649,7 +8651,7 @@ var Expander = class {
       return fn === "or" ? EMPTY : last;
     }
     const vals = args.map((_, i) => x(i));
-    if (!vals.every(known2))
+    if (!vals.every(known3))
       return unknown(void 0, `$(${fn} \u2026)`);
     const t = vals.map(text2);
     const ws = (i) => words(t[i] ?? "");
@@ -10231,7 +10233,7 @@ var Prefilter = class {
    * undecoded bytes (then only the cheap half: a helper called, and a tool's name anywhere; the
    * bytes read as Latin-1, as the test on bytes read them).
    */
-  mayMatterThroughProject(path58, text3) {
+  mayMatterThroughProject(path59, text3) {
     const p = this.project;
     if (!p)
       return false;
@@ -10239,13 +10241,13 @@ var Prefilter = class {
       const s = latin1(text3);
       if (!p.mayImportProject(s))
         return false;
-      return hasToolName(this.tools, s) && p.callsHelper(path58, s);
+      return hasToolName(this.tools, s) && p.callsHelper(path59, s);
     }
     if (!p.mayImportProject(text3))
       return false;
     if (apiWordInCode(text3))
-      return p.usesToolConstant(path58, text3, this.tools);
-    return someStringMatches(text3, this.tools) && p.callsHelper(path58, text3);
+      return p.usesToolConstant(path59, text3, this.tools);
+    return someStringMatches(text3, this.tools) && p.callsHelper(path59, text3);
   }
 };
 function pythonMayMatter(text3, tools) {
@@ -10672,12 +10674,12 @@ var Ancestry = class {
     this.parents.set(root.id, null);
   }
   parent(n) {
-    const known2 = this.parents.get(n.id);
-    if (known2 !== void 0)
-      return known2;
-    const path58 = this.path;
-    path58.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
-    let at2 = path58[path58.length - 1];
+    const known3 = this.parents.get(n.id);
+    if (known3 !== void 0)
+      return known3;
+    const path59 = this.path;
+    path59.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
+    let at2 = path59[path59.length - 1];
     for (; ; ) {
       const next = at2.childWithDescendant(n);
       if (!next)
@@ -10687,7 +10689,7 @@ var Ancestry = class {
         return at2;
       }
       this.parents.set(next.id, at2);
-      path58.push(next);
+      path59.push(next);
       at2 = next;
     }
     const p = n.parent;
@@ -10700,11 +10702,11 @@ var Ancestry = class {
   }
   /** The index of the deepest node of the path whose span holds start..end (the root's, 0, at least). */
   deepestHolding(start, end) {
-    const path58 = this.path;
+    const path59 = this.path;
     let lo = 0;
-    for (let hi = path58.length - 1; lo < hi; ) {
+    for (let hi = path59.length - 1; lo < hi; ) {
       const mid = lo + hi + 1 >>> 1;
-      if (path58[mid].startIndex <= start && end <= path58[mid].endIndex)
+      if (path59[mid].startIndex <= start && end <= path59[mid].endIndex)
         lo = mid;
       else
         hi = mid - 1;
@@ -10716,9 +10718,9 @@ var Ancestry = class {
     let memo = this.nearestOf.get(types);
     if (!memo)
       this.nearestOf.set(types, memo = /* @__PURE__ */ new Map());
-    const known2 = memo.get(n.id);
-    if (known2 !== void 0)
-      return known2;
+    const known3 = memo.get(n.id);
+    if (known3 !== void 0)
+      return known3;
     const passed = [n.id];
     let found = null;
     for (let cur = this.parent(n); cur; cur = this.parent(cur)) {
@@ -10945,6 +10947,7 @@ var TreeFacts = class {
   taskRunner;
   hostApp;
   python2Only;
+  condaWorkflow;
   startedBy;
   #declared;
   constructor(root, sites, text3, file) {
@@ -11700,18 +11703,18 @@ function decodesCleanly(bytes) {
     return true;
   return (codec === "utf-8" || codec === "ascii") && isUtf8(body);
 }
-function decodePython(path58, bytes) {
+function decodePython(path59, bytes) {
   const declared = codingDeclaration(bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes);
-  return decodeText(path58, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
+  return decodeText(path59, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
 }
 
 // dist/src/frontends/python/value-ops.js
-function withKey(path58, key) {
+function withKey(path59, key) {
   if (key === "PATH")
     return "set";
-  if (key === void 0 && path58 === "no")
+  if (key === void 0 && path59 === "no")
     return "unknown";
-  return path58;
+  return path59;
 }
 function mergeEnv(a, b) {
   if (b === "set" || a === "set")
@@ -12354,11 +12357,11 @@ var Scopes = class {
                 const outer = flow.chain[0].slice(0, flow.chain[0].indexOf(":"));
                 if (chain?.key !== outer)
                   chain = { key: outer, values: /* @__PURE__ */ new Map() };
-                const path58 = flow.chain.join("/");
+                const path59 = flow.chain.join("/");
                 for (const k of [...chain.values.keys()])
-                  if (path58.startsWith(k + "/") || k.startsWith(path58 + "/"))
+                  if (path59.startsWith(k + "/") || k.startsWith(path59 + "/"))
                     chain.values.delete(k);
-                chain.values.set(path58, e.value());
+                chain.values.set(path59, e.value());
                 cur = [...chain.values.values()];
                 break;
               }
@@ -12590,9 +12593,9 @@ function evalCall(ev, summaries, n, scope, pos) {
     return node ? ev.evalIn(node, scope, pos) : UNKNOWN2;
   };
   const call = { n, span, scope, pos, positional, keywords, arg };
-  const known2 = knownCall(ev, ev.qualify(fn, scope), call);
-  if (known2)
-    return known2;
+  const known3 = knownCall(ev, ev.qualify(fn, scope), call);
+  if (known3)
+    return known3;
   if (fn.type === "attribute")
     return methodCall(ev, summaries, fn, call);
   if (fn.type === "identifier") {
@@ -12654,17 +12657,17 @@ function knownCall(ev, q, call) {
     case "dict":
       if (q === "dict") {
         const a0 = positional[0] ? ev.evalIn(positional[0], scope, pos) : void 0;
-        let path58 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
+        let path59 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
         for (const a of n.childForFieldName("arguments")?.namedChildren ?? []) {
           if (a?.type !== "dictionary_splat")
             continue;
           const inner = a.namedChildren[0];
           const v = inner ? ev.evalIn(inner, scope, pos) : UNKNOWN2;
-          path58 = mergeEnv(path58, v.k === "env" ? v.path : "unknown");
+          path59 = mergeEnv(path59, v.k === "env" ? v.path : "unknown");
         }
         for (const k of keywords.keys())
-          path58 = withKey(path58, k);
-        return { k: "env", path: path58, span };
+          path59 = withKey(path59, k);
+        return { k: "env", path: path59, span };
       }
       return { k: "env", path: "inherited", span };
     case "platform.python_version":
@@ -13138,8 +13141,8 @@ var PythonModule = class {
       return v;
     const q = this.imports.get(name);
     if (q) {
-      const known2 = this.qualifiedValue(q, spanOf(n));
-      return known2.k === "unknown" ? this.project?.constant(this.file.path, q, spanOf(n), this.importDepth) ?? known2 : known2;
+      const known3 = this.qualifiedValue(q, spanOf(n));
+      return known3.k === "unknown" ? this.project?.constant(this.file.path, q, spanOf(n), this.importDepth) ?? known3 : known3;
     }
     return v ?? { k: "unknown", span: spanOf(n) };
   }
@@ -13269,22 +13272,22 @@ var PythonModule = class {
     return { k: "unknown", span };
   }
   evalDict(n, scope, pos) {
-    let path58 = "no";
+    let path59 = "no";
     for (const c of n.namedChildren) {
       if (!c || c.type === "comment")
         continue;
       if (c.type === "pair") {
         const key = c.childForFieldName("key");
         const kv = key ? this.evalIn(key, scope, pos) : UNKNOWN2;
-        path58 = withKey(path58, kv.k === "str" ? wordTextOf(kv.word) : void 0);
+        path59 = withKey(path59, kv.k === "str" ? wordTextOf(kv.word) : void 0);
       } else if (c.type === "dictionary_splat") {
         const inner = c.namedChildren[0];
         const v = inner ? this.evalIn(inner, scope, pos) : UNKNOWN2;
-        path58 = mergeEnv(path58, v.k === "env" ? v.path : "unknown");
+        path59 = mergeEnv(path59, v.k === "env" ? v.path : "unknown");
       } else
-        path58 = withKey(path58, void 0);
+        path59 = withKey(path59, void 0);
     }
-    return { k: "env", path: path58, span: spanOf(n) };
+    return { k: "env", path: path59, span: spanOf(n) };
   }
   evalSubscript(n, scope, pos) {
     const value = n.childForFieldName("value");
@@ -13404,12 +13407,12 @@ function contains(lit, start, end) {
 }
 var indexes = /* @__PURE__ */ new WeakMap();
 function literalIndex(mod) {
-  let known2 = indexes.get(mod);
-  if (!known2 || known2.size !== mod.literals.size) {
-    known2 = { size: mod.literals.size, index: new LiteralIndex(mod.literals.values()) };
-    indexes.set(mod, known2);
+  let known3 = indexes.get(mod);
+  if (!known3 || known3.size !== mod.literals.size) {
+    known3 = { size: mod.literals.size, index: new LiteralIndex(mod.literals.values()) };
+    indexes.set(mod, known3);
   }
-  return known2.index;
+  return known3.index;
 }
 
 // dist/src/frontends/python/rewriter.js
@@ -13683,12 +13686,12 @@ function formattingOf(node) {
   return void 0;
 }
 function importInsertionPoint(mod, module = "") {
-  let known2 = insertionPoints.get(mod);
-  if (!known2)
-    insertionPoints.set(mod, known2 = /* @__PURE__ */ new Map());
-  let at2 = known2.get(module);
+  let known3 = insertionPoints.get(mod);
+  if (!known3)
+    insertionPoints.set(mod, known3 = /* @__PURE__ */ new Map());
+  let at2 = known3.get(module);
   if (!at2)
-    known2.set(module, at2 = findInsertionPoint(mod, module));
+    known3.set(module, at2 = findInsertionPoint(mod, module));
   return at2;
 }
 var insertionPoints = /* @__PURE__ */ new WeakMap();
@@ -14243,9 +14246,9 @@ function wrapperCallSites(mod, meter, launches) {
       mod.paramBindings.set(def.id, bindings);
       try {
         for (const l of inner) {
-          const known2 = l.programs;
+          const known3 = l.programs;
           for (const site of sitesForCall(mod, meter, l.call, l.api, l.spec, outer)) {
-            if (!site.argv[0] || known2.has(programKey(site.argv[0])))
+            if (!site.argv[0] || known3.has(programKey(site.argv[0])))
               continue;
             site.wrappers = [`${name}()`, ...site.wrappers];
             if (varargs)
@@ -14438,21 +14441,21 @@ function sitesForCall(mod, meter, call, api, spec, reportAt = call, named2) {
   const checked = pathChecksBefore(mod, call);
   const sites = [];
   const make = (cmd, viaShell, active) => {
-    let path58 = r.env;
+    let path59 = r.env;
     if (cmd.pathReset)
-      path58 = { kind: "reset", by: cmd.pathReset };
+      path59 = { kind: "reset", by: cmd.pathReset };
     else if (cmd.pathUnset)
-      path58 = { kind: "reset", by: "env -i" };
+      path59 = { kind: "reset", by: "env -i" };
     else if (cmd.envPathSet)
-      path58 = { kind: "explicit" };
-    const env2 = { path: path58 };
+      path59 = { kind: "explicit" };
+    const env2 = { path: path59 };
     if (shebang !== void 0)
       env2.shebang = shebang;
     if (major !== void 0)
       env2.shebangMajor = major;
     if (checked.length)
       env2.checkedOnPath = checked;
-    if (active !== void 0 && path58.kind !== "reset" && path58.kind !== "missing")
+    if (active !== void 0 && path59.kind !== "reset" && path59.kind !== "missing")
       env2.activeVenv = active;
     const site = launchSiteFor(cmd, { file: mod.file, language: "python", api, callSpan, env: env2, searchesPath: r.searchesPath, viaShell });
     site.rewriter = new PythonRewriter(mod, site, reportAt, { argv0 });
@@ -14623,6 +14626,9 @@ function withPythonAnalysis(file, use, opts = {}) {
     const host = sites.length ? hostApplication(mod.imports.values()) : void 0;
     if (host)
       facts.hostApp = host;
+    const conda = sites.length && !file.path.endsWith(".ipynb") ? opts.condaWorkflow?.(file.path) : void 0;
+    if (conda)
+      facts.condaWorkflow = conda;
     if (sites.length && !mod.python3Only && PY2_CANDIDATE.test(parseText) && opts.python3Project?.(file.path)) {
       const line = ranges ? python2LineOfWhole(parser, parseText) : firstPython2Line(root, parseText);
       if (line)
@@ -14752,7 +14758,7 @@ function firstError(root) {
 }
 var pythonFrontEnd = {
   language: "python",
-  claims: (path58, head2) => /\.pyw?$/i.test(path58) || /^#!.*\bpython[\d.]*\b/.test(head2),
+  claims: (path59, head2) => /\.pyw?$/i.test(path59) || /^#!.*\bpython[\d.]*\b/.test(head2),
   mayMatter: pythonMayMatter,
   mayMatterBytes: (bytes) => pythonMayMatterBytes(bytes) || !decodesCleanly(bytes),
   decode: decodePython,
@@ -14940,7 +14946,7 @@ function analyzeWithNamedVenvs(analyze) {
   if (extra.length === 0)
     return first.out;
   const calls = first.out.scriptCalls;
-  const known2 = extra.map(([v, origin]) => {
+  const known3 = extra.map(([v, origin]) => {
     if (origin.offset === void 0)
       return [v, origin];
     let knownFrom;
@@ -14949,7 +14955,7 @@ function analyzeWithNamedVenvs(analyze) {
         knownFrom = c;
     return [v, knownFrom === void 0 ? origin : { ...origin, knownFrom }];
   });
-  return analyze(new Map(known2)).out;
+  return analyze(new Map(known3)).out;
 }
 function finishAnalysis(out, suppressions) {
   for (const p of out.problems)
@@ -15400,7 +15406,7 @@ function parseIni(text3, problems) {
   }
   return sections;
 }
-function expandPercent(value, known2) {
+function expandPercent(value, known3) {
   const out = [];
   for (let i = 0; i < value.length; i++) {
     const c = value[i];
@@ -15413,7 +15419,7 @@ function expandPercent(value, known2) {
       const rest = value.slice(i, i + 120).map((x) => x.ch).join("");
       const m = /^%\(([^)]*)\)[-#0 +]*\d*(?:\.\d+)?[sdifr]/.exec(rest);
       if (m) {
-        const v = known2.get(m[1]);
+        const v = known3.get(m[1]);
         if (v !== void 0)
           out.push(...[...v].map((ch) => ({ ch, off: -1 })));
         else
@@ -15526,7 +15532,7 @@ function analyzeSupervisor(file) {
     if (header)
       coverLines(suppressions, s.line, lastLine, header);
   }
-  const envOf3 = (e, known2) => e ? parseEnvironment(expandPercent(e.value, known2), problems) : [];
+  const envOf3 = (e, known3) => e ? parseEnvironment(expandPercent(e.value, known3), problems) : [];
   const daemon = sections.find((s) => s.name === "supervisord");
   const base = envOf3(daemon?.entries.get("environment"), /* @__PURE__ */ new Map());
   const out = analyzeWithNamedVenvs((initial) => {
@@ -15537,12 +15543,12 @@ function analyzeSupervisor(file) {
       const command3 = s.entries.get("command");
       if (!pm || !command3)
         continue;
-      const known2 = /* @__PURE__ */ new Map([["program_name", pm[2].trim()], ["group_name", pm[2].trim()]]);
-      const pairs = [...base, ...envOf3(s.entries.get("environment"), known2)];
+      const known3 = /* @__PURE__ */ new Map([["program_name", pm[2].trim()], ["group_name", pm[2].trim()]]);
+      const pairs = [...base, ...envOf3(s.entries.get("environment"), known3)];
       const vars = /* @__PURE__ */ new Map();
       let virtualEnv;
       const dirEntry = s.entries.get("directory");
-      const dir = dirEntry ? expandPercent(dirEntry.value, known2).map((u) => "ch" in u ? u.ch : "").join("") : void 0;
+      const dir = dirEntry ? expandPercent(dirEntry.value, known3).map((u) => "ch" in u ? u.ch : "").join("") : void 0;
       const cwd = dir === void 0 ? START_DIR : resolveDir(dir, START_DIR);
       for (const p of pairs) {
         vars.set(p.key, p.value);
@@ -15556,7 +15562,7 @@ function analyzeSupervisor(file) {
       }
       const envPath = vars.get("PATH") ?? DEFAULT_PATH;
       vars.delete("PATH");
-      const argv = shlexSplit(expandPercent(command3.value, known2), problems);
+      const argv = shlexSplit(expandPercent(command3.value, known3), problems);
       const unit = `this [${s.name}] command`;
       const execFacts = {
         form: "exec",
@@ -15758,9 +15764,9 @@ function isSystemCrontab(p) {
   return /(^|\/)cron\.d\/[^/]+$/.test(n) || /(^|\/)etc\/crontab$/.test(n);
 }
 function analyzeCrontab(file) {
-  const read2 = [];
-  const entries3 = parseCrontab(file.text, isSystemCrontab(file.path), read2);
-  const problems = unreadLinesThatMatter(file.text, read2);
+  const read3 = [];
+  const entries3 = parseCrontab(file.text, isSystemCrontab(file.path), read3);
+  const problems = unreadLinesThatMatter(file.text, read3);
   const suppressions = /* @__PURE__ */ new Map();
   for (const e of entries3)
     entrySuppressions(suppressions, file, e.line, e.line);
@@ -16202,9 +16208,9 @@ function expandMacros(chars, vars) {
   const re = /\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)/g;
   for (let m = re.exec(text3); m; m = re.exec(text3)) {
     const name = m[1];
-    const known2 = vars.get(name);
+    const known3 = vars.get(name);
     const isWs2 = WORKSPACE_VARS.some((w) => w.toLowerCase() === name.toLowerCase());
-    if (!isWs2 && known2 === void 0 && !name.includes("."))
+    if (!isWs2 && known3 === void 0 && !name.includes("."))
       continue;
     for (let j = k; j < m.index; j++)
       out.push(chars[j]);
@@ -16212,8 +16218,8 @@ function expandMacros(chars, vars) {
     if (isWs2)
       for (const ch of WS2)
         out.push({ ch, off: -1 });
-    else if (known2 !== void 0 && !known2.includes("$("))
-      for (const ch of known2)
+    else if (known3 !== void 0 && !known3.includes("$("))
+      for (const ch of known3)
         out.push({ ch, off: -1 });
     else
       out.push(...unknownChars(at2));
@@ -18602,8 +18608,8 @@ var FRONT_ENDS = [
   notebookFrontEnd
 ];
 var GENERIC_SCRIPT_NAME = /\.(sh|bash)$/i;
-function headOf(path58, content) {
-  const name = path58.slice(Math.max(path58.lastIndexOf("/"), path58.lastIndexOf("\\")) + 1);
+function headOf(path59, content) {
+  const name = path59.slice(Math.max(path59.lastIndexOf("/"), path59.lastIndexOf("\\")) + 1);
   if (name.includes(".") && !GENERIC_SCRIPT_NAME.test(name))
     return "";
   const head2 = typeof content === "string" ? content.slice(0, 200) : Buffer.from(content.subarray(0, 200)).toString("latin1");
@@ -18615,11 +18621,11 @@ function frontEndByLanguage(language2) {
     throw new Error(`no front end for ${language2}`);
   return fe;
 }
-function claimingFrontEnd(path58, head2 = "") {
-  return FRONT_ENDS.find((f) => f.claims(path58, head2));
+function claimingFrontEnd(path59, head2 = "") {
+  return FRONT_ENDS.find((f) => f.claims(path59, head2));
 }
-function frontEndFor(path58, head2 = "") {
-  return claimingFrontEnd(path58, head2) ?? pythonFrontEnd;
+function frontEndFor(path59, head2 = "") {
+  return claimingFrontEnd(path59, head2) ?? pythonFrontEnd;
 }
 
 // dist/src/kernel/messages.js
@@ -18759,31 +18765,31 @@ function mergedFix(a, b) {
 }
 
 // dist/src/pipeline/check-file.js
-function readForCheckSafely(path58, ctx, language2) {
+function readForCheckSafely(path59, ctx, language2) {
   try {
-    return readForCheck(path58, ctx, language2);
+    return readForCheck(path59, ctx, language2);
   } catch (e) {
     return {
-      result: { path: path58, diagnostics: [], problems: [{ path: path58, kind: "internal", message: `internal error while reading: ${e.message}`, partial: false }], skipped: false }
+      result: { path: path59, diagnostics: [], problems: [{ path: path59, kind: "internal", message: `internal error while reading: ${e.message}`, partial: false }], skipped: false }
     };
   }
 }
-function readForCheck(path58, ctx, language2) {
-  const result2 = { path: path58, diagnostics: [], problems: [], skipped: false };
+function readForCheck(path59, ctx, language2) {
+  const result2 = { path: path59, diagnostics: [], problems: [], skipped: false };
   const problem = (kind, message) => {
-    result2.problems.push({ path: path58, kind, message, partial: false });
+    result2.problems.push({ path: path59, kind, message, partial: false });
     return { result: result2 };
   };
   let bytes;
   let fd;
   try {
-    fd = OPEN_FLAGS === void 0 ? void 0 : fs5.openSync(path58, OPEN_FLAGS);
-    const st = fd === void 0 ? fs5.statSync(path58) : fs5.fstatSync(fd);
+    fd = OPEN_FLAGS === void 0 ? void 0 : fs5.openSync(path59, OPEN_FLAGS);
+    const st = fd === void 0 ? fs5.statSync(path59) : fs5.fstatSync(fd);
     if (!st.isFile())
       return problem("not-a-file", "not a regular file; skipped");
     if (st.size > ctx.maxFileSize)
       return problem("too-large", `${sizeText(st.size)} is over the --max-file-size limit of ${sizeText(ctx.maxFileSize)}; skipped`);
-    bytes = fd === void 0 ? fs5.readFileSync(path58) : readAll(fd, st.size);
+    bytes = fd === void 0 ? fs5.readFileSync(path59) : readAll(fd, st.size);
   } catch (e) {
     const err = e;
     if (err.code === "ELOOP")
@@ -18793,24 +18799,24 @@ function readForCheck(path58, ctx, language2) {
     if (fd !== void 0)
       fs5.closeSync(fd);
   }
-  const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path58, headOf(path58, bytes));
+  const fe = language2 ? frontEndByLanguage(language2) : frontEndFor(path59, headOf(path59, bytes));
   result2.language = fe.language;
   if (fe.maxBytes !== void 0 && bytes.length > fe.maxBytes) {
     return problem("too-large", `${sizeText(bytes.length)} is over the ${sizeText(fe.maxBytes)} that ${fe.language} files are analysed up to; skipped`);
   }
-  if (ctx.prefilter && fe.mayMatterBytes && !fe.mayMatterBytes(bytes) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path58, Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes)))) {
+  if (ctx.prefilter && fe.mayMatterBytes && !fe.mayMatterBytes(bytes) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path59, Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes)))) {
     result2.skipped = true;
     return { result: result2 };
   }
   if (scratch && bytes.buffer === scratch.buffer)
     bytes = Buffer.from(bytes);
-  const decoded = (fe.decode ?? decodeText)(path58, bytes);
+  const decoded = (fe.decode ?? decodeText)(path59, bytes);
   if (!decoded.ok)
     return problem(decoded.kind, decoded.message);
   if (decoded.warning)
-    result2.problems.push({ path: path58, kind: "decode", message: decoded.warning, partial: true });
+    result2.problems.push({ path: path59, kind: "decode", message: decoded.warning, partial: true });
   const file = decoded.file;
-  if (ctx.prefilter && !fe.mayMatter(file.text, ctx.prefilter.tools) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path58, file.text))) {
+  if (ctx.prefilter && !fe.mayMatter(file.text, ctx.prefilter.tools) && !(fe.language === "python" && ctx.prefilter.mayMatterThroughProject(path59, file.text))) {
     result2.skipped = true;
     return { result: result2 };
   }
@@ -18840,7 +18846,7 @@ function sizeText(n) {
   return n < 1048576 ? `${n} bytes` : `${(n / 1048576).toFixed(1)} MB (${n} bytes)`;
 }
 function analyseDecoded(result2, file, ctx) {
-  const path58 = result2.path;
+  const path59 = result2.path;
   try {
     const fe = result2.language ? frontEndByLanguage(result2.language) : void 0;
     const { diagnostics, problems, reliant } = checkSource(file, ctx, fe);
@@ -18857,25 +18863,25 @@ function analyseDecoded(result2, file, ctx) {
     if (diagnostics.length)
       result2.source = file;
   } catch (e) {
-    result2.problems.push(crashProblem(path58, e));
+    result2.problems.push(crashProblem(path59, e));
   }
   return result2;
 }
-function crashProblem(path58, e) {
+function crashProblem(path59, e) {
   if (e instanceof TooComplexError)
-    return { path: path58, kind: "too-complex", message: e.message, partial: false };
+    return { path: path59, kind: "too-complex", message: e.message, partial: false };
   if (e instanceof TooDeepError)
-    return { path: path58, kind: "too-deep", message: e.message, partial: false };
+    return { path: path59, kind: "too-deep", message: e.message, partial: false };
   if (e instanceof RangeError)
-    return { path: path58, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
+    return { path: path59, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
   if (isParserTrap(e) || e instanceof ParserDamagedError || parsersDamaged()) {
     const why = e instanceof WebAssembly.RuntimeError ? `the parser crashed on this file (${e.message})` : "the parser was left damaged by this file";
-    return { path: path58, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
+    return { path: path59, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
   }
-  return { path: path58, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
+  return { path: path59, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
 }
 function checkSource(file, ctx, fe = frontEndFor(file.path, headOf(file.path, file.text))) {
-  return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource, project: ctx.project, windows: ctx.windows, python2: ctx.python2, python3Project: ctx.python3Project });
+  return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource, project: ctx.project, windows: ctx.windows, python2: ctx.python2, python3Project: ctx.python3Project, condaWorkflow: ctx.condaWorkflow });
 }
 
 // dist/src/pipeline/config.js
@@ -19739,8 +19745,8 @@ var activateNotSourced = defineRule({
     const found = executedActivate(site.argv);
     if (!found)
       return;
-    const path58 = wordText(found.script);
-    if (/^(?:\.\/)?bin\/activate$/.test(path58) && !(site.config?.cwd !== void 0 && site.env.knownVenvs?.includes(site.config.cwd)))
+    const path59 = wordText(found.script);
+    if (/^(?:\.\/)?bin\/activate$/.test(path59) && !(site.config?.cwd !== void 0 && site.env.knownVenvs?.includes(site.config.cwd)))
       return;
     let edits;
     if (site.config?.form !== "shell")
@@ -19751,13 +19757,13 @@ var activateNotSourced = defineRule({
         edits = [e];
     } else {
       const at2 = wordSourceSpan(found.script);
-      if (at2 && replaceWordEdit(site.file.text, found.script, path58))
+      if (at2 && replaceWordEdit(site.file.text, found.script, path59))
         edits = [{ start: at2.start, end: at2.start, text: ". " }];
     }
     ctx.report({
-      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path58 } } : { messageId: "runAsProgram", data: { script: path58 } },
+      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path59 } } : { messageId: "runAsProgram", data: { script: path59 } },
       span: (found.shell ?? found.script).span,
-      fix: edits ? { title: `Source it: ". ${path58}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
+      fix: edits ? { title: `Source it: ". ${path59}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
     });
   }
 });
@@ -20173,9 +20179,9 @@ var ConfigResolver = class {
     return this.fixed ? [this.fixed] : [...this.configs.values()];
   }
   nearestFor(dir, names) {
-    const known2 = this.nearest.get(dir);
-    if (known2)
-      return known2;
+    const known3 = this.nearest.get(dir);
+    if (known3)
+      return known3;
     const hasTable = (f) => toolTable(parsedToml(f, this.parsed)) !== void 0;
     const own = this.opts.noConfig ? void 0 : settingsFileIn(dir, hasTable, names);
     const pyproject = path32.join(dir, "pyproject.toml");
@@ -20409,8 +20415,8 @@ function containerRunCommands(argv, hostPath2) {
   const at2 = texts[1] === "run" ? 2 : texts[1] === "container" && texts[2] === "run" ? 3 : -1;
   if (at2 < 0)
     return void 0;
-  const known2 = (t) => t.includes("\0") ? void 0 : t;
-  const run2 = parseRun(texts.slice(at2).map(known2));
+  const known3 = (t) => t.includes("\0") ? void 0 : t;
+  const run2 = parseRun(texts.slice(at2).map(known3));
   if (!run2)
     return void 0;
   const mounts = [];
@@ -20435,14 +20441,14 @@ function containerRunCommands(argv, hostPath2) {
   const [first, flag, script] = command3;
   if (first !== void 0 && /^(?:ba|da|z)?sh$/.test(first.replace(/^.*\//, "")) && flag !== void 0 && /^-[a-z]*c$/.test(flag)) {
     const source = texts[texts.length - command3.length + 2];
-    if (source === void 0 || known2(source) !== script)
+    if (source === void 0 || known3(source) !== script)
       return { commands: [] };
     const commands = [[]];
     for (const w of splitWords2(source)) {
       if (/^(?:&&|\|\||;|\|)$/.test(w))
         commands.push([]);
       else
-        commands[commands.length - 1].push(onHost(known2(w)));
+        commands[commands.length - 1].push(onHost(known3(w)));
     }
     return { commands: commands.filter((c) => c.length > 0), cwd };
   }
@@ -20608,8 +20614,8 @@ function containerRuns(files, claimed, buildFiles, roots) {
   const defs = [];
   for (const b of buildFiles)
     defs.push(...COMPOSE_FILE.test(path34.basename(b)) ? composeDefs(b) : bakeDefs(b, roots));
-  const known2 = new Set(dockerfiles);
-  const built = defs.filter((d) => known2.has(d.dockerfile));
+  const known3 = new Set(dockerfiles);
+  const built = defs.filter((d) => known3.has(d.dockerfile));
   const named2 = new Set(built.map((d) => d.dockerfile));
   for (const f of dockerfiles)
     if (!named2.has(f))
@@ -21359,9 +21365,9 @@ function readOnce(file) {
     return void 0;
   }
   const stamp = `${st.mtimeMs}:${st.size}`;
-  const known2 = fileCache.get(file);
-  if (known2?.stamp === stamp)
-    return known2.text;
+  const known3 = fileCache.get(file);
+  if (known3?.stamp === stamp)
+    return known3.text;
   let text3;
   try {
     if (st.isFile() && st.size <= 1 << 20)
@@ -22047,8 +22053,8 @@ var ModuleText = class {
   bindings;
   /** setsTool's answers, by name. */
   tool;
-  constructor(read2) {
-    this.read = read2;
+  constructor(read3) {
+    this.read = read3;
   }
   /** Top-level `def NAME(` blocks whose code names a launch API, by name (lexical). */
   get launchingDefs() {
@@ -22426,9 +22432,9 @@ var ProjectModules = class {
     if (!t)
       return false;
     t.tool ??= /* @__PURE__ */ new Map();
-    const known2 = t.tool.get(name);
-    if (known2 !== void 0)
-      return known2;
+    const known3 = t.tool.get(name);
+    if (known3 !== void 0)
+      return known3;
     t.tool.set(name, false);
     const values = t.valuesOf(name);
     let sets = values.some((v) => tools.test(v));
@@ -22708,8 +22714,55 @@ function codeMayRunOnWindows(root, file) {
   return projectFilesSayWindows(top);
 }
 
-// dist/src/pipeline/context.js
+// dist/src/pipeline/documented-env.js
+import fs15 from "node:fs";
 import path41 from "node:path";
+var READMES = ["README.md", "README.rst", "README.txt", "README", "readme.md", "Readme.md", "README.markdown"];
+var CONDA_ACTIVATE = /^(?!\s*#).*\b(?:conda|source)\s+activate\s+[\w.-]+/m;
+var OTHER_ENV = /\bvenv\b|virtualenv|bin\/activate|Scripts[\\/]activate|\bpipenv\b|\bpoetry\b|\buv (?:run|sync|venv|pip)\b|\bpixi\b/i;
+var PACKAGED = /\bsetup\s*\(|^\[project\]|^\[tool\.poetry\]|^\[metadata\]/m;
+var MAX_README_BYTES = 256 * 1024;
+var known2 = /* @__PURE__ */ new Map();
+function condaWorkflow(root) {
+  if (!root)
+    return void 0;
+  const top = path41.resolve(root);
+  let found = known2.get(top);
+  if (found === void 0) {
+    found = read(top);
+    known2.set(top, found);
+  }
+  return found ?? void 0;
+}
+function read(top) {
+  if (["setup.py", "pyproject.toml", "setup.cfg"].some((n) => PACKAGED.test(readConfigText(path41.join(top, n)) ?? "")))
+    return null;
+  const name = READMES.find((n) => isFile(path41.join(top, n)));
+  if (!name)
+    return null;
+  const file = path41.join(top, name);
+  let text3;
+  try {
+    if (fs15.statSync(file).size > MAX_README_BYTES)
+      return null;
+    text3 = fs15.readFileSync(file, "utf8");
+  } catch {
+    return null;
+  }
+  const m = CONDA_ACTIVATE.exec(text3);
+  if (!m || OTHER_ENV.test(text3))
+    return null;
+  return { file: name, line: text3.slice(0, m.index).split("\n").length };
+}
+function outsidePackage(root, file) {
+  if (!root)
+    return false;
+  const abs = path41.resolve(file);
+  return abs.startsWith(path41.resolve(root) + path41.sep) && isFile(abs) && !isFile(path41.join(path41.dirname(abs), "__init__.py"));
+}
+
+// dist/src/pipeline/context.js
+import path42 from "node:path";
 function selectRules(select, ignore2, extend = []) {
   const resolve = (k) => {
     if (k.toUpperCase() === "ALL")
@@ -22758,13 +22811,14 @@ function contextFromSettings(s) {
     whoRuns: s.whoRuns?.length ? new Map(s.whoRuns) : void 0,
     windows: (file) => !!s.windows || codeMayRunOnWindows(s.projectRoot, file),
     python2: () => projectRunsOnPython2(s.projectRoot),
-    python3Project: (file) => projectHasPython3OnlyCode(s.projectRoot, file, python3OnlyText)
+    python3Project: (file) => projectHasPython3OnlyCode(s.projectRoot, file, python3OnlyText),
+    condaWorkflow: (file) => outsidePackage(s.projectRoot, file) ? condaWorkflow(s.projectRoot) : void 0
   };
 }
 function perFileIgnores(cfg) {
   const entries3 = Object.entries(cfg.perFileIgnores).map(([pattern, codes]) => ({ m: patternMatcher([pattern]), codes: codes.map((c) => c.toUpperCase()) }));
   return (file) => {
-    const r = path41.relative(cfg.root, path41.resolve(file)).split(path41.sep).join("/");
+    const r = path42.relative(cfg.root, path42.resolve(file)).split(path42.sep).join("/");
     const out = /* @__PURE__ */ new Set();
     if (!r || r.startsWith(".."))
       return out;
@@ -22884,20 +22938,20 @@ function ruleList2(ds) {
 }
 var NOT_VERIFIED = "not fixed: the file has syntax errors, so a fix could not be verified";
 function recheck(file, ctx, fe) {
-  return fe.analyze(file, (a) => a.syntaxProblem?.kind === "syntax" ? { syntax: true, diagnostics: [] } : { syntax: false, diagnostics: diagnose(file, a, ctx).diagnostics }, { windows: ctx.windows, python2: ctx.python2, python3Project: ctx.python3Project });
+  return fe.analyze(file, (a) => a.syntaxProblem?.kind === "syntax" ? { syntax: true, diagnostics: [] } : { syntax: false, diagnostics: diagnose(file, a, ctx).diagnostics }, { windows: ctx.windows, python2: ctx.python2, python3Project: ctx.python3Project, condaWorkflow: ctx.condaWorkflow });
 }
 function hasSyntaxErrors(file, fe) {
   return fe.analyze(file, (a) => a.syntaxProblem?.kind === "syntax");
 }
 
 // dist/src/pipeline/fix-write.js
-import fs15 from "node:fs";
-import path42 from "node:path";
+import fs16 from "node:fs";
+import path43 from "node:path";
 var OwnerWouldChangeError = class extends Error {
 };
 var TEMP_NAME = /^\..+\.venvguard-([1-9]\d{0,9})\.tmp$/;
 function tempPath(target) {
-  return path42.join(path42.dirname(target), `.${path42.basename(target)}.venvguard-${process.pid}.tmp`);
+  return path43.join(path43.dirname(target), `.${path43.basename(target)}.venvguard-${process.pid}.tmp`);
 }
 function testPause() {
   const ms = Number(process.env.VG_TEST_PAUSE_AFTER_TEMP_MS);
@@ -22906,14 +22960,14 @@ function testPause() {
 }
 function writeResolved(target, st, bytes) {
   const tmp = tempPath(target);
-  let fd = fs15.openSync(tmp, fs15.constants.O_WRONLY | fs15.constants.O_CREAT | fs15.constants.O_EXCL, 384);
+  let fd = fs16.openSync(tmp, fs16.constants.O_WRONLY | fs16.constants.O_CREAT | fs16.constants.O_EXCL, 384);
   try {
-    fs15.writeFileSync(fd, bytes);
+    fs16.writeFileSync(fd, bytes);
     testPause();
-    const mine = fs15.fstatSync(fd);
+    const mine = fs16.fstatSync(fd);
     if (mine.uid !== st.uid || mine.gid !== st.gid) {
       try {
-        fs15.fchownSync(fd, st.uid, st.gid);
+        fs16.fchownSync(fd, st.uid, st.gid);
       } catch (e) {
         const code = e.code;
         if (code !== "EPERM" && code !== "EINVAL")
@@ -22922,15 +22976,15 @@ function writeResolved(target, st, bytes) {
         throw new OwnerWouldChangeError(`replacing it would change its ${what}`);
       }
     }
-    fs15.fchmodSync(fd, st.mode & 4095);
-    fs15.closeSync(fd);
+    fs16.fchmodSync(fd, st.mode & 4095);
+    fs16.closeSync(fd);
     fd = void 0;
-    fs15.renameSync(tmp, target);
+    fs16.renameSync(tmp, target);
   } catch (e) {
     try {
       if (fd !== void 0)
-        fs15.closeSync(fd);
-      fs15.rmSync(tmp, { force: true });
+        fs16.closeSync(fd);
+      fs16.rmSync(tmp, { force: true });
     } catch {
     }
     throw e;
@@ -22948,7 +23002,7 @@ function removeStaleTempFiles(dir) {
   const removed = [];
   let names;
   try {
-    names = fs15.readdirSync(dir);
+    names = fs16.readdirSync(dir);
   } catch {
     return removed;
   }
@@ -22959,10 +23013,10 @@ function removeStaleTempFiles(dir) {
     const pid = Number(m[1]);
     if (pid !== process.pid && alive(pid))
       continue;
-    const p = path42.join(dir, name);
+    const p = path43.join(dir, name);
     try {
-      if (fs15.lstatSync(p).isFile()) {
-        fs15.unlinkSync(p);
+      if (fs16.lstatSync(p).isFile()) {
+        fs16.unlinkSync(p);
         removed.push(p);
       }
     } catch {
@@ -22971,8 +23025,8 @@ function removeStaleTempFiles(dir) {
   return removed;
 }
 function isInside(root, p) {
-  const rel = path42.relative(root, p);
-  return rel === "" || rel !== ".." && !rel.startsWith(`..${path42.sep}`) && !path42.isAbsolute(rel);
+  const rel = path43.relative(root, p);
+  return rel === "" || rel !== ".." && !rel.startsWith(`..${path43.sep}`) && !path43.isAbsolute(rel);
 }
 var mode = (m) => `0${(m & 4095).toString(8)}`;
 var FixWriter = class {
@@ -22985,16 +23039,16 @@ var FixWriter = class {
     this.roots = [];
     for (const r of opts.roots) {
       try {
-        const dir = fs15.statSync(r).isDirectory() ? r : path42.dirname(r);
-        this.roots.push(fs15.realpathSync(dir));
+        const dir = fs16.statSync(r).isDirectory() ? r : path43.dirname(r);
+        this.roots.push(fs16.realpathSync(dir));
       } catch {
       }
     }
   }
   /** Why the file must not be written (a message starting "not fixed:"), or undefined when it may. */
   refusal(file) {
-    const real = fs15.realpathSync.native(file);
-    return this.refusalOf(real, fs15.statSync(real));
+    const real = fs16.realpathSync.native(file);
+    return this.refusalOf(real, fs16.statSync(real));
   }
   /** refusal() for a file already resolved to its real path and stat'ed. */
   refusalOf(real, st) {
@@ -23008,7 +23062,7 @@ var FixWriter = class {
         return `not fixed: the file is read-only (mode ${mode(st.mode)}); use --fix-readonly to fix it anyway`;
     } else {
       try {
-        fs15.accessSync(real, fs15.constants.W_OK);
+        fs16.accessSync(real, fs16.constants.W_OK);
       } catch {
         return `not fixed: you cannot write the file (owner uid ${st.uid}, mode ${mode(st.mode)})`;
       }
@@ -23021,8 +23075,8 @@ var FixWriter = class {
     let real;
     let st;
     try {
-      real = fs15.realpathSync.native(file);
-      st = fs15.statSync(real);
+      real = fs16.realpathSync.native(file);
+      st = fs16.statSync(real);
       refused = this.refusalOf(real, st);
     } catch (e) {
       return `not fixed: cannot write the file: ${e.message}`;
@@ -23030,7 +23084,7 @@ var FixWriter = class {
     if (refused)
       return refused;
     try {
-      const dir = path42.dirname(real);
+      const dir = path43.dirname(real);
       if (!this.swept.has(dir)) {
         this.swept.add(dir);
         removeStaleTempFiles(dir);
@@ -23065,9 +23119,9 @@ function holdSignalsWhileWriting() {
 }
 function realpathOr(file) {
   try {
-    return fs15.realpathSync(file);
+    return fs16.realpathSync(file);
   } catch {
-    return path42.resolve(file);
+    return path43.resolve(file);
   }
 }
 
@@ -23092,9 +23146,9 @@ var StringTable = class _StringTable {
   index = /* @__PURE__ */ new Map();
   static MAX_INDEXED = 2e5;
   id(s) {
-    const known2 = this.index.get(s);
-    if (known2 !== void 0)
-      return known2;
+    const known3 = this.index.get(s);
+    if (known3 !== void 0)
+      return known3;
     const id = this.strings.length;
     this.strings.push(s);
     if (this.index.size < _StringTable.MAX_INDEXED)
@@ -23465,37 +23519,37 @@ function dropOf(fix, file) {
 }
 
 // dist/src/pipeline/who-runs.js
-import fs22 from "node:fs";
-import path50 from "node:path";
+import fs23 from "node:fs";
+import path51 from "node:path";
 
 // dist/src/pipeline/tox-commands.js
-import fs16 from "node:fs";
-import path43 from "node:path";
+import fs17 from "node:fs";
+import path44 from "node:path";
 import { parse as parseToml3 } from "smol-toml";
 var MAX_BYTES4 = 1024 * 1024;
-function read(file) {
+function read2(file) {
   try {
-    const st = fs16.statSync(file);
+    const st = fs17.statSync(file);
     if (!st.isFile() || st.size > MAX_BYTES4)
       return void 0;
-    return fs16.readFileSync(file, "utf8");
+    return fs17.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
 }
 function toxCommands(dir) {
   const out = [];
-  const ini = path43.join(dir, "tox.ini");
-  const iniText = read(ini);
+  const ini = path44.join(dir, "tox.ini");
+  const iniText = read2(ini);
   if (iniText !== void 0)
     out.push(...iniCommands(iniText, ini, 0));
-  const cfg = path43.join(dir, "setup.cfg");
-  const cfgText = read(cfg);
+  const cfg = path44.join(dir, "setup.cfg");
+  const cfgText = read2(cfg);
   if (cfgText !== void 0 && /^\[tox:tox\]/m.test(cfgText))
     out.push(...iniCommands(cfgText, cfg, 0));
   for (const name of ["tox.toml", "pyproject.toml"]) {
-    const file = path43.join(dir, name);
-    const text3 = read(file);
+    const file = path44.join(dir, name);
+    const text3 = read2(file);
     if (text3 === void 0 || name === "pyproject.toml" && !/^\[tool\.tox\b/m.test(text3))
       continue;
     let doc;
@@ -23541,8 +23595,8 @@ function toxCommands(dir) {
   return out;
 }
 function projectScripts(dir) {
-  const file = path43.join(dir, "pyproject.toml");
-  const text3 = read(file);
+  const file = path44.join(dir, "pyproject.toml");
+  const text3 = read2(file);
   if (text3 === void 0 || !/^\[tool\.(?:pdm|hatch|dev-cmd|poetry\.scripts|poe)\b/m.test(text3))
     return [];
   let doc;
@@ -23598,7 +23652,7 @@ function poeTasks(tool, dir, text3, file) {
   const typeOf = (e) => typeof e === "string" ? e : e && typeof e === "object" ? e.type : void 0;
   const executor = typeOf(poe.executor);
   const auto = executor === void 0 || executor === "auto";
-  const envByAuto = auto && (tool.poetry !== void 0 || tool.uv !== void 0 || ["poetry.lock", "uv.lock"].some((f) => fs16.existsSync(path43.join(dir, f))));
+  const envByAuto = auto && (tool.poetry !== void 0 || tool.uv !== void 0 || ["poetry.lock", "uv.lock"].some((f) => fs17.existsSync(path44.join(dir, f))));
   const out = [];
   const at2 = (needle) => {
     const i = text3.indexOf(needle);
@@ -23655,8 +23709,8 @@ function poetryTasks(poetry, projectName, text3, file) {
 function pixiTasks(dir) {
   const out = [];
   for (const [name, table] of [["pixi.toml", (d) => d], ["pyproject.toml", (d) => d.tool?.pixi]]) {
-    const file = path43.join(dir, name);
-    const text3 = read(file);
+    const file = path44.join(dir, name);
+    const text3 = read2(file);
     if (text3 === void 0 || !/^\s*\[(?:tool\.pixi\.)?(?:[\w.-]+\.)?tasks\b/m.test(text3))
       continue;
     let doc;
@@ -23682,8 +23736,8 @@ function pixiTasks(dir) {
   return out;
 }
 function pipenvScripts(dir) {
-  const file = path43.join(dir, "Pipfile");
-  const text3 = read(file);
+  const file = path44.join(dir, "Pipfile");
+  const text3 = read2(file);
   if (text3 === void 0 || !/^\[scripts\]/m.test(text3))
     return [];
   let scripts;
@@ -23707,8 +23761,8 @@ function pipenvScripts(dir) {
 function tbumpHooks(dir) {
   const out = [];
   for (const [name, table] of [["tbump.toml", (d) => d], ["pyproject.toml", (d) => d.tool?.tbump]]) {
-    const file = path43.join(dir, name);
-    const text3 = read(file);
+    const file = path44.join(dir, name);
+    const text3 = read2(file);
     if (text3 === void 0 || !/^\s*\[\[(?:tool\.tbump\.)?(?:before_commit|after_push)\]\]/m.test(text3))
       continue;
     let doc;
@@ -23840,7 +23894,7 @@ function splitCommand(cmd) {
 }
 var PY_STRING = /^\s*[rR]?(?:"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)')\s*(,|\))/;
 function noxCommands(file) {
-  const text3 = read(file);
+  const text3 = read2(file);
   if (text3 === void 0)
     return [];
   const out = [];
@@ -23867,8 +23921,8 @@ function noxCommands(file) {
 }
 
 // dist/src/pipeline/imports-reliant.js
-import fs17 from "node:fs";
-import path44 from "node:path";
+import fs18 from "node:fs";
+import path45 from "node:path";
 var MAX_DEPTH4 = 2;
 var MAX_ANALYSED = 200;
 var MAX_IMPORTERS = 8;
@@ -23894,7 +23948,7 @@ var ImportsReliance = class {
     this.analyse = analyse;
   }
   shown(file) {
-    return path44.relative(this.root, file).split(path44.sep).join("/");
+    return path45.relative(this.root, file).split(path45.sep).join("/");
   }
   /** A module's text, kept for the run. */
   text(file) {
@@ -23916,10 +23970,10 @@ var ImportsReliance = class {
         return `this file uses "${hit.used ?? what}" from ${this.shown(b.module)}, which starts "${hit.hit.name}" by name${through} (line ${hit.hit.line})`;
       }
     }
-    const rel = path44.relative(this.root, file);
+    const rel = path45.relative(this.root, file);
     if (isTestPath(rel)) {
-      for (let dir = path44.dirname(file); ; dir = path44.dirname(dir)) {
-        const conftest = path44.join(dir, "conftest.py");
+      for (let dir = path45.dirname(file); ; dir = path45.dirname(dir)) {
+        const conftest = path45.join(dir, "conftest.py");
         if (conftest !== file && this.pythonFiles.has(conftest)) {
           const info = await this.info(conftest, 1);
           const hit = info?.top ?? [...info?.holders ?? []].find(([fixture]) => usedOutside(text3, new RegExp(`(?<![\\w.])${escapeRegExp(fixture)}\\b`, "g"), spans))?.[1];
@@ -23928,7 +23982,7 @@ var ImportsReliance = class {
             return `this test's ${this.shown(conftest)} starts "${hit.name}" by name${through} (line ${hit.line})`;
           }
         }
-        if (dir === this.root || path44.dirname(dir) === dir || !dir.startsWith(this.root))
+        if (dir === this.root || path45.dirname(dir) === dir || !dir.startsWith(this.root))
           break;
       }
     }
@@ -23941,15 +23995,15 @@ var ImportsReliance = class {
    * author chose. In words, or undefined.
    */
   pathSetFor(file) {
-    if (!isTestPath(path44.relative(this.root, file)))
+    if (!isTestPath(path45.relative(this.root, file)))
       return void 0;
-    for (let dir = path44.dirname(file); ; dir = path44.dirname(dir)) {
-      const conftest = path44.join(dir, "conftest.py");
+    for (let dir = path45.dirname(file); ; dir = path45.dirname(dir)) {
+      const conftest = path45.join(dir, "conftest.py");
       const text3 = this.pythonFiles.has(conftest) ? this.text(conftest) : void 0;
       const at2 = text3 === void 0 ? void 0 : autouseSettingPath(text3);
       if (at2 !== void 0)
         return `an autouse fixture of ${this.shown(conftest)} sets PATH for every test under it (line ${at2})`;
-      if (dir === this.root || path44.dirname(dir) === dir || !dir.startsWith(this.root))
+      if (dir === this.root || path45.dirname(dir) === dir || !dir.startsWith(this.root))
         break;
     }
     return void 0;
@@ -23988,7 +24042,7 @@ var ImportsReliance = class {
     const all = this.importing(file);
     if (all.length > MAX_IMPORTERS)
       return void 0;
-    const importers = all.filter((f) => !isTestPath(path44.relative(this.root, f)));
+    const importers = all.filter((f) => !isTestPath(path45.relative(this.root, f)));
     if (!importers.length)
       return void 0;
     const text3 = this.text(file);
@@ -24004,11 +24058,11 @@ var ImportsReliance = class {
    * program that loads the plugin, runs it too, by the environment's own path.
    */
   entryPoint(file) {
-    const rel = path44.relative(this.root, file).replace(/\.py$/, "").split(path44.sep);
+    const rel = path45.relative(this.root, file).replace(/\.py$/, "").split(path45.sep);
     if (rel[rel.length - 1] === "__init__")
       rel.pop();
     const names = [rel.join("."), ...rel[0] === "src" || rel[0] === "lib" ? [rel.slice(1).join(".")] : []].filter(Boolean);
-    this.metadata ??= ["pyproject.toml", "setup.cfg", "setup.py"].map((n) => readText2(path44.join(this.root, n)) ?? "").join("\n");
+    this.metadata ??= ["pyproject.toml", "setup.cfg", "setup.py"].map((n) => readText2(path45.join(this.root, n)) ?? "").join("\n");
     const text3 = this.metadata;
     return names.some((n) => new RegExp(`(?<![\\w.])${n.replace(/\./g, "\\.")}(?:\\s*:|["'\\s,\\]]|$)`, "m").test(text3));
   }
@@ -24150,7 +24204,7 @@ var ImportsReliance = class {
   imports(file, text3) {
     const bindings = [];
     const spans = [];
-    const dir = path44.dirname(file);
+    const dir = path45.dirname(file);
     const bases = this.bases(dir);
     for (const m of text3.matchAll(FROM_IMPORT)) {
       spans.push([m.index, m.index + m[0].length]);
@@ -24159,7 +24213,7 @@ var ImportsReliance = class {
       if (level) {
         let d = dir;
         for (let i = 1; i < level; i++)
-          d = path44.dirname(d);
+          d = path45.dirname(d);
         from = [d];
       } else
         from = bases;
@@ -24230,13 +24284,13 @@ function lineIndex(text3) {
 }
 function readText2(file) {
   try {
-    return fs17.readFileSync(file, "utf8");
+    return fs18.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
 }
 function importIndex(root, pythonFiles, results, knowledge, beforeParsing) {
-  const byFile = new Map(results.map((r) => [path44.resolve(r.path), r]));
+  const byFile = new Map(results.map((r) => [path45.resolve(r.path), r]));
   let loaded = false;
   const index = new ImportsReliance(root, pythonFiles, (file) => {
     const r = byFile.get(file);
@@ -24284,7 +24338,7 @@ function startedByUsers(starters, users, root) {
     const of = list.map((u) => starters.get(u)?.onPath);
     if (of.some((s) => s === void 0))
       continue;
-    const a = path44.relative(root, list[0]).split(path44.sep).join("/");
+    const a = path45.relative(root, list[0]).split(path45.sep).join("/");
     const others = list.length > 1 ? ` and ${list.length - 1} other file${list.length > 2 ? "s" : ""} started on PATH too` : "";
     starters.set(f, { onPath: `this file is imported only by ${a}${others}; ${of[0].replace(/\bthis file\b/, a)}` });
   }
@@ -24336,19 +24390,19 @@ function mentionTest(names) {
 }
 
 // dist/src/pipeline/test-runners.js
-import fs18 from "node:fs";
-import path45 from "node:path";
+import fs19 from "node:fs";
+import path46 from "node:path";
 var MAX_ANYWHERE = 64;
 function unittestDiscovers(file) {
-  return /^test.*\.py$/.test(path45.basename(file));
+  return /^test.*\.py$/.test(path46.basename(file));
 }
 function testFileTargets(word, where, resolve) {
   const hit = resolve(word, where.dirs, where.root);
   if (hit)
     return [hit.folder ? { folder: hit.path, testsOnly: false } : { file: hit.path }];
-  if (!/\.py$/.test(word) || path45.isAbsolute(word) || word.startsWith("..") || !where.anywhere)
+  if (!/\.py$/.test(word) || path46.isAbsolute(word) || word.startsWith("..") || !where.anywhere)
     return [];
-  const found = where.anywhere(path45.normalize(word));
+  const found = where.anywhere(path46.normalize(word));
   return found.length <= MAX_ANYWHERE ? found.map((file) => ({ file })) : [];
 }
 function unittestTargets(args, where, resolve) {
@@ -24458,13 +24512,13 @@ var PYTEST_VALUE_OPTIONS = /* @__PURE__ */ new Set([
 var PYTEST = /^(?:py\.test|pytest)(?:-?3)?$/;
 function forwardsToPytest(file) {
   try {
-    const fd = fs18.openSync(file, "r");
+    const fd = fs19.openSync(file, "r");
     try {
       const buf = Buffer.alloc(64 * 1024);
-      const n = fs18.readSync(fd, buf, 0, buf.length, 0);
+      const n = fs19.readSync(fd, buf, 0, buf.length, 0);
       return /\bpytest\.main\(\s*(?:args\s*=\s*)?sys\.argv\[1:\]/.test(buf.toString("utf8", 0, n));
     } finally {
-      fs18.closeSync(fd);
+      fs19.closeSync(fd);
     }
   } catch {
     return false;
@@ -24480,7 +24534,7 @@ function unwrapStarter(words4) {
     w = w.slice(j);
   }
   const prog = w[0];
-  if (prog !== void 0 && /^coverage(?:-?3(?:\.\d+)?)?$/.test(path45.basename(prog)) && w[1] === "run") {
+  if (prog !== void 0 && /^coverage(?:-?3(?:\.\d+)?)?$/.test(path46.basename(prog)) && w[1] === "run") {
     let j = 2;
     for (; j < w.length; j++) {
       const x = w[j];
@@ -24489,7 +24543,7 @@ function unwrapStarter(words4) {
       if (COVERAGE_VALUE_OPTIONS.has(x))
         j++;
     }
-    const python = prog.slice(0, prog.length - path45.basename(prog).length) + "python";
+    const python = prog.slice(0, prog.length - path46.basename(prog).length) + "python";
     if (w[j] === "-m")
       return [python, ...w.slice(j)];
     const target = w[j];
@@ -24529,7 +24583,7 @@ function unwrapRunner(words4) {
   let at2 = 1;
   while (words4[0] !== void 0 && words4[at2]?.startsWith("-"))
     at2 += PRE_RUN_VALUE_OPTIONS.has(words4[at2]) ? 2 : 1;
-  if (words4[0] === void 0 || !RUNNERS.has(path45.basename(words4[0])) || words4[at2] !== "run")
+  if (words4[0] === void 0 || !RUNNERS.has(path46.basename(words4[0])) || words4[at2] !== "run")
     return { runner: void 0, at: 0, words: words4 };
   let i = at2 + 1;
   for (; i < words4.length; i++) {
@@ -24541,12 +24595,12 @@ function unwrapRunner(words4) {
   }
   if (words4[0] === "hatch" && words4[i]?.includes(":"))
     words4 = [...words4.slice(0, i), words4[i].slice(words4[i].indexOf(":") + 1), ...words4.slice(i + 1)];
-  return { runner: `${path45.basename(words4[0])} run`, at: i, words: words4 };
+  return { runner: `${path46.basename(words4[0])} run`, at: i, words: words4 };
 }
 
 // dist/src/pipeline/doc-starters.js
-import fs19 from "node:fs";
-import path46 from "node:path";
+import fs20 from "node:fs";
+import path47 from "node:path";
 var GUIDE = /^(?:contributing|contribute|releasing|release[-_ ]?(?:process|guide|notes|checklist|howto)?|releases|hacking|development|developing|developer[-_]?guide|dev[-_]?guide|maintaining|maintainers?|maintainer[-_]?guide)(?:[-_][\w-]*)?\.(?:md|markdown|rst|txt)$/i;
 var GUIDE_IN_DOCS = /(?:contribut|releas|develop|maintain|hacking)[\w-]*\.(?:md|markdown|rst|txt)$/i;
 var DOC_FOLDERS = ["docs", "doc", "documentation", ".github", "dev", "developer", "developers"];
@@ -24557,19 +24611,19 @@ function contributorGuides(root) {
   const out = [];
   const list = (dir) => {
     try {
-      return fs19.readdirSync(dir, { withFileTypes: true });
+      return fs20.readdirSync(dir, { withFileTypes: true });
     } catch {
       return [];
     }
   };
   for (const e of list(root))
     if (e.isFile() && GUIDE.test(e.name))
-      out.push(path46.join(root, e.name));
+      out.push(path47.join(root, e.name));
   const walk = (dir, depth) => {
     for (const e of list(dir).sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) {
       if (out.length >= MAX_GUIDES)
         return;
-      const p = path46.join(dir, e.name);
+      const p = path47.join(dir, e.name);
       if (e.isFile() && (GUIDE.test(e.name) || GUIDE_IN_DOCS.test(e.name)))
         out.push(p);
       else if (e.isDirectory() && depth < MAX_DEPTH5 && !e.name.startsWith(".") && e.name !== "node_modules")
@@ -24577,7 +24631,7 @@ function contributorGuides(root) {
     }
   };
   for (const d of DOC_FOLDERS)
-    walk(path46.join(root, d), 1);
+    walk(path47.join(root, d), 1);
   return [...new Set(out)].slice(0, MAX_GUIDES);
 }
 var RELEASE_SCRIPT = /releas/i;
@@ -24618,10 +24672,10 @@ function docCommands(file, text3, names) {
   return out;
 }
 function documentedCommands(root, wanted) {
-  wanted = wanted.filter((w) => RELEASE_SCRIPT.test(path46.basename(w)));
+  wanted = wanted.filter((w) => RELEASE_SCRIPT.test(path47.basename(w)));
   const names = /* @__PURE__ */ new Set();
   for (const w of wanted) {
-    const base = path46.basename(w);
+    const base = path47.basename(w);
     if (base.length > 3)
       names.add(base);
   }
@@ -24636,7 +24690,7 @@ function documentedCommands(root, wanted) {
   for (const w of wanted) {
     const text3 = readConfigText(w, MAX_GUIDE_BYTES);
     if (text3 !== void 0)
-      out.push(...docCommands(w, openingOfText(text3), /* @__PURE__ */ new Set([path46.basename(w)])));
+      out.push(...docCommands(w, openingOfText(text3), /* @__PURE__ */ new Set([path47.basename(w)])));
   }
   return out;
 }
@@ -24723,17 +24777,17 @@ function windowsStepCommands(text3) {
 }
 
 // dist/src/pipeline/convention-starters.js
-import fs20 from "node:fs";
-import path47 from "node:path";
+import fs21 from "node:fs";
+import path48 from "node:path";
 function shebangOf(file) {
   let head2 = "";
   try {
-    const fd = fs20.openSync(file, "r");
+    const fd = fs21.openSync(file, "r");
     try {
       const buf = Buffer.alloc(256);
-      head2 = buf.subarray(0, fs20.readSync(fd, buf, 0, 256, 0)).toString("utf8");
+      head2 = buf.subarray(0, fs21.readSync(fd, buf, 0, 256, 0)).toString("utf8");
     } finally {
-      fs20.closeSync(fd);
+      fs21.closeSync(fd);
     }
   } catch {
     return void 0;
@@ -24741,12 +24795,12 @@ function shebangOf(file) {
   const m = /^#!\s*(\S+)(?:[ \t]+(?:-S[ \t]+)?(\S+))?/.exec(head2);
   if (!m)
     return void 0;
-  return path47.basename(m[1]) === "env" ? m[2] : m[1];
+  return path48.basename(m[1]) === "env" ? m[2] : m[1];
 }
 var GIT_HOOKS = /* @__PURE__ */ new Set(["applypatch-msg", "pre-applypatch", "post-applypatch", "pre-commit", "pre-merge-commit", "prepare-commit-msg", "commit-msg", "post-commit", "pre-rebase", "post-checkout", "post-merge", "pre-push", "pre-receive", "update", "post-receive", "post-update", "push-to-checkout", "pre-auto-gc", "post-rewrite"]);
 function gitHook(file) {
-  const name = path47.basename(file);
-  if (!GIT_HOOKS.has(name) || !/hooks$/i.test(path47.basename(path47.dirname(file))) && name === "update")
+  const name = path48.basename(file);
+  if (!GIT_HOOKS.has(name) || !/hooks$/i.test(path48.basename(path48.dirname(file))) && name === "update")
     return void 0;
   const interp = shebangOf(file);
   if (interp === void 0 || interp.includes("/") || !isInterpreterName(interp))
@@ -24754,9 +24808,9 @@ function gitHook(file) {
   return `git runs this file as its ${name} hook, by its shebang, as "${interp}" from PATH`;
 }
 function binderHook(file, root) {
-  const rel = path47.relative(root, file).split(path47.sep).join("/");
+  const rel = path48.relative(root, file).split(path48.sep).join("/");
   const m = /^(?:(\.?binder)\/)?(postBuild|start)$/.exec(rel);
-  if (!m || !m[1] && ["binder", ".binder"].some((d) => fs20.existsSync(path47.join(root, d))))
+  if (!m || !m[1] && ["binder", ".binder"].some((d) => fs21.existsSync(path48.join(root, d))))
     return void 0;
   return `repo2docker (Binder) runs this file as its ${m[2]} script, with the environment it built first on PATH`;
 }
@@ -24765,8 +24819,8 @@ function conventionStarts(file, root) {
 }
 
 // dist/src/pipeline/docs-builds.js
-import fs21 from "node:fs";
-import path48 from "node:path";
+import fs22 from "node:fs";
+import path49 from "node:path";
 var SPHINX = /^sphinx-(?:build|autobuild)$/;
 var SPHINX_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-b", "-M", "-d", "-D", "-A", "-t", "-j", "-w", "-c", "--builder", "--doctree-dir", "--define", "--html-define", "--tag", "--jobs", "--warning-file", "--conf-dir", "--port", "--host"]);
 function sphinxConf(args) {
@@ -24790,15 +24844,15 @@ function sphinxConf(args) {
 }
 function readTheDocsConf(dir) {
   for (const name of [".readthedocs.yaml", ".readthedocs.yml"]) {
-    const file = path48.join(dir, name);
+    const file = path49.join(dir, name);
     const text3 = readConfigText(file, 65536);
     if (text3 === void 0)
       continue;
     const m = /^sphinx:[ \t]*\r?\n(?:[ \t]+[^\s].*\r?\n|[ \t]*\r?\n)*?[ \t]+configuration:[ \t]*["']?([^\s"'#]+\.py)/m.exec(text3);
     if (!m)
       continue;
-    const conf = path48.resolve(dir, m[1]);
-    if (!conf.startsWith(dir + path48.sep) || !fs21.existsSync(conf))
+    const conf = path49.resolve(dir, m[1]);
+    if (!conf.startsWith(dir + path49.sep) || !fs22.existsSync(conf))
       continue;
     return { file, line: text3.slice(0, m.index + m[0].length).split("\n").length, conf };
   }
@@ -24823,7 +24877,7 @@ function mostExecuting(values, order, fallback) {
 var CONF_BYTES = 512 * 1024;
 var sphinxSources = /* @__PURE__ */ new Map();
 function sphinxSource(conf) {
-  return fileAnswer(sphinxSources, conf, CONF_BYTES, (text3) => text3 === void 0 ? void 0 : sphinxSourceOf(text3, path48.dirname(conf)));
+  return fileAnswer(sphinxSources, conf, CONF_BYTES, (text3) => text3 === void 0 ? void 0 : sphinxSourceOf(text3, path49.dirname(conf)));
 }
 function sphinxSourceOf(text3, dir) {
   const excluded = pythonList(text3, "exclude_patterns").map(globPattern);
@@ -24851,8 +24905,8 @@ function readYaml(file) {
 var record = (v) => v && typeof v === "object" && !Array.isArray(v) ? v : void 0;
 var strings = (v) => Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
 function jupyterBookSource(dir) {
-  const config = readYaml(path48.join(dir, "_config.yml"));
-  if (!config || !fs21.existsSync(path48.join(dir, "_toc.yml")))
+  const config = readYaml(path49.join(dir, "_config.yml"));
+  if (!config || !fs22.existsSync(path49.join(dir, "_toc.yml")))
     return void 0;
   const execute = record(config.execute);
   const mode2 = execute?.execute_notebooks ?? "auto";
@@ -24863,7 +24917,7 @@ function mkdocsSource(configFile) {
   const config = readYaml(configFile);
   if (!config)
     return void 0;
-  const dir = path48.resolve(path48.dirname(configFile), typeof config.docs_dir === "string" ? config.docs_dir : "docs");
+  const dir = path49.resolve(path49.dirname(configFile), typeof config.docs_dir === "string" ? config.docs_dir : "docs");
   for (const p of Array.isArray(config.plugins) ? config.plugins : []) {
     const options2 = record(record(p)?.["mkdocs-jupyter"]);
     if (options2)
@@ -24872,7 +24926,7 @@ function mkdocsSource(configFile) {
   return void 0;
 }
 function executedIn(file, source) {
-  const rel = path48.relative(source.dir, file).split(path48.sep).join("/");
+  const rel = path49.relative(source.dir, file).split(path49.sep).join("/");
   if (source.excluded.some((p) => p.test(rel)))
     return false;
   const nb = notebookOutputs(file);
@@ -24915,24 +24969,24 @@ function invitesDownload(conf) {
 }
 function inDocs(file, root) {
   let docs = false;
-  for (let dir = path48.dirname(file); dir.startsWith(root + path48.sep); dir = path48.dirname(dir)) {
-    if (DOCS_FOLDER.test(path48.basename(dir)))
+  for (let dir = path49.dirname(file); dir.startsWith(root + path49.sep); dir = path49.dirname(dir)) {
+    if (DOCS_FOLDER.test(path49.basename(dir)))
       docs = true;
-    const conf = path48.join(dir, "conf.py");
-    if (fs21.existsSync(conf)) {
+    const conf = path49.join(dir, "conf.py");
+    if (fs22.existsSync(conf)) {
       if (invitesDownload(conf))
         return false;
       docs = true;
     }
-    if (fs21.existsSync(path48.join(dir, "_config.yml")) && fs21.existsSync(path48.join(dir, "_toc.yml")))
+    if (fs22.existsSync(path49.join(dir, "_config.yml")) && fs22.existsSync(path49.join(dir, "_toc.yml")))
       docs = true;
   }
-  return docs || fs21.existsSync(path48.join(root, "_config.yml")) && fs21.existsSync(path48.join(root, "_toc.yml"));
+  return docs || fs22.existsSync(path49.join(root, "_config.yml")) && fs22.existsSync(path49.join(root, "_toc.yml"));
 }
 function executedFrom(source, notebooks, root) {
   if (!source)
     return [];
-  return notebooks.filter((nb) => nb.startsWith(source.dir + path48.sep) && inDocs(nb, root) && executedIn(nb, source)).map((file) => ({ file }));
+  return notebooks.filter((nb) => nb.startsWith(source.dir + path49.sep) && inDocs(nb, root) && executedIn(nb, source)).map((file) => ({ file }));
 }
 function sphinxNotebooks(conf, notebooks, root) {
   return notebooks.length ? executedFrom(sphinxSource(conf), notebooks, root) : [];
@@ -24943,10 +24997,10 @@ var NOTEBOOK_PYTEST = /* @__PURE__ */ new Set(["--nbval", "--nbval-lax", "--nbma
 var PYTEST_NOTEBOOK_VALUE_OPTIONS = /* @__PURE__ */ new Set([...PYTEST_VALUE_OPTIONS, "--nbval-cell-timeout", "--nbval-sanitize-with", "--nbval-kernel-name"]);
 function named(word, where, notebooks) {
   for (const d of where.dirs) {
-    const abs = path48.resolve(d, word);
+    const abs = path49.resolve(d, word);
     if (/[*?[]/.test(word)) {
-      const pattern = globPattern(abs.split(path48.sep).join("/"));
-      const hits = notebooks.filter((nb) => pattern.test(nb.split(path48.sep).join("/")));
+      const pattern = globPattern(abs.split(path49.sep).join("/"));
+      const hits = notebooks.filter((nb) => pattern.test(nb.split(path49.sep).join("/")));
       if (hits.length)
         return hits;
       continue;
@@ -24955,12 +25009,12 @@ function named(word, where, notebooks) {
       return [abs];
     let st;
     try {
-      st = fs21.statSync(abs, { throwIfNoEntry: false });
+      st = fs22.statSync(abs, { throwIfNoEntry: false });
     } catch {
       st = void 0;
     }
     if (st?.isDirectory())
-      return notebooks.filter((nb) => nb.startsWith(abs + path48.sep));
+      return notebooks.filter((nb) => nb.startsWith(abs + path49.sep));
     if (st)
       return [];
   }
@@ -24990,7 +25044,7 @@ function notebookRuns(words4, pytestArgs, where, notebooks) {
       return [];
     return docs(positional(pytestArgs, PYTEST_NOTEBOOK_VALUE_OPTIONS).flatMap((w) => named(w, where, notebooks)));
   }
-  const prog = words4[0] === void 0 ? void 0 : path48.basename(words4[0]);
+  const prog = words4[0] === void 0 ? void 0 : path49.basename(words4[0]);
   let sub = words4[1];
   let rest = words4.slice(2);
   if (prog !== void 0 && /^(?:jupyter-(?:nbconvert|execute|book)|jb|papermill|treon)$/.test(prog)) {
@@ -25003,7 +25057,7 @@ function notebookRuns(words4, pytestArgs, where, notebooks) {
     const f = k >= 0 ? rest[k + 1] : "mkdocs.yml";
     if (f === void 0)
       return [];
-    const config = where.dirs.map((d) => path48.resolve(d, f)).find((c) => fs21.existsSync(c));
+    const config = where.dirs.map((d) => path49.resolve(d, f)).find((c) => fs22.existsSync(c));
     return config ? executedFrom(mkdocsSource(config), notebooks, where.root) : [];
   } else if (prog !== "jupyter")
     return [];
@@ -25026,14 +25080,14 @@ function notebookRuns(words4, pytestArgs, where, notebooks) {
     const args = positional(rest[0] === "build" ? rest.slice(1) : [], /* @__PURE__ */ new Set(["--builder", "--config", "--toc", "--path-output"]));
     if (!args.length)
       return [];
-    const dir = where.dirs.map((d) => path48.resolve(d, args[0])).find((d) => fs21.existsSync(d));
+    const dir = where.dirs.map((d) => path49.resolve(d, args[0])).find((d) => fs22.existsSync(d));
     return dir ? executedFrom(jupyterBookSource(dir), notebooks, where.root) : [];
   }
   return [];
 }
 
 // dist/src/pipeline/app-servers.js
-import path49 from "node:path";
+import path50 from "node:path";
 var NAMES = "gunicorn|uvicorn|hypercorn|daphne|waitress-serve|granian";
 var APP_SERVERS = new RegExp(`^(?:${NAMES})$`);
 var MENTIONS_APP_SERVER = new RegExp(NAMES, "i");
@@ -25061,7 +25115,7 @@ function appServerTargets(args, where, resolve) {
     if (!m)
       continue;
     const rel = m[1].replace(/\./g, "/");
-    const hit = resolve(`${rel}.py`, dirs, where.root) ?? resolve(path49.join(rel, "__init__.py"), dirs, where.root);
+    const hit = resolve(`${rel}.py`, dirs, where.root) ?? resolve(path50.join(rel, "__init__.py"), dirs, where.root);
     return hit && !hit.folder ? [{ file: hit.path }] : [];
   }
   return [];
@@ -25069,10 +25123,10 @@ function appServerTargets(args, where, resolve) {
 var isManagementCommand = (file) => /[\\/]management[\\/]commands[\\/][^\\/]+\.py$/.test(file);
 var COMMAND_NAME = /^[A-Za-z_][\w-]*$/;
 function managementCommandTargets(manage, name, where) {
-  if (path49.basename(manage) !== "manage.py" || name === void 0 || !COMMAND_NAME.test(name) || !where.anywhere)
+  if (path50.basename(manage) !== "manage.py" || name === void 0 || !COMMAND_NAME.test(name) || !where.anywhere)
     return [];
-  const under = path49.dirname(manage) + path49.sep;
-  return where.anywhere(path49.join("management", "commands", `${name}.py`)).filter((f) => f.startsWith(under)).map((file) => ({ file }));
+  const under = path50.dirname(manage) + path50.sep;
+  return where.anywhere(path50.join("management", "commands", `${name}.py`)).filter((f) => f.startsWith(under)).map((file) => ({ file }));
 }
 
 // dist/src/pipeline/who-runs.js
@@ -25092,8 +25146,8 @@ var WhoRuns = class {
   }
   /** A project path for messages, '/'-separated. */
   shown(file) {
-    const r = path50.relative(this.root, file);
-    return (r && !r.startsWith("..") ? r : file).split(path50.sep).join("/");
+    const r = path51.relative(this.root, file);
+    return (r && !r.startsWith("..") ? r : file).split(path51.sep).join("/");
   }
   add(target, start) {
     if ("file" in target) {
@@ -25118,11 +25172,11 @@ var WhoRuns = class {
   of(file) {
     const starts = [...this.files.get(file) ?? []];
     if (!file.endsWith(".ipynb")) {
-      for (let dir = path50.dirname(file); ; dir = path50.dirname(dir)) {
+      for (let dir = path51.dirname(file); ; dir = path51.dirname(dir)) {
         for (const f of this.folders.get(dir) ?? [])
-          if (!f.testsOnly || (f.testsOnly === "unittest" ? unittestDiscovers(file) : isTestPath(path50.relative(dir, file))))
+          if (!f.testsOnly || (f.testsOnly === "unittest" ? unittestDiscovers(file) : isTestPath(path51.relative(dir, file))))
             starts.push(f.start);
-        if (dir === this.root || path50.dirname(dir) === dir || !dir.startsWith(this.root))
+        if (dir === this.root || path51.dirname(dir) === dir || !dir.startsWith(this.root))
           break;
       }
     }
@@ -25131,7 +25185,7 @@ var WhoRuns = class {
     const byPath = starts.find((s) => s.how === "by-path");
     if (byPath)
       return { byPath: byPath.text };
-    if (path50.basename(file) === "setup.py")
+    if (path51.basename(file) === "setup.py")
       return void 0;
     if (starts.every((s) => s.how === "on-path"))
       return { onPath: starts[0].text };
@@ -25141,7 +25195,7 @@ var WhoRuns = class {
 function resolveIn(p, dirs, root) {
   const kind = (x) => {
     try {
-      const st = fs22.statSync(x, { throwIfNoEntry: false });
+      const st = fs23.statSync(x, { throwIfNoEntry: false });
       return st?.isDirectory() ? "folder" : st?.isFile() ? "file" : void 0;
     } catch {
       return void 0;
@@ -25150,13 +25204,13 @@ function resolveIn(p, dirs, root) {
   const clean = p.replace(/::.*$/, "");
   if (!clean)
     return void 0;
-  if (path50.isAbsolute(clean)) {
+  if (path51.isAbsolute(clean)) {
     const k = kind(clean);
-    if (k && (clean === root || clean.startsWith(root + path50.sep)))
-      return { path: path50.normalize(clean), folder: k === "folder" };
+    if (k && (clean === root || clean.startsWith(root + path51.sep)))
+      return { path: path51.normalize(clean), folder: k === "folder" };
     const parts = clean.split("/").filter(Boolean);
     for (let i = 1; i < parts.length; i++) {
-      const c = path50.join(root, ...parts.slice(i));
+      const c = path51.join(root, ...parts.slice(i));
       const kc = kind(c);
       if (kc)
         return { path: c, folder: kc === "folder" };
@@ -25164,9 +25218,9 @@ function resolveIn(p, dirs, root) {
     return void 0;
   }
   for (const d of dirs) {
-    const c = path50.resolve(d, clean);
+    const c = path51.resolve(d, clean);
     const k = kind(c);
-    if (k && (c === root || c.startsWith(root + path50.sep)))
+    if (k && (c === root || c.startsWith(root + path51.sep)))
       return { path: c, folder: k === "folder" };
   }
   return void 0;
@@ -25175,7 +25229,7 @@ function stestrTests(where, targets) {
   const dir = where.dirs[0] ?? where.root;
   let conf;
   try {
-    conf = fs22.readFileSync(path50.join(dir, ".stestr.conf"), "utf8");
+    conf = fs23.readFileSync(path51.join(dir, ".stestr.conf"), "utf8");
   } catch {
     return;
   }
@@ -25198,7 +25252,7 @@ function venvOfProgram2(prog) {
 }
 function sameVenv(venv, active) {
   const a = active.replace(/[\\/]+$/, "");
-  return path50.isAbsolute(venv) ? a === venv.replace(/[\\/]+$/, "") : a === venv || a.endsWith(`/${venv}`);
+  return path51.isAbsolute(venv) ? a === venv.replace(/[\\/]+$/, "") : a === venv || a.endsWith(`/${venv}`);
 }
 function recordCommand(who, words4, where) {
   words4 = unwrapStarter(words4);
@@ -25208,7 +25262,7 @@ function recordCommand(who, words4, where) {
   const prog = words4[i];
   if (prog === void 0)
     return;
-  const base = path50.basename(prog);
+  const base = path51.basename(prog);
   const targets = [];
   let pytestArgs;
   let sphinxArgs;
@@ -25243,7 +25297,7 @@ function recordCommand(who, words4, where) {
           if (file && !file.folder)
             targets.push({ file: file.path });
           else if (main && !main.folder)
-            targets.push({ folder: path50.dirname(main.path), testsOnly: false });
+            targets.push({ folder: path51.dirname(main.path), testsOnly: false });
         }
         break;
       }
@@ -25354,12 +25408,12 @@ async function recheckWithStarters(files, claimed, roots, settings, results, che
   const flagged = /* @__PURE__ */ new Map();
   results.forEach((r, i) => {
     if ((r.language === "python" || r.language === "notebook") && findingCodesOf(r).some((c) => HELD_BY_STARTERS.has(c)))
-      flagged.set(path50.resolve(r.path), i);
+      flagged.set(path51.resolve(r.path), i);
   });
   if (!flagged.size)
     return;
   const root = projectRoot(roots);
-  const pythonFiles = new Set(files.filter((f) => claimed.get(f) === "python").map((f) => path50.resolve(f)));
+  const pythonFiles = new Set(files.filter((f) => claimed.get(f) === "python").map((f) => path51.resolve(f)));
   const index = root === void 0 ? void 0 : importIndex(root, pythonFiles, results, contextFromSettings(settings).knowledge, beforeParsing);
   const flaggedPython = [...flagged.keys()].filter((f) => pythonFiles.has(f));
   const users = index ? moduleUsers(index, flaggedPython) : /* @__PURE__ */ new Map();
@@ -25388,17 +25442,17 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   const root = projectRoot(roots);
   if (root === void 0)
     return [];
-  const names = new Set(wanted.map((w) => path50.basename(w)));
-  const namesPlain = mentionTest([...names].filter((n) => !n.endsWith(".py") && n.length > 2).concat(wanted.filter(isManagementCommand).map((w) => path50.basename(w, ".py"))));
+  const names = new Set(wanted.map((w) => path51.basename(w)));
+  const namesPlain = mentionTest([...names].filter((n) => !n.endsWith(".py") && n.length > 2).concat(wanted.filter(isManagementCommand).map((w) => path51.basename(w, ".py"))));
   const namesAny = mentionTest([...names].filter((n) => n.length > 2));
   const notebooks = wanted.filter((w) => w.endsWith(".ipynb"));
   const mayStart = (text3) => /py\.?test|stestr|\s-m\s*\w|sphinx-(?:auto)?build/i.test(text3) || MENTIONS_APP_SERVER.test(text3) || [...text3.matchAll(PY_NAME)].some((m) => names.has(m[0])) || namesPlain(text3) || notebooks.length > 0 && NOTEBOOK_MENTION.test(text3);
   const who = new WhoRuns(root);
   const dirs = /* @__PURE__ */ new Set([root]);
   for (const f of files) {
-    for (let d = path50.dirname(path50.resolve(f)); d.startsWith(root + path50.sep); d = path50.dirname(d)) {
-      const rel = path50.relative(root, d);
-      if (rel.split(path50.sep).length <= 2)
+    for (let d = path51.dirname(path51.resolve(f)); d.startsWith(root + path51.sep); d = path51.dirname(d)) {
+      const rel = path51.relative(root, d);
+      if (rel.split(path51.sep).length <= 2)
         dirs.add(d);
     }
   }
@@ -25406,15 +25460,15 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   for (const d of dirs)
     commands.push(...toxCommands(d), ...projectScripts(d), ...pixiTasks(d), ...pipenvScripts(d), ...tbumpHooks(d));
   for (const f of files)
-    if (path50.basename(f) === "noxfile.py")
-      commands.push(...noxCommands(path50.resolve(f)));
+    if (path51.basename(f) === "noxfile.py")
+      commands.push(...noxCommands(path51.resolve(f)));
   for (const d of dirs)
     readTheDocs(who, d, root, notebooks);
   for (const w of wanted)
     for (const text3 of conventionStarts(w, root))
       who.add({ file: w }, { how: "on-path", text: text3 });
   for (const c of documentedCommands(root, wanted)) {
-    recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs: [path50.dirname(c.file), root], root, documented: true, notebooks });
+    recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs: [path51.dirname(c.file), root], root, documented: true, notebooks });
   }
   let byName;
   const anywhere = (rel) => {
@@ -25423,19 +25477,19 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
       for (const f of files) {
         if (claimed.get(f) !== "python")
           continue;
-        const abs = path50.resolve(f);
-        const list = byName.get(path50.basename(abs));
+        const abs = path51.resolve(f);
+        const list = byName.get(path51.basename(abs));
         if (list)
           list.push(abs);
         else
-          byName.set(path50.basename(abs), [abs]);
+          byName.set(path51.basename(abs), [abs]);
       }
     }
-    return (byName.get(path50.basename(rel)) ?? []).filter((f) => f === path50.join(root, rel) || f.endsWith(path50.sep + rel));
+    return (byName.get(path51.basename(rel)) ?? []).filter((f) => f === path51.join(root, rel) || f.endsWith(path51.sep + rel));
   };
   for (const c of commands) {
-    const dir = path50.dirname(c.file);
-    const dirs2 = c.cwd !== void 0 ? [path50.resolve(dir, c.cwd), dir, root] : [dir, root];
+    const dir = path51.dirname(c.file);
+    const dirs2 = c.cwd !== void 0 ? [path51.resolve(dir, c.cwd), dir, root] : [dir, root];
     recordCommand(who, c.words, { label: `${who.shown(c.file)}:${c.line}`, dirs: dirs2, root, tool: c.tool, anywhere, notebooks });
   }
   let loaded = false;
@@ -25462,40 +25516,40 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
     const scanParents = notebooks.length > 0 && runnerParents.size < MAX_PYTHON_STARTERS;
     if (!scanParents && pythonRead >= MAX_PYTHON_STARTERS)
       continue;
-    const abs = path50.resolve(f);
+    const abs = path51.resolve(f);
     const text3 = readConfigText(abs);
     if (text3 === void 0)
       continue;
     if (scanParents && /\.ipynb\b/.test(text3) && NOTEBOOK_RUNNER.test(text3)) {
       runnerParents.add(abs);
-      names.add(path50.basename(abs));
+      names.add(path51.basename(abs));
     }
     if (pythonRead >= MAX_PYTHON_STARTERS || !(namesAny(text3) || runnerParents.has(abs)))
       continue;
     pythonRead++;
     for (const s of await sitesOf("python", abs, text3)) {
       const prog = s.argv[0] === void 0 ? void 0 : wordText(s.argv[0]);
-      if (prog === void 0 || !(isInterpreterName(path50.basename(prog)) || runnerParents.has(abs) && notebookProgram(prog)) || prog.includes("/") || s.env.path.kind !== "inherited" || s.env.activeVenv !== void 0)
+      if (prog === void 0 || !(isInterpreterName(path51.basename(prog)) || runnerParents.has(abs) && notebookProgram(prog)) || prog.includes("/") || s.env.path.kind !== "inherited" || s.env.activeVenv !== void 0)
         continue;
-      pending.push({ parent: abs, words: s.argv.map((w) => wordText(w)), label: `${who.shown(abs)}:${s.file.location(s.callSpan.start).line}`, dirs: [root, path50.dirname(abs)] });
+      pending.push({ parent: abs, words: s.argv.map((w) => wordText(w)), label: `${who.shown(abs)}:${s.file.location(s.callSpan.start).line}`, dirs: [root, path51.dirname(abs)] });
     }
   }
   for (const f of files) {
     const language2 = claimed.get(f);
     if (!language2 || language2 === "python" || language2 === "notebook" && notebooks.length === wanted.length)
       continue;
-    const abs = path50.resolve(f);
+    const abs = path51.resolve(f);
     const text3 = readConfigText(abs);
     if (text3 === void 0)
       continue;
     if (!mayStart(text3))
       continue;
-    const dir = AT_CHECKOUT.has(language2) ? root : path50.dirname(abs);
+    const dir = AT_CHECKOUT.has(language2) ? root : path51.dirname(abs);
     for (const s of await sitesOf(language2, abs, text3))
       recordSite(who, s, dir, root, anywhere, notebooks);
     if (language2 === "github-actions")
       for (const c of windowsStepCommands(text3))
-        recordCommand(who, c.words, { label: `${who.shown(abs)}:${c.line}`, dirs: c.cwd ? [path50.resolve(root, c.cwd), root] : [root], root, notebooks });
+        recordCommand(who, c.words, { label: `${who.shown(abs)}:${c.line}`, dirs: c.cwd ? [path51.resolve(root, c.cwd), root] : [root], root, notebooks });
   }
   const parentsOnPath = /* @__PURE__ */ new Map();
   for (const p of pending) {
@@ -25522,14 +25576,14 @@ function recordSite(who, s, dir, root, anywhere, notebooks) {
   const label = `${who.shown(s.file.path)}:${s.file.location(s.callSpan.start).line}`;
   const real = (p) => {
     const at2 = p === void 0 ? null : STAND_IN_ROOT.exec(p);
-    return at2 ? path50.resolve(dir, "." + p.slice(at2[0].length)) : void 0;
+    return at2 ? path51.resolve(dir, "." + p.slice(at2[0].length)) : void 0;
   };
-  const ownFolder = (w) => w !== void 0 && (w === ACTION_PATH || w.startsWith(ACTION_PATH + "/")) ? path50.join(path50.dirname(path50.resolve(s.file.path)), w.slice(ACTION_PATH.length)) : w;
+  const ownFolder = (w) => w !== void 0 && (w === ACTION_PATH || w.startsWith(ACTION_PATH + "/")) ? path51.join(path51.dirname(path51.resolve(s.file.path)), w.slice(ACTION_PATH.length)) : w;
   const cwd = s.config?.cwd;
   const inAction = cwd !== void 0 && ownFolder(cwd) !== cwd ? ownFolder(cwd) : void 0;
-  const below = inAction ?? real(cwd) ?? folderOf2(cwd !== void 0 && path50.isAbsolute(cwd) ? resolveIn(cwd, [], root) : void 0);
-  const dirs = inAction ? [inAction] : below && below !== dir && (below + path50.sep).startsWith(root + path50.sep) ? [below, dir, root] : [dir, root];
-  const host = (p) => real(p) ?? (p.startsWith(".") ? path50.resolve(dirs[0], p) : void 0);
+  const below = inAction ?? real(cwd) ?? folderOf2(cwd !== void 0 && path51.isAbsolute(cwd) ? resolveIn(cwd, [], root) : void 0);
+  const dirs = inAction ? [inAction] : below && below !== dir && (below + path51.sep).startsWith(root + path51.sep) ? [below, dir, root] : [dir, root];
+  const host = (p) => real(p) ?? (p.startsWith(".") ? path51.resolve(dirs[0], p) : void 0);
   const inner = containerRunCommands(s.argv, host);
   if (inner)
     for (const c of inner.commands)
@@ -25540,7 +25594,7 @@ function recordSite(who, s, dir, root, anywhere, notebooks) {
 function projectRoot(roots) {
   const dirs = [...new Set(roots.map((r) => {
     try {
-      return fs22.statSync(r).isDirectory() ? path50.resolve(r) : path50.dirname(path50.resolve(r));
+      return fs23.statSync(r).isDirectory() ? path51.resolve(r) : path51.dirname(path51.resolve(r));
     } catch {
       return void 0;
     }
@@ -25549,8 +25603,8 @@ function projectRoot(roots) {
 }
 
 // dist/src/pipeline/follow-scripts.js
-import fs23 from "node:fs";
-import path51 from "node:path";
+import fs24 from "node:fs";
+import path52 from "node:path";
 var FOLLOW_DEPTH = 3;
 var FOLLOW_RUNS = 500;
 function scriptWord(site) {
@@ -25558,7 +25612,7 @@ function scriptWord(site) {
   const w0 = words4[0];
   if (w0 === void 0)
     return void 0;
-  const base = path51.posix.basename(w0);
+  const base = path52.posix.basename(w0);
   let i = 0;
   let dialect;
   if (/^(sh|bash|dash)$/.test(base)) {
@@ -25590,19 +25644,19 @@ function scriptWord(site) {
   return { word, dialect };
 }
 function resolveScript(word, dirs, root, scripts) {
-  if (path51.isAbsolute(word)) {
-    if (scripts.has(path51.normalize(word)))
-      return path51.normalize(word);
+  if (path52.isAbsolute(word)) {
+    if (scripts.has(path52.normalize(word)))
+      return path52.normalize(word);
     const parts = word.split("/").filter(Boolean);
     for (let i = 1; i < parts.length; i++) {
-      const c = path51.join(root, ...parts.slice(i));
+      const c = path52.join(root, ...parts.slice(i));
       if (scripts.has(c))
         return c;
     }
     return void 0;
   }
   for (const d of dirs) {
-    const c = path51.resolve(d, word);
+    const c = path52.resolve(d, word);
     if (scripts.has(c))
       return c;
   }
@@ -25613,7 +25667,7 @@ function callerDirs(site, callerDir, root) {
   const dirs = [];
   const standIn2 = cwd === void 0 ? void 0 : STAND_IN_ROOT.exec(cwd)?.[0];
   if (standIn2 !== void 0 && cwd.length > standIn2.length)
-    dirs.push(path51.join(callerDir, cwd.slice(standIn2.length)));
+    dirs.push(path52.join(callerDir, cwd.slice(standIn2.length)));
   dirs.push(callerDir, root);
   return dirs;
 }
@@ -25621,8 +25675,8 @@ function callerState(site, dialect, scope, shown2) {
   const facts = site.config;
   if (!facts || facts.activation || site.env.path.kind !== "inherited")
     return void 0;
-  const known2 = site.env.knownVenvs ?? [];
-  if (known2.length === 0)
+  const known3 = site.env.knownVenvs ?? [];
+  if (known3.length === 0)
     return void 0;
   const active = site.env.activeVenv;
   if (active !== void 0 && !active.startsWith("/"))
@@ -25658,11 +25712,11 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
   const scripts = /* @__PURE__ */ new Map();
   files.forEach((f, i) => {
     if (claimed.get(f) === "shell" && results[i] && !results[i].problems.some((p) => !p.partial))
-      scripts.set(path51.resolve(f), i);
+      scripts.set(path52.resolve(f), i);
   });
   if (!scripts.size)
     return;
-  const names = new Set([...scripts.keys()].map((s) => path51.basename(s)));
+  const names = new Set([...scripts.keys()].map((s) => path52.basename(s)));
   const names1 = (text3) => [...text3.matchAll(/[\w.+-]+/g)].some((m) => names.has(m[0]));
   const queue = [];
   const seen = /* @__PURE__ */ new Set();
@@ -25706,7 +25760,7 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
     const language2 = claimed.get(f);
     if (!language2 || language2 === "python" || language2 === "notebook" || language2 === "shell")
       continue;
-    const abs = path51.resolve(f);
+    const abs = path52.resolve(f);
     const text3 = readConfigText(abs);
     if (text3 === void 0)
       continue;
@@ -25716,7 +25770,7 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
     try {
       const sites = frontEndByLanguage(language2).analyze(new SourceFile(abs, text3), (a) => a.sites);
       for (const s of sites)
-        enqueue(s, path51.dirname(abs), 1, []);
+        enqueue(s, path52.dirname(abs), 1, []);
     } catch {
     }
   }
@@ -25728,7 +25782,7 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
     let file = texts.get(run2.script);
     if (!file) {
       try {
-        file = new SourceFile(run2.script, fs23.readFileSync(run2.script, "utf8"));
+        file = new SourceFile(run2.script, fs24.readFileSync(run2.script, "utf8"));
       } catch {
         continue;
       }
@@ -25762,20 +25816,20 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
       added.set(index, [...added.get(index) ?? [], ...fresh]);
     if (run2.depth < FOLLOW_DEPTH)
       for (const s of sites)
-        enqueue(s, path51.dirname(run2.script), run2.depth + 1, run2.chain);
+        enqueue(s, path52.dirname(run2.script), run2.depth + 1, run2.chain);
   }
   for (const [index, diags] of added) {
     const r = results[index];
     r.diagnostics = [...findingsOf(r), ...diags].sort((a, b) => a.span.start - b.span.start || a.code.localeCompare(b.code));
     r.packed = void 0;
-    r.source ??= texts.get(path51.resolve(r.path));
+    r.source ??= texts.get(path52.resolve(r.path));
   }
 }
 function projectRoot2(roots) {
   const dirs = [
     ...new Set(roots.map((r) => {
       try {
-        return fs23.statSync(r).isDirectory() ? path51.resolve(r) : path51.dirname(path51.resolve(r));
+        return fs24.statSync(r).isDirectory() ? path52.resolve(r) : path52.dirname(path52.resolve(r));
       } catch {
         return void 0;
       }
@@ -25785,8 +25839,8 @@ function projectRoot2(roots) {
 }
 
 // dist/src/pipeline/baseline.js
-import fs24 from "node:fs";
-import path52 from "node:path";
+import fs25 from "node:fs";
+import path53 from "node:path";
 
 // dist/src/kernel/fingerprint.js
 import { createHash } from "node:crypto";
@@ -25810,15 +25864,15 @@ function fingerprints(diagnostics, where, lineText) {
 // dist/src/pipeline/baseline.js
 var BASELINE_VERSION = 1;
 function entries(file, diagnostics, sources, cwd) {
-  const base = path52.dirname(path52.resolve(cwd, file));
-  const rel = (d) => path52.relative(base, path52.resolve(cwd, d.path)).split(path52.sep).join("/");
+  const base = path53.dirname(path53.resolve(cwd, file));
+  const rel = (d) => path53.relative(base, path53.resolve(cwd, d.path)).split(path53.sep).join("/");
   const prints = fingerprints(diagnostics, rel, (d) => sources.get(d.path)?.lineText(d.start.line) ?? "");
   return diagnostics.map((d, i) => ({ fingerprint: prints[i], code: d.code, path: rel(d), line: d.start.line, message: d.message }));
 }
 function readBaseline(file) {
   let text3;
   try {
-    text3 = fs24.readFileSync(file, "utf8");
+    text3 = fs25.readFileSync(file, "utf8");
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT")
@@ -25855,13 +25909,13 @@ ${body}
   ` : ""}]
 }
 `;
-  const target = path52.resolve(cwd, file);
+  const target = path53.resolve(cwd, file);
   const tmp = `${target}.venvguard-${process.pid}.tmp`;
   try {
-    fs24.writeFileSync(tmp, text3, { mode: 420 });
-    fs24.renameSync(tmp, target);
+    fs25.writeFileSync(tmp, text3, { mode: 420 });
+    fs25.renameSync(tmp, target);
   } catch (e) {
-    fs24.rmSync(tmp, { force: true });
+    fs25.rmSync(tmp, { force: true });
     throw new UsageError(`${file}: cannot write the baseline: ${e.code ?? e.message}`);
   }
   return list.length;
@@ -26339,7 +26393,7 @@ async function runCheck(opts, packedReport) {
   const t0 = performance.now();
   const cwd = opts.cwd ?? process.cwd();
   const paths = opts.paths.length ? opts.paths : ["."];
-  const resolver = new ConfigResolver(path53.resolve(cwd, paths[0]), {
+  const resolver = new ConfigResolver(path54.resolve(cwd, paths[0]), {
     configPath: opts.config,
     noConfig: opts.noConfig,
     apply: (c) => {
@@ -26362,14 +26416,14 @@ async function runCheck(opts, packedReport) {
     throw new UsageError("--update-baseline needs --baseline FILE (the file to record the findings in)");
   if (opts.baseline && opts.fix)
     throw new UsageError("--baseline does not combine with --fix or --diff: fixes would also rewrite the recorded findings");
-  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path53.resolve(cwd, opts.baseline)) : void 0;
-  const roots = paths.map((p) => path53.resolve(cwd, p));
+  const recorded = opts.baseline && !opts.updateBaseline ? readBaseline(path54.resolve(cwd, opts.baseline)) : void 0;
+  const roots = paths.map((p) => path54.resolve(cwd, p));
   const found = discoverFiles(roots, resolver.perFile ? (dir, names) => resolver.forDir(dir, names) : cfg);
   const display = (p) => {
-    const r = path53.relative(cwd, p);
+    const r = path54.relative(cwd, p);
     return r && !r.startsWith("..") ? r : p;
   };
-  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path53.resolve(cwd, p)))];
+  settings.imageRuns = [...containerRuns(found.files, found.claimed, found.buildFiles, paths.map((p) => path54.resolve(cwd, p)))];
   const all = [settings];
   const built = /* @__PURE__ */ new Map([[cfg, 0]]);
   const settingsIndex = (file) => {
@@ -26405,7 +26459,7 @@ async function runCheck(opts, packedReport) {
     const index = files.map(settingsIndex);
     return checkFiles(files, withStarters, { jobs: opts.jobs, claimed: found.claimed, fix, settingsOf: (i) => index[i] });
   }, () => chooseWasmTier(settings));
-  await followScripts(found.files, found.claimed, roots, results, contextFor, (p) => display(path53.resolve(p)), () => chooseWasmTier(settings));
+  await followScripts(found.files, found.claimed, roots, results, contextFor, (p) => display(path54.resolve(p)), () => chooseWasmTier(settings));
   const diagnostics = [];
   const groups = [];
   const table = new StringTable();
@@ -26497,17 +26551,17 @@ function byPosition(a, b) {
 }
 
 // dist/src/reporters/common.js
-import path54 from "node:path";
+import path55 from "node:path";
 function pathInside(p, cwd) {
-  const rel = path54.relative(cwd, path54.resolve(cwd, p));
-  const outside = rel === "" || rel === ".." || rel.startsWith(".." + path54.sep) || path54.isAbsolute(rel);
+  const rel = path55.relative(cwd, path55.resolve(cwd, p));
+  const outside = rel === "" || rel === ".." || rel.startsWith(".." + path55.sep) || path55.isAbsolute(rel);
   return outside ? void 0 : rel;
 }
 function displayPath(p, cwd) {
   return pathInside(p, cwd) ?? p;
 }
 function portablePath(p, cwd) {
-  return displayPath(p, cwd).split(path54.sep).join("/");
+  return displayPath(p, cwd).split(path55.sep).join("/");
 }
 function appliedByFix(fix, o) {
   return fix.applicability === "safe" || fix.applicability === "unsafe" && o.unsafeFixesEnabled;
@@ -26661,7 +26715,7 @@ function jsonReportChunks(r, o) {
 }
 var renderJson = (r, o) => [...jsonReportChunks(r, o)].join("");
 function jsonDiagnostic(d, r, o) {
-  const path58 = portablePath(d.path, r.cwd);
+  const path59 = portablePath(d.path, r.cwd);
   const fix = shownFix(d, o);
   const source = r.sources.get(d.path);
   const jsonFix = fix && source ? {
@@ -26676,10 +26730,10 @@ function jsonDiagnostic(d, r, o) {
     severity: d.severity,
     message: d.message,
     remedy: d.remedy ?? null,
-    path: path58,
+    path: path59,
     start: loc(d.start),
     end: loc(d.end),
-    related: d.related.map((rel) => ({ message: rel.message, path: rel.path ? portablePath(rel.path, r.cwd) : path58, start: loc(rel.start), end: loc(rel.end) })),
+    related: d.related.map((rel) => ({ message: rel.message, path: rel.path ? portablePath(rel.path, r.cwd) : path59, start: loc(rel.start), end: loc(rel.end) })),
     fix: jsonFix
   };
 }
@@ -26688,7 +26742,7 @@ function loc(l) {
 }
 
 // dist/src/reporters/sarif.js
-import path55 from "node:path";
+import path56 from "node:path";
 import { pathToFileURL } from "node:url";
 var SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 var INFORMATION_URI = "https://github.com/venvguard/venvguard";
@@ -26873,11 +26927,11 @@ function notification(p, cwd) {
 function artifact(p, cwd) {
   const rel = pathInside(p, cwd);
   if (rel === void 0)
-    return { uri: pathToFileURL(path55.resolve(cwd, p)).href };
-  return { uri: rel.split(path55.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
+    return { uri: pathToFileURL(path56.resolve(cwd, p)).href };
+  return { uri: rel.split(path56.sep).map(encodeURIComponent).join("/"), uriBaseId: SRCROOT };
 }
 function directoryUrl(dir) {
-  const href = pathToFileURL(path55.resolve(dir)).href;
+  const href = pathToFileURL(path56.resolve(dir)).href;
   return href.endsWith("/") ? href : href + "/";
 }
 function fingerprintAll(r, all = [...r.diagnostics]) {
@@ -27043,8 +27097,8 @@ function* entries2(r, o, style) {
 }
 function headerLine(d, r, c) {
   const tone = d.severity === "error" ? c.red : c.yellow;
-  const path58 = sanitize(displayPath(d.path, r.cwd));
-  return `${c.bold(path58)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
+  const path59 = sanitize(displayPath(d.path, r.cwd));
+  return `${c.bold(path59)}:${d.start.line}:${d.start.column}: ${tone(c.bold(d.code))} ${sanitize(d.message)} ${c.dim(`[${d.rule}]`)}`;
 }
 function core(s) {
   return s.toLowerCase().replace(/\s+/g, " ").trim().replace(/^(use|start|run) /, "").replace(/[ .]*(instead)?[ .]*$/, "");
@@ -27056,7 +27110,7 @@ function remedyIsFix(remedy, fix) {
 }
 function renderDiagnostic(d, r, o, c, notesShown) {
   const tone = d.severity === "error" ? c.red : c.yellow;
-  const path58 = sanitize(displayPath(d.path, r.cwd));
+  const path59 = sanitize(displayPath(d.path, r.cwd));
   const lines = [headerLine(d, r, c)];
   const source = r.sources.get(d.path);
   const gutter = (s) => c.blue(c.bold(s));
@@ -27069,7 +27123,7 @@ function renderDiagnostic(d, r, o, c, notesShown) {
   const indent = " ".repeat(gutterWidth + 1);
   const label = (name) => `${indent}${gutter("=")} ${c.bold(name)}:`;
   for (const rel of d.related) {
-    lines.push(`${label("note")} ${sanitize(rel.message)} at ${rel.path ?? path58}:${rel.start.line}:${rel.start.column}`);
+    lines.push(`${label("note")} ${sanitize(rel.message)} at ${rel.path ?? path59}:${rel.start.line}:${rel.start.column}`);
   }
   const fix = shownFix(d, o);
   const merged = !!(fix && d.remedy && remedyIsFix(d.remedy, fix));
@@ -27159,18 +27213,18 @@ var reporters = {
 };
 
 // dist/src/kernel/own-package.js
-import fs25 from "node:fs";
-import path56 from "node:path";
+import fs26 from "node:fs";
+import path57 from "node:path";
 import { fileURLToPath } from "node:url";
 function findPackage(from) {
-  for (let dir = path56.dirname(fileURLToPath(from)); ; dir = path56.dirname(dir)) {
+  for (let dir = path57.dirname(fileURLToPath(from)); ; dir = path57.dirname(dir)) {
     try {
-      const json = JSON.parse(fs25.readFileSync(path56.join(dir, "package.json"), "utf8"));
+      const json = JSON.parse(fs26.readFileSync(path57.join(dir, "package.json"), "utf8"));
       if (json.name === "venvguard")
         return { dir, json };
     } catch {
     }
-    if (path56.dirname(dir) === dir)
+    if (path57.dirname(dir) === dir)
       return void 0;
   }
 }
@@ -27251,7 +27305,7 @@ function jobSummary(r) {
     lines.push("", "| where | rule | message |", "| --- | --- | --- |");
     const cell = (s) => s.replace(/\|/g, "\\|").replace(/\n/g, " ");
     for (const d of r.diagnostics.slice(0, 50))
-      lines.push(`| \`${cell(path57.relative(r.cwd, path57.resolve(r.cwd, d.path)))}:${d.start.line}\` | ${d.code} \`${d.rule}\` | ${cell(d.message)} |`);
+      lines.push(`| \`${cell(path58.relative(r.cwd, path58.resolve(r.cwd, d.path)))}:${d.start.line}\` | ${d.code} \`${d.rule}\` | ${cell(d.message)} |`);
     if (r.diagnostics.length > 50)
       lines.push("", `\u2026and ${r.diagnostics.length - 50} more (see the annotations or the SARIF file).`);
   }
@@ -27259,7 +27313,7 @@ function jobSummary(r) {
 }
 function setOutput(env2, name, value) {
   if (env2.GITHUB_OUTPUT)
-    fs26.appendFileSync(env2.GITHUB_OUTPUT, `${name}=${value}
+    fs27.appendFileSync(env2.GITHUB_OUTPUT, `${name}=${value}
 `);
 }
 async function runAction(env2 = process.env, out = (s) => process.stdout.write(s)) {
@@ -27270,21 +27324,21 @@ async function runAction(env2 = process.env, out = (s) => process.stdout.write(s
     const failOnFindings = !/^(false|no|0|off)$/i.test(input(env2, "fail-on-findings", "true"));
     const sarifPath = input(env2, "sarif", "venvguard.sarif");
     for (const p of paths)
-      if (!fs26.existsSync(path57.resolve(workspace, p)))
+      if (!fs27.existsSync(path58.resolve(workspace, p)))
         throw new UsageError(`paths: ${p}: no such file or folder in ${workspace}`);
     const { extraPaths: _, ...rest } = opts;
     const result2 = await check({ ...rest, paths, cwd: workspace });
     const report = { showFixes: "all", unsafeFixesEnabled: false, version: VERSION, color: false };
     out(reporters.github(result2, report));
     if (sarifPath !== "none") {
-      const target = path57.resolve(workspace, sarifPath);
-      fs26.mkdirSync(path57.dirname(target), { recursive: true });
-      fs26.writeFileSync(target, reporters.sarif(result2, report));
+      const target = path58.resolve(workspace, sarifPath);
+      fs27.mkdirSync(path58.dirname(target), { recursive: true });
+      fs27.writeFileSync(target, reporters.sarif(result2, report));
       setOutput(env2, "sarif", target);
     }
     setOutput(env2, "findings", String(result2.diagnostics.length));
     if (env2.GITHUB_STEP_SUMMARY)
-      fs26.appendFileSync(env2.GITHUB_STEP_SUMMARY, jobSummary(result2));
+      fs27.appendFileSync(env2.GITHUB_STEP_SUMMARY, jobSummary(result2));
     if (result2.diagnostics.length)
       return failOnFindings ? 1 : 0;
     return result2.problems.some((p) => p.kind !== "not-fixed") ? 3 : 0;

@@ -10,8 +10,8 @@ var SourceFile = class {
   encoding;
   lineStarts;
   nl;
-  constructor(path33, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
-    this.path = path33;
+  constructor(path34, text3, encoding = { name: "utf-8", bom: false, lossless: true }) {
+    this.path = path34;
     this.text = text3;
     this.encoding = encoding;
   }
@@ -1687,7 +1687,7 @@ var Prefilter = class {
    * undecoded bytes (then only the cheap half: a helper called, and a tool's name anywhere; the
    * bytes read as Latin-1, as the test on bytes read them).
    */
-  mayMatterThroughProject(path33, text3) {
+  mayMatterThroughProject(path34, text3) {
     const p = this.project;
     if (!p)
       return false;
@@ -1695,13 +1695,13 @@ var Prefilter = class {
       const s = latin1(text3);
       if (!p.mayImportProject(s))
         return false;
-      return hasToolName(this.tools, s) && p.callsHelper(path33, s);
+      return hasToolName(this.tools, s) && p.callsHelper(path34, s);
     }
     if (!p.mayImportProject(text3))
       return false;
     if (apiWordInCode(text3))
-      return p.usesToolConstant(path33, text3, this.tools);
-    return someStringMatches(text3, this.tools) && p.callsHelper(path33, text3);
+      return p.usesToolConstant(path34, text3, this.tools);
+    return someStringMatches(text3, this.tools) && p.callsHelper(path34, text3);
   }
 };
 function pythonMayMatter(text3, tools) {
@@ -1952,7 +1952,7 @@ import path2 from "node:path";
 import { isUtf8 } from "node:buffer";
 
 // dist/src/kernel/decode.js
-function decodeText(path33, bytes, opts = {}) {
+function decodeText(path34, bytes, opts = {}) {
   const nul = bytes.indexOf(0);
   if (nul >= 0)
     return { ok: false, kind: "binary", message: `not ${opts.kind ?? "text"}: NUL byte at offset ${nul} (binary file?)` };
@@ -1970,19 +1970,19 @@ function decodeText(path33, bytes, opts = {}) {
   if (codec === "utf-8" || codec === "ascii") {
     try {
       const text3 = new TextDecoder("utf-8", { fatal: true }).decode(body);
-      return { ok: true, file: new SourceFile(path33, text3, { name: codec, bom, lossless: true }) };
+      return { ok: true, file: new SourceFile(path34, text3, { name: codec, bom, lossless: true }) };
     } catch {
       const bad = firstInvalidUtf8(body) + (bom ? 3 : 0);
       const text3 = new TextDecoder("utf-8").decode(body);
       return {
         ok: true,
-        file: new SourceFile(path33, text3, { name: codec, bom, lossless: false }),
+        file: new SourceFile(path34, text3, { name: codec, bom, lossless: false }),
         warning: `invalid UTF-8 at byte ${bad}; checked with replacement characters and never rewritten`
       };
     }
   }
   if (codec === "latin-1") {
-    return { ok: true, file: new SourceFile(path33, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
+    return { ok: true, file: new SourceFile(path34, Buffer.from(body).toString("latin1"), { name: codec, bom, lossless: true }) };
   }
   let decoder;
   try {
@@ -1991,7 +1991,7 @@ function decodeText(path33, bytes, opts = {}) {
     return { ok: false, kind: "decode", message: `unknown source encoding '${declared}' in the coding declaration` };
   }
   try {
-    return { ok: true, file: new SourceFile(path33, decoder.decode(body), { name: codec, bom, lossless: false }) };
+    return { ok: true, file: new SourceFile(path34, decoder.decode(body), { name: codec, bom, lossless: false }) };
   } catch {
     return { ok: false, kind: "decode", message: `bytes are not valid '${declared}' as the coding declaration says` };
   }
@@ -2050,9 +2050,9 @@ function decodesCleanly(bytes) {
     return true;
   return (codec === "utf-8" || codec === "ascii") && isUtf8(body);
 }
-function decodePython(path33, bytes) {
+function decodePython(path34, bytes) {
   const declared = codingDeclaration(bytes[0] === 239 && bytes[1] === 187 && bytes[2] === 191 ? bytes.subarray(3) : bytes);
-  return decodeText(path33, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
+  return decodeText(path34, bytes, { codec: declared === void 0 ? void 0 : normaliseCodec(declared), declared, kind: "Python source" });
 }
 
 // dist/src/frontends/python/ancestry.js
@@ -2068,12 +2068,12 @@ var Ancestry = class {
     this.parents.set(root.id, null);
   }
   parent(n) {
-    const known = this.parents.get(n.id);
-    if (known !== void 0)
-      return known;
-    const path33 = this.path;
-    path33.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
-    let at = path33[path33.length - 1];
+    const known2 = this.parents.get(n.id);
+    if (known2 !== void 0)
+      return known2;
+    const path34 = this.path;
+    path34.length = this.deepestHolding(n.startIndex, n.endIndex) + 1;
+    let at = path34[path34.length - 1];
     for (; ; ) {
       const next = at.childWithDescendant(n);
       if (!next)
@@ -2083,7 +2083,7 @@ var Ancestry = class {
         return at;
       }
       this.parents.set(next.id, at);
-      path33.push(next);
+      path34.push(next);
       at = next;
     }
     const p = n.parent;
@@ -2096,11 +2096,11 @@ var Ancestry = class {
   }
   /** The index of the deepest node of the path whose span holds start..end (the root's, 0, at least). */
   deepestHolding(start, end) {
-    const path33 = this.path;
+    const path34 = this.path;
     let lo = 0;
-    for (let hi = path33.length - 1; lo < hi; ) {
+    for (let hi = path34.length - 1; lo < hi; ) {
       const mid = lo + hi + 1 >>> 1;
-      if (path33[mid].startIndex <= start && end <= path33[mid].endIndex)
+      if (path34[mid].startIndex <= start && end <= path34[mid].endIndex)
         lo = mid;
       else
         hi = mid - 1;
@@ -2112,9 +2112,9 @@ var Ancestry = class {
     let memo = this.nearestOf.get(types);
     if (!memo)
       this.nearestOf.set(types, memo = /* @__PURE__ */ new Map());
-    const known = memo.get(n.id);
-    if (known !== void 0)
-      return known;
+    const known2 = memo.get(n.id);
+    if (known2 !== void 0)
+      return known2;
     const passed = [n.id];
     let found = null;
     for (let cur = this.parent(n); cur; cur = this.parent(cur)) {
@@ -2153,12 +2153,12 @@ function nearestAncestor(n, types) {
 }
 
 // dist/src/frontends/python/value-ops.js
-function withKey(path33, key) {
+function withKey(path34, key) {
   if (key === "PATH")
     return "set";
-  if (key === void 0 && path33 === "no")
+  if (key === void 0 && path34 === "no")
     return "unknown";
-  return path33;
+  return path34;
 }
 function mergeEnv(a, b) {
   if (b === "set" || a === "set")
@@ -2801,11 +2801,11 @@ var Scopes = class {
                 const outer = flow.chain[0].slice(0, flow.chain[0].indexOf(":"));
                 if (chain?.key !== outer)
                   chain = { key: outer, values: /* @__PURE__ */ new Map() };
-                const path33 = flow.chain.join("/");
+                const path34 = flow.chain.join("/");
                 for (const k of [...chain.values.keys()])
-                  if (path33.startsWith(k + "/") || k.startsWith(path33 + "/"))
+                  if (path34.startsWith(k + "/") || k.startsWith(path34 + "/"))
                     chain.values.delete(k);
-                chain.values.set(path33, e.value());
+                chain.values.set(path34, e.value());
                 cur = [...chain.values.values()];
                 break;
               }
@@ -3037,9 +3037,9 @@ function evalCall(ev, summaries, n, scope, pos) {
     return node ? ev.evalIn(node, scope, pos) : UNKNOWN;
   };
   const call = { n, span, scope, pos, positional, keywords, arg };
-  const known = knownCall(ev, ev.qualify(fn, scope), call);
-  if (known)
-    return known;
+  const known2 = knownCall(ev, ev.qualify(fn, scope), call);
+  if (known2)
+    return known2;
   if (fn.type === "attribute")
     return methodCall(ev, summaries, fn, call);
   if (fn.type === "identifier") {
@@ -3101,17 +3101,17 @@ function knownCall(ev, q, call) {
     case "dict":
       if (q === "dict") {
         const a0 = positional[0] ? ev.evalIn(positional[0], scope, pos) : void 0;
-        let path33 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
+        let path34 = a0 ? a0.k === "env" ? a0.path : "unknown" : "no";
         for (const a of n.childForFieldName("arguments")?.namedChildren ?? []) {
           if (a?.type !== "dictionary_splat")
             continue;
           const inner = a.namedChildren[0];
           const v = inner ? ev.evalIn(inner, scope, pos) : UNKNOWN;
-          path33 = mergeEnv(path33, v.k === "env" ? v.path : "unknown");
+          path34 = mergeEnv(path34, v.k === "env" ? v.path : "unknown");
         }
         for (const k of keywords.keys())
-          path33 = withKey(path33, k);
-        return { k: "env", path: path33, span };
+          path34 = withKey(path34, k);
+        return { k: "env", path: path34, span };
       }
       return { k: "env", path: "inherited", span };
     case "platform.python_version":
@@ -3585,8 +3585,8 @@ var PythonModule = class {
       return v;
     const q = this.imports.get(name);
     if (q) {
-      const known = this.qualifiedValue(q, spanOf(n));
-      return known.k === "unknown" ? this.project?.constant(this.file.path, q, spanOf(n), this.importDepth) ?? known : known;
+      const known2 = this.qualifiedValue(q, spanOf(n));
+      return known2.k === "unknown" ? this.project?.constant(this.file.path, q, spanOf(n), this.importDepth) ?? known2 : known2;
     }
     return v ?? { k: "unknown", span: spanOf(n) };
   }
@@ -3716,22 +3716,22 @@ var PythonModule = class {
     return { k: "unknown", span };
   }
   evalDict(n, scope, pos) {
-    let path33 = "no";
+    let path34 = "no";
     for (const c of n.namedChildren) {
       if (!c || c.type === "comment")
         continue;
       if (c.type === "pair") {
         const key = c.childForFieldName("key");
         const kv = key ? this.evalIn(key, scope, pos) : UNKNOWN;
-        path33 = withKey(path33, kv.k === "str" ? wordTextOf(kv.word) : void 0);
+        path34 = withKey(path34, kv.k === "str" ? wordTextOf(kv.word) : void 0);
       } else if (c.type === "dictionary_splat") {
         const inner = c.namedChildren[0];
         const v = inner ? this.evalIn(inner, scope, pos) : UNKNOWN;
-        path33 = mergeEnv(path33, v.k === "env" ? v.path : "unknown");
+        path34 = mergeEnv(path34, v.k === "env" ? v.path : "unknown");
       } else
-        path33 = withKey(path33, void 0);
+        path34 = withKey(path34, void 0);
     }
-    return { k: "env", path: path33, span: spanOf(n) };
+    return { k: "env", path: path34, span: spanOf(n) };
   }
   evalSubscript(n, scope, pos) {
     const value = n.childForFieldName("value");
@@ -3948,8 +3948,8 @@ var ModuleText = class {
   bindings;
   /** setsTool's answers, by name. */
   tool;
-  constructor(read) {
-    this.read = read;
+  constructor(read2) {
+    this.read = read2;
   }
   /** Top-level `def NAME(` blocks whose code names a launch API, by name (lexical). */
   get launchingDefs() {
@@ -4327,9 +4327,9 @@ var ProjectModules = class {
     if (!t)
       return false;
     t.tool ??= /* @__PURE__ */ new Map();
-    const known = t.tool.get(name);
-    if (known !== void 0)
-      return known;
+    const known2 = t.tool.get(name);
+    if (known2 !== void 0)
+      return known2;
     t.tool.set(name, false);
     const values = t.valuesOf(name);
     let sets = values.some((v) => tools.test(v));
@@ -4824,8 +4824,8 @@ var nameNotLookedUp = defineRule({
 
 // dist/src/kernel/launch-site.js
 var CI_LANGUAGES = /* @__PURE__ */ new Set(["github-actions", "gitlab-ci", "jenkins", "azure-pipelines", "circleci", "bitbucket-pipelines"]);
-function meantVenv(known, active) {
-  return active !== void 0 && known.includes(active) ? active : known[known.length - 1];
+function meantVenv(known2, active) {
+  return active !== void 0 && known2.includes(active) ? active : known2[known2.length - 1];
 }
 var NO_LATER_SHELLS = { sitesWithoutVenv: () => [], runsUnseen: () => false, venvOnPath: () => false };
 
@@ -5163,6 +5163,8 @@ function applyPolicy(site, verdict, judgeOne) {
     return { ...verdict, held: { signal: "test-data", reason: "this file is test data (its folder says so), input the tests read rather than code the project runs" } };
   if (facts.hostApp)
     return { ...verdict, held: { signal: "host-app", reason: `this file runs inside ${facts.hostApp} (its imports say so), whose embedded Python has no venv: a program it starts by name is PATH's on purpose, and sys.executable would start ${facts.hostApp}` } };
+  if (facts.condaWorkflow)
+    return { ...verdict, held: { signal: "conda-workflow", reason: `the project is no installable package and its README activates a conda environment (${facts.condaWorkflow.file}:${facts.condaWorkflow.line}) and names no venv: its scripts run there, where PATH's python is that environment's` } };
   if (facts.python2Only)
     return { ...verdict, held: { signal: "python2", reason: `this file is Python 2 code (line ${facts.python2Only}) in a project whose other code is Python 3 only, so no venv of the project runs it` } };
   const at = site.callSpan.start;
@@ -5492,8 +5494,8 @@ var activateNotSourced = defineRule({
     const found = executedActivate(site.argv);
     if (!found)
       return;
-    const path33 = wordText(found.script);
-    if (/^(?:\.\/)?bin\/activate$/.test(path33) && !(site.config?.cwd !== void 0 && site.env.knownVenvs?.includes(site.config.cwd)))
+    const path34 = wordText(found.script);
+    if (/^(?:\.\/)?bin\/activate$/.test(path34) && !(site.config?.cwd !== void 0 && site.env.knownVenvs?.includes(site.config.cwd)))
       return;
     let edits;
     if (site.config?.form !== "shell")
@@ -5504,13 +5506,13 @@ var activateNotSourced = defineRule({
         edits = [e];
     } else {
       const at = wordSourceSpan(found.script);
-      if (at && replaceWordEdit(site.file.text, found.script, path33))
+      if (at && replaceWordEdit(site.file.text, found.script, path34))
         edits = [{ start: at.start, end: at.start, text: ". " }];
     }
     ctx.report({
-      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path33 } } : { messageId: "runAsProgram", data: { script: path33 } },
+      ...found.shell ? { messageId: "runByShell", data: { shell: wordText(found.shell), script: path34 } } : { messageId: "runAsProgram", data: { script: path34 } },
       span: (found.shell ?? found.script).span,
-      fix: edits ? { title: `Source it: ". ${path33}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
+      fix: edits ? { title: `Source it: ". ${path34}"`, edits, cap: "unsafe", reason: "the activation starts to work: later commands in this shell run inside the venv" } : void 0
     });
   }
 });
@@ -5817,6 +5819,53 @@ function codeMayRunOnWindows(root, file) {
   return projectFilesSayWindows(top);
 }
 
+// dist/src/pipeline/documented-env.js
+import fs4 from "node:fs";
+import path5 from "node:path";
+var READMES = ["README.md", "README.rst", "README.txt", "README", "readme.md", "Readme.md", "README.markdown"];
+var CONDA_ACTIVATE = /^(?!\s*#).*\b(?:conda|source)\s+activate\s+[\w.-]+/m;
+var OTHER_ENV = /\bvenv\b|virtualenv|bin\/activate|Scripts[\\/]activate|\bpipenv\b|\bpoetry\b|\buv (?:run|sync|venv|pip)\b|\bpixi\b/i;
+var PACKAGED = /\bsetup\s*\(|^\[project\]|^\[tool\.poetry\]|^\[metadata\]/m;
+var MAX_README_BYTES = 256 * 1024;
+var known = /* @__PURE__ */ new Map();
+function condaWorkflow(root) {
+  if (!root)
+    return void 0;
+  const top = path5.resolve(root);
+  let found = known.get(top);
+  if (found === void 0) {
+    found = read(top);
+    known.set(top, found);
+  }
+  return found ?? void 0;
+}
+function read(top) {
+  if (["setup.py", "pyproject.toml", "setup.cfg"].some((n) => PACKAGED.test(readConfigText(path5.join(top, n)) ?? "")))
+    return null;
+  const name = READMES.find((n) => isFile(path5.join(top, n)));
+  if (!name)
+    return null;
+  const file = path5.join(top, name);
+  let text3;
+  try {
+    if (fs4.statSync(file).size > MAX_README_BYTES)
+      return null;
+    text3 = fs4.readFileSync(file, "utf8");
+  } catch {
+    return null;
+  }
+  const m = CONDA_ACTIVATE.exec(text3);
+  if (!m || OTHER_ENV.test(text3))
+    return null;
+  return { file: name, line: text3.slice(0, m.index).split("\n").length };
+}
+function outsidePackage(root, file) {
+  if (!root)
+    return false;
+  const abs = path5.resolve(file);
+  return abs.startsWith(path5.resolve(root) + path5.sep) && isFile(abs) && !isFile(path5.join(path5.dirname(abs), "__init__.py"));
+}
+
 // dist/src/pipeline/context.js
 function contextFromSettings(s) {
   const knowledge = { consoleScripts: new Map(s.consoleScripts) };
@@ -5831,7 +5880,8 @@ function contextFromSettings(s) {
     whoRuns: s.whoRuns?.length ? new Map(s.whoRuns) : void 0,
     windows: (file) => !!s.windows || codeMayRunOnWindows(s.projectRoot, file),
     python2: () => projectRunsOnPython2(s.projectRoot),
-    python3Project: (file) => projectHasPython3OnlyCode(s.projectRoot, file, python3OnlyText)
+    python3Project: (file) => projectHasPython3OnlyCode(s.projectRoot, file, python3OnlyText),
+    condaWorkflow: (file) => outsidePackage(s.projectRoot, file) ? condaWorkflow(s.projectRoot) : void 0
   };
 }
 
@@ -5918,7 +5968,7 @@ function sameLine(a, b) {
 }
 
 // dist/src/pipeline/check-file.js
-import fs8 from "node:fs";
+import fs9 from "node:fs";
 
 // dist/src/kernel/budgets.js
 var SHELL_SCRIPT_CHARS = { name: "shell-script-size", what: "characters in one shell script", limit: 256 * 1024 };
@@ -5964,8 +6014,8 @@ var BudgetMeter = class {
 };
 
 // dist/src/frontends/actions/index.js
-import fs5 from "node:fs";
-import path11 from "node:path";
+import fs6 from "node:fs";
+import path12 from "node:path";
 
 // dist/src/frontends/yaml-scalars.js
 import { createRequire as createRequire2 } from "node:module";
@@ -6403,7 +6453,7 @@ function scalarChars(src, node) {
 }
 
 // dist/src/frontends/config/driver.js
-import path10 from "node:path";
+import path11 from "node:path";
 
 // dist/src/kernel/suppressions.js
 var VENVGUARD_RE = /venvguard:\s*ignore(?:\[([^\]]*)\])?/i;
@@ -6537,19 +6587,19 @@ function removeVenvs(argv, venvs, resolve) {
 }
 
 // dist/src/frontends/shell/sourced.js
-import path6 from "node:path";
+import path7 from "node:path";
 
 // dist/src/frontends/repo-files.js
-import fs4 from "node:fs";
-import path5 from "node:path";
+import fs5 from "node:fs";
+import path6 from "node:path";
 var MAX_LEVELS = 8;
 function fromFolderUp(from, look) {
-  let dir = path5.dirname(path5.resolve(from));
+  let dir = path6.dirname(path6.resolve(from));
   for (let i = 0; i < MAX_LEVELS; i++) {
     const found = look(dir);
     if (found !== void 0)
       return found;
-    const up = path5.dirname(dir);
+    const up = path6.dirname(dir);
     if (up === dir)
       break;
     dir = up;
@@ -6559,7 +6609,7 @@ function fromFolderUp(from, look) {
 function fileAnswer(cache3, p, maxBytes, answer) {
   let st;
   try {
-    st = fs4.statSync(p);
+    st = fs5.statSync(p);
   } catch {
     return void 0;
   }
@@ -6570,7 +6620,7 @@ function fileAnswer(cache3, p, maxBytes, answer) {
     return cache3.get(key);
   let result;
   try {
-    result = answer(st.size <= maxBytes ? fs4.readFileSync(p, "utf8") : void 0);
+    result = answer(st.size <= maxBytes ? fs5.readFileSync(p, "utf8") : void 0);
   } catch {
     return void 0;
   }
@@ -6595,7 +6645,7 @@ var cache = /* @__PURE__ */ new Map();
 function sourcedActivation(from, target) {
   if (!target || target.startsWith("/") || target.startsWith("~") || /[$`*?\u0001]/.test(target))
     return void 0;
-  const hit = fromFolderUp(from, (dir) => fileAnswer(cache, path6.join(dir, target), MAX_BYTES2, (text3) => text3 !== void 0 && activatesIn(text3)));
+  const hit = fromFolderUp(from, (dir) => fileAnswer(cache, path7.join(dir, target), MAX_BYTES2, (text3) => text3 !== void 0 && activatesIn(text3)));
   return hit ? target : void 0;
 }
 var ACTIVATING_HELPER = /^(?:_+activate\w*|[A-Za-z]\w*[_-]activate(?:[_-][\w-]+)?|activate[_-][\w-]+)$/i;
@@ -7485,7 +7535,7 @@ function inlineCode(cmd) {
 }
 
 // dist/src/frontends/shell/linked-tools.js
-import path7 from "node:path";
+import path8 from "node:path";
 var PATH_DIRS = /* @__PURE__ */ new Set(["/usr/local/bin", "/usr/bin", "/bin", "/usr/local/sbin", "/usr/sbin", "/sbin", "~/.local/bin", "~/bin"]);
 function textOrStar(w) {
   return w.fragments.map((f) => f.kind === "text" ? f.text : "*").join("");
@@ -7514,26 +7564,26 @@ function linkedIntoPath(argv, venvs, resolve) {
     return [];
   const destClean = dest.replace(/\/+$/, "");
   const intoDir = targetDir !== void 0 || PATH_DIRS.has(destClean) || sources.length > 1;
-  const dir = intoDir ? destClean : path7.posix.dirname(destClean);
+  const dir = intoDir ? destClean : path8.posix.dirname(destClean);
   if (!PATH_DIRS.has(dir))
     return [];
-  const known = [...venvs];
+  const known2 = [...venvs];
   const out = [];
   for (const s of sources) {
     const binAt = s.lastIndexOf("/bin/");
     if (binAt < 0)
       continue;
     const venv = s.slice(0, binAt).includes("*") ? void 0 : resolve(s.slice(0, binAt));
-    if (venv === void 0 || !known.includes(venv))
+    if (venv === void 0 || !known2.includes(venv))
       continue;
-    const name = intoDir ? s.slice(binAt + 5) : path7.posix.basename(destClean);
+    const name = intoDir ? s.slice(binAt + 5) : path8.posix.basename(destClean);
     out.push({ venv, name: name && !/[*?[/]/.test(name) ? name : void 0 });
   }
   return out;
 }
 
 // dist/src/frontends/config/facts.js
-import path8 from "node:path";
+import path9 from "node:path";
 
 // dist/src/judge/judge.js
 var STDLIB_TOOLS = /* @__PURE__ */ new Set([
@@ -7794,7 +7844,7 @@ function createdVenv(argv) {
   const t = argv.map((w) => wordText(w));
   if (argv.length === 0)
     return void 0;
-  const prog = t[0] === void 0 ? void 0 : path8.posix.basename(t[0]);
+  const prog = t[0] === void 0 ? void 0 : path9.posix.basename(t[0]);
   let i;
   let dflt;
   if ((prog === void 0 || /^python[\d.]*$/.test(prog)) && t[1] === "-m" && (t[2] === "venv" || t[2] === "virtualenv"))
@@ -7803,7 +7853,7 @@ function createdVenv(argv) {
     return void 0;
   else if (prog === "virtualenv")
     i = 1;
-  else if (/^python[\d.]*$/.test(prog) && t[1] !== void 0 && /^virtualenv\.pyz?$/.test(path8.posix.basename(t[1])))
+  else if (/^python[\d.]*$/.test(prog) && t[1] !== void 0 && /^virtualenv\.pyz?$/.test(path9.posix.basename(t[1])))
     i = 2;
   else if (prog === "uv" && t[1] === "venv") {
     i = 2;
@@ -7827,7 +7877,7 @@ function createdVenv(argv) {
 }
 function createdWithoutPip(argv) {
   const t = argv.map((w) => wordText(w));
-  const prog = t[0] === void 0 ? void 0 : path8.posix.basename(t[0]);
+  const prog = t[0] === void 0 ? void 0 : path9.posix.basename(t[0]);
   return prog === "uv" && t[1] === "venv" && !t.includes("--seed");
 }
 function runsOtherScript(texts) {
@@ -7988,14 +8038,14 @@ function markSystemInstalled(groups) {
     for (const { site: s } of [...g].sort((a, b) => a.order - b.order || a.site.callSpan.start - b.site.callSpan.start)) {
       if (!s.config)
         continue;
-      const known = s.env.knownVenvs?.length ?? 0;
-      if (!known && s.env.activeVenv === void 0 && installsProjectOnPath(s.argv)) {
+      const known2 = s.env.knownVenvs?.length ?? 0;
+      if (!known2 && s.env.activeVenv === void 0 && installsProjectOnPath(s.argv)) {
         at ??= s.file.location(s.callSpan.start).line;
         continue;
       }
       const prog = s.argv[0] ? wordText(s.argv[0]) : void 0;
       const next = s.argv[1] ? wordText(s.argv[1]) : void 0;
-      if (at !== void 0 && known && prog && /^python[\d.]*$/.test(prog) && next !== "-m")
+      if (at !== void 0 && known2 && prog && /^python[\d.]*$/.test(prog) && next !== "-m")
         s.config.systemInstalled = at;
     }
   }
@@ -8051,14 +8101,14 @@ function markSdistBuilds(sites, filePath) {
       continue;
     const words2 = s.argv.map((w) => wordText(w));
     const script = words2[1];
-    if (!words2[0] || !isInterpreterName(path8.posix.basename(words2[0])) || script === void 0 || path8.posix.basename(script) !== "setup.py")
+    if (!words2[0] || !isInterpreterName(path9.posix.basename(words2[0])) || script === void 0 || path9.posix.basename(script) !== "setup.py")
       continue;
     const rest = words2.slice(2);
     if (!rest.includes("sdist") || rest.some((w) => w === void 0 || !SDIST_WORDS.test(w)))
       continue;
-    if (path8.isAbsolute(script) || script.includes("$"))
+    if (path9.isAbsolute(script) || script.includes("$"))
       continue;
-    const imports = fromFolderUp(filePath, (dir) => fileAnswer(setupImports, path8.join(dir, script), SETUP_MAX_BYTES, (text3) => text3 === void 0 ? null : inlineImports(text3, SETUP_MAX_BYTES) ?? null));
+    const imports = fromFolderUp(filePath, (dir) => fileAnswer(setupImports, path9.join(dir, script), SETUP_MAX_BYTES, (text3) => text3 === void 0 ? null : inlineImports(text3, SETUP_MAX_BYTES) ?? null));
     if (imports && imports.every((m) => STDLIB_MODULES.has(m) || m === "setuptools" || m === "distutils"))
       s.config.sdistBuild = true;
   }
@@ -9349,9 +9399,9 @@ var WordExpander = class {
     const valueNode = n.childForFieldName("value");
     const f = new Fields(false);
     if (n.children.some((c) => c?.type === "+=")) {
-      const known = this.vars?.get(name);
-      if (known !== void 0)
-        f.value(known, true);
+      const known2 = this.vars?.get(name);
+      if (known2 !== void 0)
+        f.value(known2, true);
       else
         f.frag({ kind: "unknown", span: nameNode ? this.span(nameNode.startIndex, nameNode.endIndex) : void 0, why: `$${name}` }, true);
     }
@@ -9510,14 +9560,14 @@ var WordExpander = class {
       name = this.s.text.slice(kids[1].startIndex, kids[1].endIndex);
     if (n.type === "expansion" && kids.length === 3 && kids[0].type === "${" && kids[2].type === "}")
       name = this.s.text.slice(kids[1].startIndex, kids[1].endIndex);
-    const known = name !== void 0 ? this.vars?.get(name) : void 0;
-    if (known !== void 0) {
-      const parts = splitLookups(known);
+    const known2 = name !== void 0 ? this.vars?.get(name) : void 0;
+    if (known2 !== void 0) {
+      const parts = splitLookups(known2);
       if (parts)
         for (const p of parts)
           typeof p === "string" ? f.value(p, mode !== "unquoted") : f.frag(lookupFragment(p.lookup, this.span(n.startIndex, n.endIndex)), mode !== "unquoted");
       else
-        f.value(known, mode !== "unquoted");
+        f.value(known2, mode !== "unquoted");
       return;
     }
     const text3 = (this.s.orig ?? this.s.text).slice(n.startIndex, n.endIndex);
@@ -10186,12 +10236,12 @@ function isVenvGuard(n, text3) {
 }
 
 // dist/src/frontends/shell/state.js
-import path9 from "node:path";
+import path10 from "node:path";
 function resolveDir(p, cwd) {
   if (hasUnknown(p))
     return void 0;
   if (p === "~" || p.startsWith("~/"))
-    return p === "~" ? p : `~/${path9.posix.normalize(p.slice(2)).replace(/\/+$/, "")}`;
+    return p === "~" ? p : `~/${path10.posix.normalize(p.slice(2)).replace(/\/+$/, "")}`;
   if (!p.startsWith("/")) {
     if (cwd === void 0 || hasUnknown(cwd))
       return void 0;
@@ -10199,11 +10249,11 @@ function resolveDir(p, cwd) {
   }
   const root = STAND_IN_ROOT.exec(p)?.[0];
   if (root !== void 0) {
-    const rel = path9.posix.normalize(`.${p.slice(root.length)}`).replace(/\/+$/, "");
+    const rel = path10.posix.normalize(`.${p.slice(root.length)}`).replace(/\/+$/, "");
     if (rel === ".." || rel.startsWith("../"))
       return `${root}/${rel}`;
   }
-  const n = path9.posix.normalize(p);
+  const n = path10.posix.normalize(p);
   return n.length > 1 ? n.replace(/\/+$/, "") : n;
 }
 function resolverFrom(norm, cwd) {
@@ -10298,7 +10348,7 @@ function condaActivation(words2) {
   const t = words2.slice(0, 3).map((w) => wordText(w));
   const last = words2[0]?.fragments.at(-1);
   const tail = t[0] ?? (last?.kind === "text" && /[/\\]/.test(last.text) ? last.text : void 0);
-  const tool = tail === void 0 ? void 0 : path9.win32.basename(tail);
+  const tool = tail === void 0 ? void 0 : path10.win32.basename(tail);
   let name;
   if (tool && /^(conda|mamba|micromamba)(\.bat|\.exe)?$/i.test(tool)) {
     if (t[1] === "deactivate")
@@ -10567,11 +10617,11 @@ var ShellSession = class {
       pathState = { kind: "missing", span: cmd.span ?? o.callSpan };
     else if (cmd.envPathSet)
       pathState = { kind: "explicit", span: cmd.span };
-    let known = this.venvsAt(cmd.span?.start);
+    let known2 = this.venvsAt(cmd.span?.start);
     const absent = this.absent;
     if (absent?.size)
-      known = new Map([...known].filter(([v]) => !absent.has(v)));
-    const env2 = { path: pathState, knownVenvs: [...known.keys()] };
+      known2 = new Map([...known2].filter(([v]) => !absent.has(v)));
+    const env2 = { path: pathState, knownVenvs: [...known2.keys()] };
     const a = this.active();
     if (a)
       env2.activeVenv = a;
@@ -10584,7 +10634,7 @@ var ShellSession = class {
     }
     if (o.facts) {
       const dialectKnown = frame === this.top ? o.dialectKnown !== false : !frame.userShell;
-      site.config = Object.assign({}, o.facts, { venvOrigins: new Map(known), shellDialect: dialectKnown ? frame.dialect : void 0, afterFailedActivation: frame.failedActivation, cwd: frame.sh.cwd });
+      site.config = Object.assign({}, o.facts, { venvOrigins: new Map(known2), shellDialect: dialectKnown ? frame.dialect : void 0, afterFailedActivation: frame.failedActivation, cwd: frame.sh.cwd });
       if (o.deactivated?.size)
         site.config.deactivated = [...o.deactivated];
       if (frame !== this.top) {
@@ -10953,7 +11003,7 @@ function binSeenFrom(venv, cwd, root) {
     return `${venv}/bin`;
   if (cwd === void 0 || !isUnder(cwd, root))
     return void 0;
-  const rel = path10.posix.relative(cwd, venv);
+  const rel = path11.posix.relative(cwd, venv);
   return rel === "" ? "bin" : `${rel}/bin`;
 }
 function shownUnder(root) {
@@ -11026,8 +11076,8 @@ function substituteExpressions(cs, env2, inputs, pins) {
     const envRef = /^env\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(expr);
     const inputRef = /^inputs\.([A-Za-z_][A-Za-z0-9_-]*)$/.exec(expr);
     const matrixRef = /^matrix\.([\w-]+)$/.exec(expr);
-    const known = expr === "github.workspace" ? WS : expr === "runner.temp" ? RUNNER_TEMP : expr === "github.action_path" ? env2.get("GITHUB_ACTION_PATH") : envRef && env2.has(envRef[1]) ? env2.get(envRef[1]) : inputRef ? inputs?.get(inputRef[1]) : matrixRef ? pins?.get(matrixRef[1]) : void 0;
-    return known !== void 0 ? { text: known, at: false } : { text: inArithmetic(s, m.index) ? "0" : UNKNOWN2, at: true };
+    const known2 = expr === "github.workspace" ? WS : expr === "runner.temp" ? RUNNER_TEMP : expr === "github.action_path" ? env2.get("GITHUB_ACTION_PATH") : envRef && env2.has(envRef[1]) ? env2.get(envRef[1]) : inputRef ? inputs?.get(inputRef[1]) : matrixRef ? pins?.get(matrixRef[1]) : void 0;
+    return known2 !== void 0 ? { text: known2, at: false } : { text: inArithmetic(s, m.index) ? "0" : UNKNOWN2, at: true };
   });
 }
 var VIRTUAL_ENV_AT = /* @__PURE__ */ new WeakMap();
@@ -11062,7 +11112,7 @@ function scopeOf(node, src, parent, inputs) {
 function dialectOf(shell2, windows) {
   if (shell2 === void 0)
     return windows ? void 0 : "bash";
-  const prog = path11.posix.basename(shell2.trim().split(/\s+/)[0] ?? "");
+  const prog = path12.posix.basename(shell2.trim().split(/\s+/)[0] ?? "");
   if (prog === "bash")
     return "bash";
   if (/^(sh|dash|ash)$/.test(prog))
@@ -11110,11 +11160,11 @@ function repositoryRoot(file) {
   const m = /^(.*?)(?:^|\/)\.github\/workflows\/[^/]+$/.exec(n);
   if (m)
     return m[1] === "" ? "." : m[1];
-  let dir = path11.dirname(file);
+  let dir = path12.dirname(file);
   for (let i = 0; i < 16; i++) {
-    if (fs5.existsSync(path11.join(dir, ".github")))
+    if (fs6.existsSync(path12.join(dir, ".github")))
       return dir;
-    const up = path11.dirname(dir);
+    const up = path12.dirname(dir);
     if (up === dir)
       return void 0;
     dir = up;
@@ -11123,12 +11173,12 @@ function repositoryRoot(file) {
 }
 function readLocalAction(root, uses) {
   for (const name of ["action.yml", "action.yaml"]) {
-    const p = path11.join(root, uses, name);
+    const p = path12.join(root, uses, name);
     try {
-      const st = fs5.statSync(p);
+      const st = fs6.statSync(p);
       if (!st.isFile() || st.size > YAML_CONFIG_MAX_BYTES)
         continue;
-      return new SourceFile(p, fs5.readFileSync(p, "utf8").replace(/^\uFEFF/, ""));
+      return new SourceFile(p, fs6.readFileSync(p, "utf8").replace(/^\uFEFF/, ""));
     } catch {
     }
   }
@@ -11456,7 +11506,7 @@ var actionsFrontEnd = {
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
     const n = p.replace(/\\/g, "/");
-    const base = path11.posix.basename(n);
+    const base = path12.posix.basename(n);
     if (base === "action.yml" || base === "action.yaml")
       return true;
     return /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(n);
@@ -11468,7 +11518,7 @@ var actionsFrontEnd = {
 };
 
 // dist/src/frontends/dockerfile/index.js
-import path12 from "node:path";
+import path13 from "node:path";
 
 // dist/src/frontends/dockerfile/reader.js
 var KNOWN = /* @__PURE__ */ new Set(["FROM", "RUN", "CMD", "LABEL", "MAINTAINER", "EXPOSE", "ENV", "ADD", "COPY", "ENTRYPOINT", "VOLUME", "USER", "WORKDIR", "ARG", "ONBUILD", "STOPSIGNAL", "HEALTHCHECK", "SHELL"]);
@@ -11816,10 +11866,10 @@ function persistVenv2(file, parsed, site, inst, t, byStart) {
   if (!v || !envInst)
     return void 0;
   const legacy = !/^\s*[A-Za-z_][A-Za-z0-9_]*=/.test(envInst.args.map((c) => c.ch).join(""));
-  const path33 = `PATH="${v.venv}/bin:$PATH"`;
+  const path34 = `PATH="${v.venv}/bin:$PATH"`;
   if (legacy)
-    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path33}` }], applicability: "unsafe", reason, title: `Add ENV ${path33} after line ${envInst.lastLine}` };
-  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path33}` }], applicability: "unsafe", reason, title: `Add ${path33} to the ENV at line ${envInst.firstLine}` };
+    return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: `${nl}ENV ${path34}` }], applicability: "unsafe", reason, title: `Add ENV ${path34} after line ${envInst.lastLine}` };
+  return { edits: [{ start: envInst.span.end, end: envInst.span.end, text: ` ${path34}` }], applicability: "unsafe", reason, title: `Add ${path34} to the ENV at line ${envInst.firstLine}` };
 }
 function analyzeDockerfile(file) {
   const parsed = parseDockerfile(file.text);
@@ -12018,7 +12068,7 @@ function analyzeDockerfile(file) {
             continue;
           for (const v of src.state.venvs.keys()) {
             if (v === from2 || v.startsWith(from2 === "/" ? "/" : from2 + "/")) {
-              const to = path12.posix.join(dst, v.slice(from2.length));
+              const to = path13.posix.join(dst, v.slice(from2.length));
               st.venvs.set(to.replace(/\/+$/, "") || "/", { line: inst.firstLine, how: "copied", offset: inst.span.start });
             }
           }
@@ -12055,7 +12105,7 @@ var dockerfileFrontEnd = {
   language: "dockerfile",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path12.posix.basename(p.replace(/\\/g, "/"));
+    const base = path13.posix.basename(p.replace(/\\/g, "/"));
     if (/\.(j2|jinja2?|tpl|tmpl|template|in|erb|mustache|hbs)$/i.test(base))
       return false;
     if (/^Jenkinsfile[._-]/.test(base))
@@ -12081,7 +12131,7 @@ function leadingRedirectionLast(rest) {
 }
 
 // dist/src/frontends/gitlab/index.js
-import path13 from "node:path";
+import path14 from "node:path";
 
 // dist/src/frontends/gitlab/reader.js
 var isMapping = (v) => typeof v === "object" && v !== null && v.kind === "mapping";
@@ -12396,7 +12446,7 @@ function analyzeGitlab(file) {
           if (ref === "CI_PROJECT_DIR")
             return PROJECT_DIR;
           if (ref === "CI_BUILDS_DIR")
-            return path13.posix.dirname(PROJECT_DIR);
+            return path14.posix.dirname(PROJECT_DIR);
           if (!vars.has(ref) || seen.has(ref))
             return UNKNOWN2;
           return expand(ref, /* @__PURE__ */ new Set([...seen, ref]));
@@ -12530,7 +12580,7 @@ var gitlabFrontEnd = {
   language: "gitlab-ci",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path13.posix.basename(p.replace(/\\/g, "/"));
+    const base = path14.posix.basename(p.replace(/\\/g, "/"));
     return base === ".gitlab-ci.yml" || base.endsWith(".gitlab-ci.yml");
   },
   mayMatter: configMayMatter,
@@ -12540,10 +12590,10 @@ var gitlabFrontEnd = {
 };
 
 // dist/src/frontends/makefile/index.js
-import path16 from "node:path";
+import path17 from "node:path";
 
 // dist/src/frontends/makefile/written-venv.js
-import path14 from "node:path";
+import path15 from "node:path";
 function writtenBin(venv, curdir, text3, values, bin) {
   for (const [name, value] of values) {
     if (!value.startsWith("/") || /\s/.test(value))
@@ -12551,7 +12601,7 @@ function writtenBin(venv, curdir, text3, values, bin) {
     const bare = value.replace(/\/+$/, "");
     if (bare === "" || !venv.endsWith(bare))
       continue;
-    const prefix = path14.posix.relative(curdir, venv.slice(0, venv.length - bare.length) || "/");
+    const prefix = path15.posix.relative(curdir, venv.slice(0, venv.length - bare.length) || "/");
     if (prefix.startsWith("..") || !/^[\w./-]*$/.test(prefix))
       continue;
     const written = `${prefix}$(${name})`;
@@ -12564,7 +12614,7 @@ function writtenBin(venv, curdir, text3, values, bin) {
 }
 
 // dist/src/frontends/makefile/expander.js
-import path15 from "node:path";
+import path16 from "node:path";
 
 // dist/src/frontends/makefile/mtext.js
 var EMPTY = { s: "" };
@@ -13172,7 +13222,7 @@ var Expander = class {
       if (name.length === 1)
         return synth(a);
       const ws = words(a);
-      return synth(ws.map((w) => name.endsWith("D") ? path15.posix.dirname(w) : path15.posix.basename(w)).join(" "));
+      return synth(ws.map((w) => name.endsWith("D") ? path16.posix.dirname(w) : path16.posix.basename(w)).join(" "));
     }
     const v = this.vars.get(name);
     const top = this.deps.at(-1);
@@ -13282,7 +13332,7 @@ var Expander = class {
   }
   call(fn, args, depth) {
     const x = (i) => this.expand(args[i] ?? EMPTY, depth + 1);
-    const known = (t2) => !hasFrags(t2);
+    const known2 = (t2) => !hasFrags(t2);
     if (fn === "info" || fn === "warning" || fn === "error" || fn === "eval") {
       return EMPTY;
     }
@@ -13290,7 +13340,7 @@ var Expander = class {
       return this.callVariable(args, depth);
     if (fn === "if") {
       const cond = x(0);
-      if (!known(cond))
+      if (!known2(cond))
         return unknown(void 0, "$(if \u2026)");
       return cond.s.trim() !== "" ? x(1) : x(2);
     }
@@ -13298,7 +13348,7 @@ var Expander = class {
       let last = EMPTY;
       for (let i = 0; i < args.length; i++) {
         const v = x(i);
-        if (!known(v))
+        if (!known2(v))
           return unknown(void 0, `$(${fn} \u2026)`);
         const empty = v.s.trim() === "";
         if (fn === "or" && !empty)
@@ -13310,7 +13360,7 @@ var Expander = class {
       return fn === "or" ? EMPTY : last;
     }
     const vals = args.map((_, i) => x(i));
-    if (!vals.every(known))
+    if (!vals.every(known2))
       return unknown(void 0, `$(${fn} \u2026)`);
     const t = vals.map(text2);
     const ws = (i) => words(t[i] ?? "");
@@ -13938,7 +13988,7 @@ function analyzeMakefile(file, opts = {}) {
       return void 0;
     if (!cwd.startsWith(CURDIR))
       return void 0;
-    const rel = path16.posix.relative(cwd, venv);
+    const rel = path17.posix.relative(cwd, venv);
     return rel === "" ? BIN : `${rel}/${BIN}`;
   };
   const exported = (name, v) => v.exported ?? (parsed.exportAll || v.origin === "environment" ? /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) : false);
@@ -13946,7 +13996,7 @@ function analyzeMakefile(file, opts = {}) {
     const autoRefs = ex.autoRefs;
     const shellName = valueText(ex.variable("SHELL", 0)).trim();
     const shellProg = shellName.split(/\s+/);
-    const progBase = path16.posix.basename(shellProg[0] === "/usr/bin/env" || shellProg[0] === "env" ? shellProg[1] ?? "" : shellProg[0] ?? "");
+    const progBase = path17.posix.basename(shellProg[0] === "/usr/bin/env" || shellProg[0] === "env" ? shellProg[1] ?? "" : shellProg[0] ?? "");
     const dialect = SHELL_DIALECTS.find(([re]) => re.test(progBase))?.[1];
     const pv = vars.get("PATH");
     let startPath = DEFAULT_PATH;
@@ -14337,7 +14387,7 @@ var makefileFrontEnd = {
   language: "makefile",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path16.posix.basename(p.replace(/\\/g, "/"));
+    const base = path17.posix.basename(p.replace(/\\/g, "/"));
     return base === "Makefile" || base === "makefile" || base === "GNUmakefile" || base.endsWith(".mk") && base.length > 3;
   },
   mayMatter: configMayMatter,
@@ -14709,6 +14759,7 @@ var TreeFacts = class {
   taskRunner;
   hostApp;
   python2Only;
+  condaWorkflow;
   startedBy;
   #declared;
   constructor(root, sites, text3, file) {
@@ -15426,7 +15477,7 @@ function continued(code, i) {
 }
 
 // dist/src/frontends/python/launch-sites.js
-import path18 from "node:path";
+import path19 from "node:path";
 
 // dist/src/frontends/python/literal-index.js
 var LiteralIndex = class {
@@ -15469,12 +15520,12 @@ function contains(lit, start, end) {
 }
 var indexes = /* @__PURE__ */ new WeakMap();
 function literalIndex(mod) {
-  let known = indexes.get(mod);
-  if (!known || known.size !== mod.literals.size) {
-    known = { size: mod.literals.size, index: new LiteralIndex(mod.literals.values()) };
-    indexes.set(mod, known);
+  let known2 = indexes.get(mod);
+  if (!known2 || known2.size !== mod.literals.size) {
+    known2 = { size: mod.literals.size, index: new LiteralIndex(mod.literals.values()) };
+    indexes.set(mod, known2);
   }
-  return known.index;
+  return known2.index;
 }
 
 // dist/src/frontends/python/rewriter.js
@@ -15748,12 +15799,12 @@ function formattingOf(node) {
   return void 0;
 }
 function importInsertionPoint(mod, module = "") {
-  let known = insertionPoints.get(mod);
-  if (!known)
-    insertionPoints.set(mod, known = /* @__PURE__ */ new Map());
-  let at = known.get(module);
+  let known2 = insertionPoints.get(mod);
+  if (!known2)
+    insertionPoints.set(mod, known2 = /* @__PURE__ */ new Map());
+  let at = known2.get(module);
   if (!at)
-    known.set(module, at = findInsertionPoint(mod, module));
+    known2.set(module, at = findInsertionPoint(mod, module));
   return at;
 }
 var insertionPoints = /* @__PURE__ */ new WeakMap();
@@ -15884,14 +15935,14 @@ function assignedBetween(scope, name, from, to) {
 }
 
 // dist/src/frontends/python/script-imports.js
-import path17 from "node:path";
+import path18 from "node:path";
 var MAX_BYTES3 = 64 * 1024;
 var ENVIRONMENT_USE = /\bsys\.(?:executable|prefix|exec_prefix|base_prefix|base_exec_prefix|path)\b/;
 var ENVIRONMENT_MODULES = /* @__PURE__ */ new Set(["site", "sysconfig", "distutils", "ensurepip", "venv", "importlib"]);
 var cache2 = /* @__PURE__ */ new Map();
 function launchedScriptImports(from, argv) {
   const program = argv[0] ? wordText(argv[0]) : void 0;
-  if (program === void 0 || !isInterpreterName(path17.posix.basename(program)))
+  if (program === void 0 || !isInterpreterName(path18.posix.basename(program)))
     return void 0;
   const target = interpreterTarget(argv.slice(1));
   let files;
@@ -15902,15 +15953,15 @@ function launchedScriptImports(from, argv) {
     files = [...parts.slice(0, -1).map((_, k) => `${parts.slice(0, k + 1).join("/")}/__init__.py`), `${parts.join("/")}.py`];
   } else if (target) {
     const w = target.script;
-    if (!w.endsWith(".py") || path17.isAbsolute(w) || w.startsWith("~") || /[$`*?\u0001]/.test(w))
+    if (!w.endsWith(".py") || path18.isAbsolute(w) || w.startsWith("~") || /[$`*?\u0001]/.test(w))
       return void 0;
     files = [w];
   }
-  if (!files || path17.posix.basename(files[files.length - 1]) === "setup.py")
+  if (!files || path18.posix.basename(files[files.length - 1]) === "setup.py")
     return void 0;
   const wanted = files;
   return fromFolderUp(from, (dir) => {
-    const found = wanted.map((f) => fileAnswer(cache2, path17.join(dir, f), MAX_BYTES3, importsIn));
+    const found = wanted.map((f) => fileAnswer(cache2, path18.join(dir, f), MAX_BYTES3, importsIn));
     if (found[found.length - 1] === void 0)
       return void 0;
     return found.some((x) => x === null) ? null : found.flatMap((x) => x ?? []);
@@ -16199,7 +16250,7 @@ function findLaunchSites(mod) {
   return dedupe(sites);
 }
 function shownPath(mod, file) {
-  return path18.isAbsolute(mod.file.path) ? file : path18.relative(process.cwd(), file).split(path18.sep).join("/");
+  return path19.isAbsolute(mod.file.path) ? file : path19.relative(process.cwd(), file).split(path19.sep).join("/");
 }
 function projectHelperSites(mod, meter, counted) {
   const project = mod.project;
@@ -16308,9 +16359,9 @@ function wrapperCallSites(mod, meter, launches) {
       mod.paramBindings.set(def.id, bindings);
       try {
         for (const l of inner) {
-          const known = l.programs;
+          const known2 = l.programs;
           for (const site of sitesForCall(mod, meter, l.call, l.api, l.spec, outer)) {
-            if (!site.argv[0] || known.has(programKey(site.argv[0])))
+            if (!site.argv[0] || known2.has(programKey(site.argv[0])))
               continue;
             site.wrappers = [`${name}()`, ...site.wrappers];
             if (varargs)
@@ -16503,21 +16554,21 @@ function sitesForCall(mod, meter, call, api, spec, reportAt = call, named) {
   const checked = pathChecksBefore(mod, call);
   const sites = [];
   const make = (cmd, viaShell, active) => {
-    let path33 = r.env;
+    let path34 = r.env;
     if (cmd.pathReset)
-      path33 = { kind: "reset", by: cmd.pathReset };
+      path34 = { kind: "reset", by: cmd.pathReset };
     else if (cmd.pathUnset)
-      path33 = { kind: "reset", by: "env -i" };
+      path34 = { kind: "reset", by: "env -i" };
     else if (cmd.envPathSet)
-      path33 = { kind: "explicit" };
-    const env2 = { path: path33 };
+      path34 = { kind: "explicit" };
+    const env2 = { path: path34 };
     if (shebang !== void 0)
       env2.shebang = shebang;
     if (major !== void 0)
       env2.shebangMajor = major;
     if (checked.length)
       env2.checkedOnPath = checked;
-    if (active !== void 0 && path33.kind !== "reset" && path33.kind !== "missing")
+    if (active !== void 0 && path34.kind !== "reset" && path34.kind !== "missing")
       env2.activeVenv = active;
     const site = launchSiteFor(cmd, { file: mod.file, language: "python", api, callSpan, env: env2, searchesPath: r.searchesPath, viaShell });
     site.rewriter = new PythonRewriter(mod, site, reportAt, { argv0 });
@@ -16688,6 +16739,9 @@ function withPythonAnalysis(file, use, opts = {}) {
     const host = sites.length ? hostApplication(mod.imports.values()) : void 0;
     if (host)
       facts.hostApp = host;
+    const conda = sites.length && !file.path.endsWith(".ipynb") ? opts.condaWorkflow?.(file.path) : void 0;
+    if (conda)
+      facts.condaWorkflow = conda;
     if (sites.length && !mod.python3Only && PY2_CANDIDATE.test(parseText) && opts.python3Project?.(file.path)) {
       const line = ranges ? python2LineOfWhole(parser, parseText) : firstPython2Line(root, parseText);
       if (line)
@@ -16817,7 +16871,7 @@ function firstError(root) {
 }
 var pythonFrontEnd = {
   language: "python",
-  claims: (path33, head2) => /\.pyw?$/i.test(path33) || /^#!.*\bpython[\d.]*\b/.test(head2),
+  claims: (path34, head2) => /\.pyw?$/i.test(path34) || /^#!.*\bpython[\d.]*\b/.test(head2),
   mayMatter: pythonMayMatter,
   mayMatterBytes: (bytes) => pythonMayMatterBytes(bytes) || !decodesCleanly(bytes),
   decode: decodePython,
@@ -16825,10 +16879,10 @@ var pythonFrontEnd = {
 };
 
 // dist/src/frontends/shell-script/index.js
-import path20 from "node:path";
+import path21 from "node:path";
 
 // dist/src/frontends/config/services.js
-import path19 from "node:path";
+import path20 from "node:path";
 var START_DIR = "/__start_dir__";
 var showVenv3 = shownUnder(START_DIR);
 var NOT_VENV = /^(|\/|\/usr|\/usr\/local|\/opt\/homebrew|\/opt\/local|\/snap|.*\/\.local|.*\/(mini|ana)conda\d*|\/opt\/conda|.*\/\.pyenv\/versions\/\d[\w.-]*|\/usr\/local\/opt\/python[\w@.]*)$/;
@@ -16863,7 +16917,7 @@ function shellCommandOf(argv) {
   const prog = argv[0] ? wordText(argv[0]) : void 0;
   if (prog === void 0)
     return void 0;
-  const base = path19.posix.basename(prog);
+  const base = path20.posix.basename(prog);
   if (!/^(sh|bash|dash)$/.test(base))
     return void 0;
   for (let i = 1; i < argv.length; i++) {
@@ -17005,7 +17059,7 @@ function analyzeWithNamedVenvs(analyze) {
   if (extra.length === 0)
     return first.out;
   const calls = first.out.scriptCalls;
-  const known = extra.map(([v, origin]) => {
+  const known2 = extra.map(([v, origin]) => {
     if (origin.offset === void 0)
       return [v, origin];
     let knownFrom;
@@ -17014,7 +17068,7 @@ function analyzeWithNamedVenvs(analyze) {
         knownFrom = c;
     return [v, knownFrom === void 0 ? origin : { ...origin, knownFrom }];
   });
-  return analyze(new Map(known)).out;
+  return analyze(new Map(known2)).out;
 }
 function finishAnalysis(out, suppressions) {
   for (const p of out.problems)
@@ -17045,13 +17099,13 @@ function shebangShell(head2) {
   if (!m)
     return void 0;
   let prog = m[1];
-  if (path20.posix.basename(prog) === "env") {
+  if (path21.posix.basename(prog) === "env") {
     const args = m[2].trim().split(/\s+/).filter((a) => !/^-/.test(a) && !/=/.test(a));
     if (!args[0])
       return void 0;
     prog = args[0];
   }
-  const name = path20.posix.basename(prog);
+  const name = path21.posix.basename(prog);
   return SHELLS3.test(name) ? { prog, name } : void 0;
 }
 function scriptShell(fileName, head2) {
@@ -17108,7 +17162,7 @@ function analyzeShellScript(file, opts = {}, caller) {
       // Unless an image that runs it says which sh it gets: a `#!/bin/sh` script written in bash.
       shHasSource: opts.shHasSource ?? (shell2.dialect === "sh" && writtenForBash(file.text)),
       scriptBudget: SHELL_SCRIPT_FILE_CHARS,
-      library: documentedAsSourced(file.text, path20.basename(file.path))
+      library: documentedAsSourced(file.text, path21.basename(file.path))
     }, o, shell2.dialect ?? "unknown");
     return { out: o, venvs };
   }));
@@ -17132,7 +17186,7 @@ var shellScriptFrontEnd = {
   language: "shell",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p, head2) {
-    const base = path20.posix.basename(p.replace(/\\/g, "/"));
+    const base = path21.posix.basename(p.replace(/\\/g, "/"));
     if (/\.(sh|bash)$/.test(base))
       return true;
     return !base.includes(".") && shebangShell(head2) !== void 0;
@@ -17144,7 +17198,7 @@ var shellScriptFrontEnd = {
 };
 
 // dist/src/frontends/systemd/index.js
-import path21 from "node:path";
+import path22 from "node:path";
 
 // dist/src/kernel/platform.js
 var SYSTEMD_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
@@ -17397,7 +17451,7 @@ var systemdFrontEnd = {
   language: "systemd",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    return /\.service$/.test(path21.posix.basename(p.replace(/\\/g, "/")));
+    return /\.service$/.test(path22.posix.basename(p.replace(/\\/g, "/")));
   },
   mayMatter: configMayMatter,
   analyze(file, use) {
@@ -17406,7 +17460,7 @@ var systemdFrontEnd = {
 };
 
 // dist/src/frontends/supervisor/index.js
-import path22 from "node:path";
+import path23 from "node:path";
 function parseIni(text3, problems) {
   const sections = [];
   let cur;
@@ -17465,7 +17519,7 @@ function parseIni(text3, problems) {
   }
   return sections;
 }
-function expandPercent(value, known) {
+function expandPercent(value, known2) {
   const out = [];
   for (let i = 0; i < value.length; i++) {
     const c = value[i];
@@ -17478,7 +17532,7 @@ function expandPercent(value, known) {
       const rest = value.slice(i, i + 120).map((x) => x.ch).join("");
       const m = /^%\(([^)]*)\)[-#0 +]*\d*(?:\.\d+)?[sdifr]/.exec(rest);
       if (m) {
-        const v = known.get(m[1]);
+        const v = known2.get(m[1]);
         if (v !== void 0)
           out.push(...[...v].map((ch) => ({ ch, off: -1 })));
         else
@@ -17591,7 +17645,7 @@ function analyzeSupervisor(file) {
     if (header)
       coverLines(suppressions, s.line, lastLine, header);
   }
-  const envOf3 = (e, known) => e ? parseEnvironment(expandPercent(e.value, known), problems) : [];
+  const envOf3 = (e, known2) => e ? parseEnvironment(expandPercent(e.value, known2), problems) : [];
   const daemon = sections.find((s) => s.name === "supervisord");
   const base = envOf3(daemon?.entries.get("environment"), /* @__PURE__ */ new Map());
   const out = analyzeWithNamedVenvs((initial) => {
@@ -17602,12 +17656,12 @@ function analyzeSupervisor(file) {
       const command2 = s.entries.get("command");
       if (!pm || !command2)
         continue;
-      const known = /* @__PURE__ */ new Map([["program_name", pm[2].trim()], ["group_name", pm[2].trim()]]);
-      const pairs = [...base, ...envOf3(s.entries.get("environment"), known)];
+      const known2 = /* @__PURE__ */ new Map([["program_name", pm[2].trim()], ["group_name", pm[2].trim()]]);
+      const pairs = [...base, ...envOf3(s.entries.get("environment"), known2)];
       const vars = /* @__PURE__ */ new Map();
       let virtualEnv;
       const dirEntry = s.entries.get("directory");
-      const dir = dirEntry ? expandPercent(dirEntry.value, known).map((u) => "ch" in u ? u.ch : "").join("") : void 0;
+      const dir = dirEntry ? expandPercent(dirEntry.value, known2).map((u) => "ch" in u ? u.ch : "").join("") : void 0;
       const cwd = dir === void 0 ? START_DIR : resolveDir(dir, START_DIR);
       for (const p of pairs) {
         vars.set(p.key, p.value);
@@ -17621,7 +17675,7 @@ function analyzeSupervisor(file) {
       }
       const envPath = vars.get("PATH") ?? DEFAULT_PATH;
       vars.delete("PATH");
-      const argv = shlexSplit(expandPercent(command2.value, known), problems);
+      const argv = shlexSplit(expandPercent(command2.value, known2), problems);
       const unit = `this [${s.name}] command`;
       const execFacts = {
         form: "exec",
@@ -17666,7 +17720,7 @@ var supervisorFrontEnd = {
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
     const n = p.replace(/\\/g, "/");
-    const base = path22.posix.basename(n);
+    const base = path23.posix.basename(n);
     if (base === "supervisord.conf")
       return true;
     return /\.conf$/.test(base) && /(^|\/)(supervisor|supervisord|conf\.d)\/(.*\/)?[^/]+$/.test(n);
@@ -17680,7 +17734,7 @@ var supervisorFrontEnd = {
 };
 
 // dist/src/frontends/procfile/index.js
-import path23 from "node:path";
+import path24 from "node:path";
 var LINE = /^([A-Za-z0-9_-]+)[ \t]*:[ \t]*(.*?)\s*$/;
 var TEMPLATE_TAGS = /^\s*(?:(?:\{\{[^{}\n]*\}\}|\{%(?:[^%\n]|%(?!\}))*%\}|\{#(?:[^#\n]|#(?!\}))*#\})\s*)+$/;
 function analyzeProcfile(file) {
@@ -17739,7 +17793,7 @@ var procfileFrontEnd = {
   language: "procfile",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path23.posix.basename(p.replace(/\\/g, "/"));
+    const base = path24.posix.basename(p.replace(/\\/g, "/"));
     return base === "Procfile" || base.startsWith("Procfile.") && !SCRIPT_EXTENSION.test(base);
   },
   mayMatter: configMayMatter,
@@ -17749,7 +17803,7 @@ var procfileFrontEnd = {
 };
 
 // dist/src/frontends/crontab/index.js
-import path24 from "node:path";
+import path25 from "node:path";
 var HOME3 = "/__cron_home__";
 var KEYWORDS2 = /* @__PURE__ */ new Set(["@reboot", "@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"]);
 var TIME_FIELD = /^[0-9A-Za-z*\/,\-?LW#]+$/;
@@ -17823,9 +17877,9 @@ function isSystemCrontab(p) {
   return /(^|\/)cron\.d\/[^/]+$/.test(n) || /(^|\/)etc\/crontab$/.test(n);
 }
 function analyzeCrontab(file) {
-  const read = [];
-  const entries = parseCrontab(file.text, isSystemCrontab(file.path), read);
-  const problems = unreadLinesThatMatter(file.text, read);
+  const read2 = [];
+  const entries = parseCrontab(file.text, isSystemCrontab(file.path), read2);
+  const problems = unreadLinesThatMatter(file.text, read2);
   const suppressions = /* @__PURE__ */ new Map();
   for (const e of entries)
     entrySuppressions(suppressions, file, e.line, e.line);
@@ -17856,7 +17910,7 @@ function analyzeCrontab(file) {
         }
         continue;
       }
-      const base = path24.posix.basename(shell2);
+      const base = path25.posix.basename(shell2);
       const dialect = base === "bash" ? "bash" : /^(sh|dash|ash)$/.test(base) ? "sh" : void 0;
       if (!dialect)
         continue;
@@ -17896,7 +17950,7 @@ var crontabFrontEnd = {
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
     const n = p.replace(/\\/g, "/");
-    const base = path24.posix.basename(n);
+    const base = path25.posix.basename(n);
     if (base === "crontab" || /\.(crontab|cron)$/.test(base))
       return true;
     return /(^|\/)cron\.d\/[A-Za-z0-9_-]+$/.test(n);
@@ -17908,7 +17962,7 @@ var crontabFrontEnd = {
 };
 
 // dist/src/frontends/pre-commit/index.js
-import path25 from "node:path";
+import path26 from "node:path";
 
 // dist/src/frontends/config/ci-yaml.js
 function readCiYaml(file) {
@@ -18063,7 +18117,7 @@ var preCommitFrontEnd = {
   language: "pre-commit",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path25.posix.basename(p.replace(/\\/g, "/"));
+    const base = path26.posix.basename(p.replace(/\\/g, "/"));
     return base === ".pre-commit-config.yaml" || base === ".pre-commit-config.yml";
   },
   mayMatter: configMayMatter,
@@ -18073,7 +18127,7 @@ var preCommitFrontEnd = {
 };
 
 // dist/src/frontends/azure/index.js
-import path26 from "node:path";
+import path27 from "node:path";
 
 // dist/src/frontends/config/ci-steps.js
 function scriptOf(items) {
@@ -18267,9 +18321,9 @@ function expandMacros(chars, vars) {
   const re = /\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)/g;
   for (let m = re.exec(text3); m; m = re.exec(text3)) {
     const name = m[1];
-    const known = vars.get(name);
+    const known2 = vars.get(name);
     const isWs2 = WORKSPACE_VARS.some((w) => w.toLowerCase() === name.toLowerCase());
-    if (!isWs2 && known === void 0 && !name.includes("."))
+    if (!isWs2 && known2 === void 0 && !name.includes("."))
       continue;
     for (let j = k; j < m.index; j++)
       out.push(chars[j]);
@@ -18277,8 +18331,8 @@ function expandMacros(chars, vars) {
     if (isWs2)
       for (const ch of WS2)
         out.push({ ch, off: -1 });
-    else if (known !== void 0 && !known.includes("$("))
-      for (const ch of known)
+    else if (known2 !== void 0 && !known2.includes("$("))
+      for (const ch of known2)
         out.push({ ch, off: -1 });
     else
       out.push(...unknownChars(at));
@@ -18418,7 +18472,7 @@ var azureFrontEnd = {
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
     const norm = p.replace(/\\/g, "/");
-    const base = path26.posix.basename(norm);
+    const base = path27.posix.basename(norm);
     return /^azure-pipelines[\w.-]*\.ya?ml$/.test(base) || /(^|\/)\.azure-pipelines\/[^/]+\.ya?ml$/.test(norm);
   },
   mayMatter: configMayMatter,
@@ -18428,7 +18482,7 @@ var azureFrontEnd = {
 };
 
 // dist/src/frontends/circleci/index.js
-import path27 from "node:path";
+import path28 from "node:path";
 var WS3 = "/__circleci_project__";
 var HOME5 = "/__circleci_home__";
 var FORMAT2 = {
@@ -18505,7 +18559,7 @@ function analyzeCircleci(file) {
                 continue;
               const item = { ...raw, chars: fillTemplates(raw.chars) };
               const shell2 = (isMapping(runValue) ? scalarText(field(runValue, "shell")) : void 0) ?? jobShell;
-              const shellProg = shell2 === void 0 ? lacksBash(image) && !macos ? "sh" : "bash" : path27.posix.basename(shell2.trim().split(/\s+/)[0]);
+              const shellProg = shell2 === void 0 ? lacksBash(image) && !macos ? "sh" : "bash" : path28.posix.basename(shell2.trim().split(/\s+/)[0]);
               if (!/^(bash|sh|dash|zsh)$/.test(shellProg))
                 continue;
               const env2 = new Map(jobEnv);
@@ -18561,7 +18615,7 @@ var circleciFrontEnd = {
 };
 
 // dist/src/frontends/bitbucket/index.js
-import path28 from "node:path";
+import path29 from "node:path";
 var WS4 = "/__bitbucket_clone__";
 var HOME6 = "/__bitbucket_home__";
 var FORMAT3 = {
@@ -18650,7 +18704,7 @@ var bitbucketFrontEnd = {
   language: "bitbucket-pipelines",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    return path28.posix.basename(p.replace(/\\/g, "/")) === "bitbucket-pipelines.yml";
+    return path29.posix.basename(p.replace(/\\/g, "/")) === "bitbucket-pipelines.yml";
   },
   mayMatter: configMayMatter,
   analyze(file, use) {
@@ -18659,7 +18713,7 @@ var bitbucketFrontEnd = {
 };
 
 // dist/src/frontends/jenkins/index.js
-import path29 from "node:path";
+import path30 from "node:path";
 
 // dist/src/frontends/jenkins/groovy.js
 var ESCAPES2 = { n: "\n", t: "	", r: "\r", b: "\b", f: "\f", "\\": "\\", "'": "'", '"': '"', $: "$", "/": "/" };
@@ -19135,7 +19189,7 @@ var jenkinsFrontEnd = {
   language: "jenkins",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path29.posix.basename(p.replace(/\\/g, "/"));
+    const base = path30.posix.basename(p.replace(/\\/g, "/"));
     return base === "Jenkinsfile" || /^Jenkinsfile[._-][\w.-]+$/.test(base) && !/\.(md|txt|bak|orig|sh|bash|zsh|py|ya?ml|json|ps1|bat|cmd|ini|cfg|toml)$/i.test(base) || base.endsWith(".jenkinsfile");
   },
   mayMatter: configMayMatter,
@@ -19145,11 +19199,11 @@ var jenkinsFrontEnd = {
 };
 
 // dist/src/frontends/compose/index.js
-import fs6 from "node:fs";
-import path31 from "node:path";
+import fs7 from "node:fs";
+import path32 from "node:path";
 
 // dist/src/frontends/dockerfile/image.js
-import path30 from "node:path";
+import path31 from "node:path";
 function imageStages(shown, parsed, context, baseOf, exists) {
   const esc = parsed.escape;
   const stages = [];
@@ -19239,7 +19293,7 @@ function imageStages(shown, parsed, context, baseOf, exists) {
         if (from !== void 0) {
           const src = byName.get(from.toLowerCase());
           const under = (p, f) => p === f || p.startsWith(f === "/" ? "/" : f + "/");
-          const moved = (p, f) => path30.posix.join(dest, p.slice(f.length)).replace(/\/+$/, "") || "/";
+          const moved = (p, f) => path31.posix.join(dest, p.slice(f.length)).replace(/\/+$/, "") || "/";
           for (const s of sources) {
             const f = src && resolveDir(expandVars(s, src.vars), src.workdir);
             if (!f)
@@ -19259,8 +19313,8 @@ function imageStages(shown, parsed, context, baseOf, exists) {
           const src = expandVars(s, cur.vars);
           if (hasUnknown(src) || /[*?[\]]|^[a-z]+:\/\//i.test(src) || src.startsWith("/"))
             continue;
-          const host = path30.resolve(context, src);
-          if (host !== context && !host.startsWith(context + path30.sep))
+          const host = path31.resolve(context, src);
+          if (host !== context && !host.startsWith(context + path31.sep))
             continue;
           const kind = exists(host);
           if (kind)
@@ -19350,7 +19404,7 @@ function startWords(args) {
 // dist/src/frontends/compose/index.js
 var kindOf = (p) => {
   try {
-    const st = fs6.statSync(p);
+    const st = fs7.statSync(p);
     return st.isDirectory() ? "folder" : st.isFile() ? "file" : void 0;
   } catch {
     return void 0;
@@ -19365,18 +19419,18 @@ function builtImage(composeDir, build) {
   const df = scalarText(field(build, "dockerfile")) ?? "Dockerfile";
   if (df.includes("$"))
     return void 0;
-  const ctx = path31.resolve(composeDir, context);
-  const dockerfile = path31.resolve(ctx, df);
+  const ctx = path32.resolve(composeDir, context);
+  const dockerfile = path32.resolve(ctx, df);
   let text3;
   try {
-    if (fs6.statSync(dockerfile).size > 2 * 1024 * 1024)
+    if (fs7.statSync(dockerfile).size > 2 * 1024 * 1024)
       return void 0;
-    text3 = fs6.readFileSync(dockerfile, "utf8");
+    text3 = fs7.readFileSync(dockerfile, "utf8");
   } catch {
     return void 0;
   }
   try {
-    const stages = imageStages(path31.relative(composeDir, dockerfile) || path31.basename(dockerfile), parseDockerfile(text3), ctx, () => void 0, kindOf);
+    const stages = imageStages(path32.relative(composeDir, dockerfile) || path32.basename(dockerfile), parseDockerfile(text3), ctx, () => void 0, kindOf);
     const target = scalarText(field(build, "target"));
     return target === void 0 ? stages[stages.length - 1] : stages.find((s) => s.describe.endsWith(`(stage ${target})`));
   } catch (e) {
@@ -19408,7 +19462,7 @@ function analyzeCompose(file) {
   y.problems.splice(0, y.problems.length, ...y.problems.filter((p) => !/tag/i.test(p.message)));
   const problems = y.problems;
   const o = newCollected(file, "compose");
-  const composeDir = path31.dirname(path31.resolve(file.path));
+  const composeDir = path32.dirname(path32.resolve(file.path));
   try {
     const services = field(y.root, "services");
     if (isMapping(services)) {
@@ -19492,7 +19546,7 @@ var composeFrontEnd = {
   language: "compose",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    return /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(path31.posix.basename(p.replace(/\\/g, "/")));
+    return /^(docker-)?compose([.-][\w.-]+)?\.ya?ml$/.test(path32.posix.basename(p.replace(/\\/g, "/")));
   },
   mayMatter: configMayMatter,
   analyze(file, use) {
@@ -19501,8 +19555,8 @@ var composeFrontEnd = {
 };
 
 // dist/src/frontends/notebook/index.js
-import fs7 from "node:fs";
-import path32 from "node:path";
+import fs8 from "node:fs";
+import path33 from "node:path";
 
 // dist/src/frontends/notebook/json.js
 var PLAIN = /[^"\\\u0000-\u001f]*/y;
@@ -20500,7 +20554,7 @@ function pairedByJupytext(file, nb) {
     return false;
   const named = (nb.jupytext.formats ?? "").split(",").map((f) => /^(?:[^:]*\/)?\.?([\w.]+)(?::|$)/.exec(f.trim())?.[1]).filter((e) => !!e && e !== "ipynb");
   const stem = file.replace(/\.ipynb$/i, "");
-  return [...PAIRED_EXTENSIONS, ...named.map((e) => `.${e}`)].some((ext) => fs7.existsSync(stem + ext));
+  return [...PAIRED_EXTENSIONS, ...named.map((e) => `.${e}`)].some((ext) => fs8.existsSync(stem + ext));
 }
 var SKIPPED_TAGS = ["skip-execution", "nbval-skip"];
 var HOSTED_LINK = /colab\.research\.google\.com\/|kaggle\.com\/(?:kernels\/welcome|code\/)/;
@@ -20627,7 +20681,7 @@ function looksWhole(text3) {
 }
 var notebookFrontEnd = {
   language: "notebook",
-  claims: (p) => /\.ipynb$/i.test(p) && !/(^|[/\\])\.ipynb_checkpoints[/\\]/.test(path32.normalize(p)),
+  claims: (p) => /\.ipynb$/i.test(p) && !/(^|[/\\])\.ipynb_checkpoints[/\\]/.test(path33.normalize(p)),
   // A broken or older notebook is read whatever it holds, so that it is reported, never passed.
   mayMatter: (text3, tools) => NOTEBOOK_WORDS.test(text3) || hasToolName(tools, text3) || !looksWhole(text3),
   analyze: analyzeNotebook
@@ -20654,8 +20708,8 @@ var FRONT_ENDS = [
   notebookFrontEnd
 ];
 var GENERIC_SCRIPT_NAME = /\.(sh|bash)$/i;
-function headOf(path33, content) {
-  const name = path33.slice(Math.max(path33.lastIndexOf("/"), path33.lastIndexOf("\\")) + 1);
+function headOf(path34, content) {
+  const name = path34.slice(Math.max(path34.lastIndexOf("/"), path34.lastIndexOf("\\")) + 1);
   if (name.includes(".") && !GENERIC_SCRIPT_NAME.test(name))
     return "";
   const head2 = typeof content === "string" ? content.slice(0, 200) : Buffer.from(content.subarray(0, 200)).toString("latin1");
@@ -20667,11 +20721,11 @@ function frontEndByLanguage(language2) {
     throw new Error(`no front end for ${language2}`);
   return fe;
 }
-function claimingFrontEnd(path33, head2 = "") {
-  return FRONT_ENDS.find((f) => f.claims(path33, head2));
+function claimingFrontEnd(path34, head2 = "") {
+  return FRONT_ENDS.find((f) => f.claims(path34, head2));
 }
-function frontEndFor(path33, head2 = "") {
-  return claimingFrontEnd(path33, head2) ?? pythonFrontEnd;
+function frontEndFor(path34, head2 = "") {
+  return claimingFrontEnd(path34, head2) ?? pythonFrontEnd;
 }
 
 // dist/src/kernel/messages.js
@@ -20811,14 +20865,14 @@ function mergedFix(a, b) {
 }
 
 // dist/src/pipeline/check-file.js
-var OPEN_FLAGS = fs8.constants.O_NONBLOCK === void 0 ? void 0 : fs8.constants.O_RDONLY | fs8.constants.O_NONBLOCK;
+var OPEN_FLAGS = fs9.constants.O_NONBLOCK === void 0 ? void 0 : fs9.constants.O_RDONLY | fs9.constants.O_NONBLOCK;
 var SCRATCH_BYTES = 1 << 20;
 var TEMPLATE_SYNTAX = /\{%[-+]?\s*(?:if|elif|else|endif|for|endfor|raw|endraw|set|endset|macro|endmacro|include|import|from|block|endblock|extends|with|endwith|filter|endfilter|call|endcall)\b[^\n]{0,300}?%\}|\{\{-?\s*cookiecutter\.|:[ \t]+\{\{-?[ \t]*\.?[A-Za-z_][\w.]*[^{}\n]*\}\}/;
 function isTemplate(text3) {
   return TEMPLATE_SYNTAX.test(text3);
 }
 function analyseDecoded(result, file, ctx) {
-  const path33 = result.path;
+  const path34 = result.path;
   try {
     const fe = result.language ? frontEndByLanguage(result.language) : void 0;
     const { diagnostics, problems, reliant } = checkSource(file, ctx, fe);
@@ -20835,25 +20889,25 @@ function analyseDecoded(result, file, ctx) {
     if (diagnostics.length)
       result.source = file;
   } catch (e) {
-    result.problems.push(crashProblem(path33, e));
+    result.problems.push(crashProblem(path34, e));
   }
   return result;
 }
-function crashProblem(path33, e) {
+function crashProblem(path34, e) {
   if (e instanceof TooComplexError)
-    return { path: path33, kind: "too-complex", message: e.message, partial: false };
+    return { path: path34, kind: "too-complex", message: e.message, partial: false };
   if (e instanceof TooDeepError)
-    return { path: path33, kind: "too-deep", message: e.message, partial: false };
+    return { path: path34, kind: "too-deep", message: e.message, partial: false };
   if (e instanceof RangeError)
-    return { path: path33, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
+    return { path: path34, kind: "too-deep", message: "too deeply nested to analyse; skipped", partial: false };
   if (isParserTrap(e) || e instanceof ParserDamagedError || parsersDamaged()) {
     const why = e instanceof WebAssembly.RuntimeError ? `the parser crashed on this file (${e.message})` : "the parser was left damaged by this file";
-    return { path: path33, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
+    return { path: path34, kind: "parser-crash", message: `${why}; skipped, and the parser was restarted for the other files`, partial: false };
   }
-  return { path: path33, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
+  return { path: path34, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
 }
 function checkSource(file, ctx, fe = frontEndFor(file.path, headOf(file.path, file.text))) {
-  return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource, project: ctx.project, windows: ctx.windows, python2: ctx.python2, python3Project: ctx.python3Project });
+  return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource, project: ctx.project, windows: ctx.windows, python2: ctx.python2, python3Project: ctx.python3Project, condaWorkflow: ctx.condaWorkflow });
 }
 
 // dist/src/pipeline/fix.js
@@ -20949,7 +21003,7 @@ function ruleList(ds) {
 }
 var NOT_VERIFIED = "not fixed: the file has syntax errors, so a fix could not be verified";
 function recheck(file, ctx, fe) {
-  return fe.analyze(file, (a) => a.syntaxProblem?.kind === "syntax" ? { syntax: true, diagnostics: [] } : { syntax: false, diagnostics: diagnose(file, a, ctx).diagnostics }, { windows: ctx.windows, python2: ctx.python2, python3Project: ctx.python3Project });
+  return fe.analyze(file, (a) => a.syntaxProblem?.kind === "syntax" ? { syntax: true, diagnostics: [] } : { syntax: false, diagnostics: diagnose(file, a, ctx).diagnostics }, { windows: ctx.windows, python2: ctx.python2, python3Project: ctx.python3Project, condaWorkflow: ctx.condaWorkflow });
 }
 function hasSyntaxErrors(file, fe) {
   return fe.analyze(file, (a) => a.syntaxProblem?.kind === "syntax");

@@ -33,6 +33,8 @@ export interface AnalyzeOptions {
   python2?: (filePath: string) => boolean;
   /** Whether another Python file of the project is written for Python 3 only (pipeline/platforms.ts; asked only of a file with Python 2 statements). */
   python3Project?: (filePath: string) => boolean;
+  /** Where the project's README activates the conda environment its unpackaged scripts run in, for a file outside a package folder (pipeline/documented-env.ts). */
+  condaWorkflow?: (filePath: string) => { file: string; line: number } | undefined;
   /** Python: the project's other modules, whose constants and helpers the file imports (project-modules.ts). */
   project?: import('./python/other-modules.js').OtherModules;
 }

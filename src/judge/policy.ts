@@ -258,6 +258,8 @@ export function applyPolicy(site: LaunchSite, verdict: Verdict, judgeOne: (s: La
   if (TEST_DATA.test(where)) return { ...verdict, held: { signal: 'test-data', reason: 'this file is test data (its folder says so), input the tests read rather than code the project runs' } };
   // Code an application's embedded Python runs (`import bpy`: Blender) has no venv to escape.
   if (facts.hostApp) return { ...verdict, held: { signal: 'host-app', reason: `this file runs inside ${facts.hostApp} (its imports say so), whose embedded Python has no venv: a program it starts by name is PATH's on purpose, and sys.executable would start ${facts.hostApp}` } };
+  // An unpackaged project whose README activates a conda environment runs its scripts there.
+  if (facts.condaWorkflow) return { ...verdict, held: { signal: 'conda-workflow', reason: `the project is no installable package and its README activates a conda environment (${facts.condaWorkflow.file}:${facts.condaWorkflow.line}) and names no venv: its scripts run there, where PATH's python is that environment's` } };
   // Python 2 code in a project whose other code is Python 3 only: no one interpreter runs both.
   if (facts.python2Only) return { ...verdict, held: { signal: 'python2', reason: `this file is Python 2 code (line ${facts.python2Only}) in a project whose other code is Python 3 only, so no venv of the project runs it` } };
   const at = site.callSpan.start;

@@ -163,6 +163,8 @@ export interface PythonFileFacts {
    * no venv of the project runs this file (unknown-horizons' stale stage_build_mac.py).
    */
   python2Only?: number;
+  /** Where the project's README activates the conda environment the file runs in (pipeline/documented-env.ts). */
+  condaWorkflow?: { file: string; line: number };
   /**
    * Functions a workflow framework runs in a container of its own (Hera's `@script`, Kubeflow's
    * `@dsl.component`, Airflow's `@task.docker`: python/shipped-functions.ts), with why in words.

@@ -38,4 +38,4 @@ export interface Verdict {
 }
 
 /** Why a by-name launch is not shown by default (see the README's "What `check` finds"). */
-export type PolicySignal = 'path-set' | 'path-reliant' | 'path-chain' | 'task-runner' | 'started-on-path' | 'colab' | 'declared-venv' | 'declared-path' | 'looked-up' | 'sudo-chain' | 'activation-required' | 'mocked' | 'venv-absent' | 'vendored' | 'test-data' | 'kaggle' | 'host-app' | 'python2' | 'fallback' | 'shipped' | 'own-cli-test';
+export type PolicySignal = 'path-set' | 'path-reliant' | 'path-chain' | 'task-runner' | 'started-on-path' | 'colab' | 'declared-venv' | 'declared-path' | 'looked-up' | 'sudo-chain' | 'activation-required' | 'mocked' | 'venv-absent' | 'vendored' | 'test-data' | 'kaggle' | 'host-app' | 'python2' | 'conda-workflow' | 'fallback' | 'shipped' | 'own-cli-test';

@@ -27,6 +27,7 @@ export interface FileCheckContext extends DiagnoseContext {
   windows?: (filePath: string) => boolean;
   python2?: (filePath: string) => boolean;
   python3Project?: (filePath: string) => boolean;
+  condaWorkflow?: (filePath: string) => { file: string; line: number } | undefined;
   maxFileSize: number;
 }
 
@@ -200,5 +201,5 @@ export function crashProblem(path: string, e: unknown): FileProblem {
  * prefilter in the context, only what can take part in a finding is parsed (AnalyzeOptions).
  */
 export function checkSource(file: SourceFile, ctx: Omit<FileCheckContext, 'maxFileSize'>, fe: FrontEnd = frontEndFor(file.path, headOf(file.path, file.text))): ReturnType<typeof diagnose> {
-  return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource, project: ctx.project, windows: ctx.windows, python2: ctx.python2, python3Project: ctx.python3Project });
+  return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource, project: ctx.project, windows: ctx.windows, python2: ctx.python2, python3Project: ctx.python3Project, condaWorkflow: ctx.condaWorkflow });
 }

@@ -15,6 +15,7 @@ import { RULES, ruleByCodeOrName } from '../rules/index.js';
 import { patternMatcher } from './config.js';
 import { codeMayRunOnWindows, projectHasPython3OnlyCode, projectRunsOnPython2, projectRunsOnWindows } from './platforms.js';
 import { python3OnlyText } from '../frontends/python/evaluate.js';
+import { condaWorkflow, outsidePackage } from './documented-env.js';
 import path from 'node:path';
 
 export interface RunSettings {
@@ -69,7 +70,7 @@ export function buildSettings(cfg: Config, cli: { select?: string[]; ignore?: st
   };
 }
 
-export function contextFromSettings(s: RunSettings): { rules: Rule[]; knowledge: ToolKnowledge; prefilter?: Prefilter; maxFileSize: number; imageRuns?: ReadonlyMap<string, ImageRun>; whoRuns?: ReadonlyMap<string, FileStarters>; project: ProjectModules; windows: (filePath: string) => boolean; python2: (filePath: string) => boolean; python3Project: (filePath: string) => boolean } {
+export function contextFromSettings(s: RunSettings): { rules: Rule[]; knowledge: ToolKnowledge; prefilter?: Prefilter; maxFileSize: number; imageRuns?: ReadonlyMap<string, ImageRun>; whoRuns?: ReadonlyMap<string, FileStarters>; project: ProjectModules; windows: (filePath: string) => boolean; python2: (filePath: string) => boolean; python3Project: (filePath: string) => boolean; condaWorkflow: (filePath: string) => { file: string; line: number } | undefined } {
   const knowledge: ToolKnowledge = { consoleScripts: new Map(s.consoleScripts) };
   // One per thread: each module of the project is read (and indexed) once per thread.
   const project = new ProjectModules(s.projectRoot);
@@ -84,6 +85,7 @@ export function contextFromSettings(s: RunSettings): { rules: Rule[]; knowledge:
     windows: (file: string) => !!s.windows || codeMayRunOnWindows(s.projectRoot, file),
     python2: () => projectRunsOnPython2(s.projectRoot),
     python3Project: (file: string) => projectHasPython3OnlyCode(s.projectRoot, file, python3OnlyText),
+    condaWorkflow: (file: string) => (outsidePackage(s.projectRoot, file) ? condaWorkflow(s.projectRoot) : undefined),
   };
 }
 

@@ -133,3 +133,23 @@ test("a Colab cell's form lines may come before its cell magic (`#@title …` th
   // only), so its body is not read as a shell.
   assert.deepEqual((await run([html, ['# Install\n', ...bash.slice(1)]])).findings, ['run.sh 3 VG201']);
 });
+
+test("an unpackaged project whose README activates a conda environment runs its scripts there (3D Gaussian Splatting's research code)", async () => {
+  const readme = ['# Gaussian Opacity Fields', '', '```bash', 'conda create -y -n gof python=3.8', 'conda activate gof', 'pip install -r requirements.txt', '```', '', 'Then `python scripts/run_dtu.py`.', ''].join('\n');
+  const script = ['import os', '', 'for scene in ["scan24", "scan37"]:', '    os.system(f"python train.py -s {scene}")', ''].join('\n');
+  const files = { 'README.md': readme, 'scripts/run_dtu.py': script, 'train.py': 'import torch\n' };
+  assert.deepEqual(await projectFindings(files), ['scripts/run_dtu.py 4 VG106']);
+  const root = writeProject('venvguard-u49-', files);
+  try {
+    const [d] = (await check({ paths: ['.'], cwd: root, noConfig: true, extendSelect: ['VG106'] })).diagnostics;
+    assert.match(d.message, /its README activates a conda environment \(README\.md:5\) and names no venv/);
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+  // The twins: a package (setup.py), a README that also names a venv, a file in a package folder,
+  // and a README with no activation stay reported.
+  assert.deepEqual(await projectFindings({ ...files, 'setup.py': 'from setuptools import setup\nsetup(name="gof")\n' }), ['scripts/run_dtu.py 4 VG101']);
+  assert.deepEqual(await projectFindings({ ...files, 'README.md': `${readme}\nOr: python3 -m venv .venv\n` }), ['scripts/run_dtu.py 4 VG101']);
+  assert.deepEqual(await projectFindings({ ...files, 'scripts/__init__.py': '' }), ['scripts/run_dtu.py 4 VG101']);
+  assert.deepEqual(await projectFindings({ ...files, 'README.md': readme.replace('conda activate gof', '') }), ['scripts/run_dtu.py 4 VG101']);
+});

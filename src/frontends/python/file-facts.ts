@@ -168,6 +168,7 @@ class TreeFacts implements PythonFileFacts {
   taskRunner?: PythonFileFacts['taskRunner'];
   hostApp?: string;
   python2Only?: number;
+  condaWorkflow?: { file: string; line: number };
   startedBy?: PythonFileFacts['startedBy'];
   #declared?: { value: { line: number } | undefined };
 

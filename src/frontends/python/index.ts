@@ -72,6 +72,9 @@ export function withPythonAnalysis<T>(file: SourceFile, use: (a: PythonAnalysis)
     if (tasks) facts.taskRunner = tasks;
     const host = sites.length ? hostApplication(mod.imports.values()) : undefined;
     if (host) facts.hostApp = host;
+    // An unpackaged project's script whose README activates a conda environment runs in it.
+    const conda = sites.length && !file.path.endsWith('.ipynb') ? opts.condaWorkflow?.(file.path) : undefined;
+    if (conda) facts.condaWorkflow = conda;
     // Python 2 code in a project whose other code is Python 3 only: no venv of the project runs it.
     // Read in a tree of the whole file (a parse of the launches' ranges only has no except clauses).
     if (sites.length && !mod.python3Only && PY2_CANDIDATE.test(parseText) && opts.python3Project?.(file.path)) {
