@@ -1,7 +1,7 @@
 // Generated from src/ by scripts/bundle.ts (npm run action); do not edit.
 
 // dist/src/action/main.js
-import fs27 from "node:fs";
+import fs26 from "node:fs";
 import path58 from "node:path";
 import { parseArgs } from "node:util";
 
@@ -22715,7 +22715,6 @@ function codeMayRunOnWindows(root, file) {
 }
 
 // dist/src/pipeline/documented-env.js
-import fs15 from "node:fs";
 import path41 from "node:path";
 var READMES = ["README.md", "README.rst", "README.txt", "README", "readme.md", "Readme.md", "README.markdown"];
 var CONDA_ACTIVATE = /^(?!\s*#).*\b(?:conda|source)\s+activate\s+[\w.-]+/m;
@@ -22740,17 +22739,11 @@ function read(top) {
   const name = READMES.find((n) => isFile(path41.join(top, n)));
   if (!name)
     return null;
-  const file = path41.join(top, name);
-  let text3;
-  try {
-    if (fs15.statSync(file).size > MAX_README_BYTES)
-      return null;
-    text3 = fs15.readFileSync(file, "utf8");
-  } catch {
+  const text3 = readConfigText(path41.join(top, name), MAX_README_BYTES);
+  if (text3 === void 0 || OTHER_ENV.test(text3))
     return null;
-  }
   const m = CONDA_ACTIVATE.exec(text3);
-  if (!m || OTHER_ENV.test(text3))
+  if (!m)
     return null;
   return { file: name, line: text3.slice(0, m.index).split("\n").length };
 }
@@ -22945,7 +22938,7 @@ function hasSyntaxErrors(file, fe) {
 }
 
 // dist/src/pipeline/fix-write.js
-import fs16 from "node:fs";
+import fs15 from "node:fs";
 import path43 from "node:path";
 var OwnerWouldChangeError = class extends Error {
 };
@@ -22960,14 +22953,14 @@ function testPause() {
 }
 function writeResolved(target, st, bytes) {
   const tmp = tempPath(target);
-  let fd = fs16.openSync(tmp, fs16.constants.O_WRONLY | fs16.constants.O_CREAT | fs16.constants.O_EXCL, 384);
+  let fd = fs15.openSync(tmp, fs15.constants.O_WRONLY | fs15.constants.O_CREAT | fs15.constants.O_EXCL, 384);
   try {
-    fs16.writeFileSync(fd, bytes);
+    fs15.writeFileSync(fd, bytes);
     testPause();
-    const mine = fs16.fstatSync(fd);
+    const mine = fs15.fstatSync(fd);
     if (mine.uid !== st.uid || mine.gid !== st.gid) {
       try {
-        fs16.fchownSync(fd, st.uid, st.gid);
+        fs15.fchownSync(fd, st.uid, st.gid);
       } catch (e) {
         const code = e.code;
         if (code !== "EPERM" && code !== "EINVAL")
@@ -22976,15 +22969,15 @@ function writeResolved(target, st, bytes) {
         throw new OwnerWouldChangeError(`replacing it would change its ${what}`);
       }
     }
-    fs16.fchmodSync(fd, st.mode & 4095);
-    fs16.closeSync(fd);
+    fs15.fchmodSync(fd, st.mode & 4095);
+    fs15.closeSync(fd);
     fd = void 0;
-    fs16.renameSync(tmp, target);
+    fs15.renameSync(tmp, target);
   } catch (e) {
     try {
       if (fd !== void 0)
-        fs16.closeSync(fd);
-      fs16.rmSync(tmp, { force: true });
+        fs15.closeSync(fd);
+      fs15.rmSync(tmp, { force: true });
     } catch {
     }
     throw e;
@@ -23002,7 +22995,7 @@ function removeStaleTempFiles(dir) {
   const removed = [];
   let names;
   try {
-    names = fs16.readdirSync(dir);
+    names = fs15.readdirSync(dir);
   } catch {
     return removed;
   }
@@ -23015,8 +23008,8 @@ function removeStaleTempFiles(dir) {
       continue;
     const p = path43.join(dir, name);
     try {
-      if (fs16.lstatSync(p).isFile()) {
-        fs16.unlinkSync(p);
+      if (fs15.lstatSync(p).isFile()) {
+        fs15.unlinkSync(p);
         removed.push(p);
       }
     } catch {
@@ -23039,16 +23032,16 @@ var FixWriter = class {
     this.roots = [];
     for (const r of opts.roots) {
       try {
-        const dir = fs16.statSync(r).isDirectory() ? r : path43.dirname(r);
-        this.roots.push(fs16.realpathSync(dir));
+        const dir = fs15.statSync(r).isDirectory() ? r : path43.dirname(r);
+        this.roots.push(fs15.realpathSync(dir));
       } catch {
       }
     }
   }
   /** Why the file must not be written (a message starting "not fixed:"), or undefined when it may. */
   refusal(file) {
-    const real = fs16.realpathSync.native(file);
-    return this.refusalOf(real, fs16.statSync(real));
+    const real = fs15.realpathSync.native(file);
+    return this.refusalOf(real, fs15.statSync(real));
   }
   /** refusal() for a file already resolved to its real path and stat'ed. */
   refusalOf(real, st) {
@@ -23062,7 +23055,7 @@ var FixWriter = class {
         return `not fixed: the file is read-only (mode ${mode(st.mode)}); use --fix-readonly to fix it anyway`;
     } else {
       try {
-        fs16.accessSync(real, fs16.constants.W_OK);
+        fs15.accessSync(real, fs15.constants.W_OK);
       } catch {
         return `not fixed: you cannot write the file (owner uid ${st.uid}, mode ${mode(st.mode)})`;
       }
@@ -23075,8 +23068,8 @@ var FixWriter = class {
     let real;
     let st;
     try {
-      real = fs16.realpathSync.native(file);
-      st = fs16.statSync(real);
+      real = fs15.realpathSync.native(file);
+      st = fs15.statSync(real);
       refused = this.refusalOf(real, st);
     } catch (e) {
       return `not fixed: cannot write the file: ${e.message}`;
@@ -23119,7 +23112,7 @@ function holdSignalsWhileWriting() {
 }
 function realpathOr(file) {
   try {
-    return fs16.realpathSync(file);
+    return fs15.realpathSync(file);
   } catch {
     return path43.resolve(file);
   }
@@ -23519,20 +23512,20 @@ function dropOf(fix, file) {
 }
 
 // dist/src/pipeline/who-runs.js
-import fs23 from "node:fs";
+import fs22 from "node:fs";
 import path51 from "node:path";
 
 // dist/src/pipeline/tox-commands.js
-import fs17 from "node:fs";
+import fs16 from "node:fs";
 import path44 from "node:path";
 import { parse as parseToml3 } from "smol-toml";
 var MAX_BYTES4 = 1024 * 1024;
 function read2(file) {
   try {
-    const st = fs17.statSync(file);
+    const st = fs16.statSync(file);
     if (!st.isFile() || st.size > MAX_BYTES4)
       return void 0;
-    return fs17.readFileSync(file, "utf8");
+    return fs16.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -23652,7 +23645,7 @@ function poeTasks(tool, dir, text3, file) {
   const typeOf = (e) => typeof e === "string" ? e : e && typeof e === "object" ? e.type : void 0;
   const executor = typeOf(poe.executor);
   const auto = executor === void 0 || executor === "auto";
-  const envByAuto = auto && (tool.poetry !== void 0 || tool.uv !== void 0 || ["poetry.lock", "uv.lock"].some((f) => fs17.existsSync(path44.join(dir, f))));
+  const envByAuto = auto && (tool.poetry !== void 0 || tool.uv !== void 0 || ["poetry.lock", "uv.lock"].some((f) => fs16.existsSync(path44.join(dir, f))));
   const out = [];
   const at2 = (needle) => {
     const i = text3.indexOf(needle);
@@ -23921,7 +23914,7 @@ function noxCommands(file) {
 }
 
 // dist/src/pipeline/imports-reliant.js
-import fs18 from "node:fs";
+import fs17 from "node:fs";
 import path45 from "node:path";
 var MAX_DEPTH4 = 2;
 var MAX_ANALYSED = 200;
@@ -24284,7 +24277,7 @@ function lineIndex(text3) {
 }
 function readText2(file) {
   try {
-    return fs18.readFileSync(file, "utf8");
+    return fs17.readFileSync(file, "utf8");
   } catch {
     return void 0;
   }
@@ -24390,7 +24383,7 @@ function mentionTest(names) {
 }
 
 // dist/src/pipeline/test-runners.js
-import fs19 from "node:fs";
+import fs18 from "node:fs";
 import path46 from "node:path";
 var MAX_ANYWHERE = 64;
 function unittestDiscovers(file) {
@@ -24512,13 +24505,13 @@ var PYTEST_VALUE_OPTIONS = /* @__PURE__ */ new Set([
 var PYTEST = /^(?:py\.test|pytest)(?:-?3)?$/;
 function forwardsToPytest(file) {
   try {
-    const fd = fs19.openSync(file, "r");
+    const fd = fs18.openSync(file, "r");
     try {
       const buf = Buffer.alloc(64 * 1024);
-      const n = fs19.readSync(fd, buf, 0, buf.length, 0);
+      const n = fs18.readSync(fd, buf, 0, buf.length, 0);
       return /\bpytest\.main\(\s*(?:args\s*=\s*)?sys\.argv\[1:\]/.test(buf.toString("utf8", 0, n));
     } finally {
-      fs19.closeSync(fd);
+      fs18.closeSync(fd);
     }
   } catch {
     return false;
@@ -24599,7 +24592,7 @@ function unwrapRunner(words4) {
 }
 
 // dist/src/pipeline/doc-starters.js
-import fs20 from "node:fs";
+import fs19 from "node:fs";
 import path47 from "node:path";
 var GUIDE = /^(?:contributing|contribute|releasing|release[-_ ]?(?:process|guide|notes|checklist|howto)?|releases|hacking|development|developing|developer[-_]?guide|dev[-_]?guide|maintaining|maintainers?|maintainer[-_]?guide)(?:[-_][\w-]*)?\.(?:md|markdown|rst|txt)$/i;
 var GUIDE_IN_DOCS = /(?:contribut|releas|develop|maintain|hacking)[\w-]*\.(?:md|markdown|rst|txt)$/i;
@@ -24611,7 +24604,7 @@ function contributorGuides(root) {
   const out = [];
   const list = (dir) => {
     try {
-      return fs20.readdirSync(dir, { withFileTypes: true });
+      return fs19.readdirSync(dir, { withFileTypes: true });
     } catch {
       return [];
     }
@@ -24777,17 +24770,17 @@ function windowsStepCommands(text3) {
 }
 
 // dist/src/pipeline/convention-starters.js
-import fs21 from "node:fs";
+import fs20 from "node:fs";
 import path48 from "node:path";
 function shebangOf(file) {
   let head2 = "";
   try {
-    const fd = fs21.openSync(file, "r");
+    const fd = fs20.openSync(file, "r");
     try {
       const buf = Buffer.alloc(256);
-      head2 = buf.subarray(0, fs21.readSync(fd, buf, 0, 256, 0)).toString("utf8");
+      head2 = buf.subarray(0, fs20.readSync(fd, buf, 0, 256, 0)).toString("utf8");
     } finally {
-      fs21.closeSync(fd);
+      fs20.closeSync(fd);
     }
   } catch {
     return void 0;
@@ -24810,7 +24803,7 @@ function gitHook(file) {
 function binderHook(file, root) {
   const rel = path48.relative(root, file).split(path48.sep).join("/");
   const m = /^(?:(\.?binder)\/)?(postBuild|start)$/.exec(rel);
-  if (!m || !m[1] && ["binder", ".binder"].some((d) => fs21.existsSync(path48.join(root, d))))
+  if (!m || !m[1] && ["binder", ".binder"].some((d) => fs20.existsSync(path48.join(root, d))))
     return void 0;
   return `repo2docker (Binder) runs this file as its ${m[2]} script, with the environment it built first on PATH`;
 }
@@ -24819,7 +24812,7 @@ function conventionStarts(file, root) {
 }
 
 // dist/src/pipeline/docs-builds.js
-import fs22 from "node:fs";
+import fs21 from "node:fs";
 import path49 from "node:path";
 var SPHINX = /^sphinx-(?:build|autobuild)$/;
 var SPHINX_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-b", "-M", "-d", "-D", "-A", "-t", "-j", "-w", "-c", "--builder", "--doctree-dir", "--define", "--html-define", "--tag", "--jobs", "--warning-file", "--conf-dir", "--port", "--host"]);
@@ -24852,7 +24845,7 @@ function readTheDocsConf(dir) {
     if (!m)
       continue;
     const conf = path49.resolve(dir, m[1]);
-    if (!conf.startsWith(dir + path49.sep) || !fs22.existsSync(conf))
+    if (!conf.startsWith(dir + path49.sep) || !fs21.existsSync(conf))
       continue;
     return { file, line: text3.slice(0, m.index + m[0].length).split("\n").length, conf };
   }
@@ -24906,7 +24899,7 @@ var record = (v) => v && typeof v === "object" && !Array.isArray(v) ? v : void 0
 var strings = (v) => Array.isArray(v) ? v.filter((x) => typeof x === "string") : [];
 function jupyterBookSource(dir) {
   const config = readYaml(path49.join(dir, "_config.yml"));
-  if (!config || !fs22.existsSync(path49.join(dir, "_toc.yml")))
+  if (!config || !fs21.existsSync(path49.join(dir, "_toc.yml")))
     return void 0;
   const execute = record(config.execute);
   const mode2 = execute?.execute_notebooks ?? "auto";
@@ -24973,15 +24966,15 @@ function inDocs(file, root) {
     if (DOCS_FOLDER.test(path49.basename(dir)))
       docs = true;
     const conf = path49.join(dir, "conf.py");
-    if (fs22.existsSync(conf)) {
+    if (fs21.existsSync(conf)) {
       if (invitesDownload(conf))
         return false;
       docs = true;
     }
-    if (fs22.existsSync(path49.join(dir, "_config.yml")) && fs22.existsSync(path49.join(dir, "_toc.yml")))
+    if (fs21.existsSync(path49.join(dir, "_config.yml")) && fs21.existsSync(path49.join(dir, "_toc.yml")))
       docs = true;
   }
-  return docs || fs22.existsSync(path49.join(root, "_config.yml")) && fs22.existsSync(path49.join(root, "_toc.yml"));
+  return docs || fs21.existsSync(path49.join(root, "_config.yml")) && fs21.existsSync(path49.join(root, "_toc.yml"));
 }
 function executedFrom(source, notebooks, root) {
   if (!source)
@@ -25009,7 +25002,7 @@ function named(word, where, notebooks) {
       return [abs];
     let st;
     try {
-      st = fs22.statSync(abs, { throwIfNoEntry: false });
+      st = fs21.statSync(abs, { throwIfNoEntry: false });
     } catch {
       st = void 0;
     }
@@ -25057,7 +25050,7 @@ function notebookRuns(words4, pytestArgs, where, notebooks) {
     const f = k >= 0 ? rest[k + 1] : "mkdocs.yml";
     if (f === void 0)
       return [];
-    const config = where.dirs.map((d) => path49.resolve(d, f)).find((c) => fs22.existsSync(c));
+    const config = where.dirs.map((d) => path49.resolve(d, f)).find((c) => fs21.existsSync(c));
     return config ? executedFrom(mkdocsSource(config), notebooks, where.root) : [];
   } else if (prog !== "jupyter")
     return [];
@@ -25080,7 +25073,7 @@ function notebookRuns(words4, pytestArgs, where, notebooks) {
     const args = positional(rest[0] === "build" ? rest.slice(1) : [], /* @__PURE__ */ new Set(["--builder", "--config", "--toc", "--path-output"]));
     if (!args.length)
       return [];
-    const dir = where.dirs.map((d) => path49.resolve(d, args[0])).find((d) => fs22.existsSync(d));
+    const dir = where.dirs.map((d) => path49.resolve(d, args[0])).find((d) => fs21.existsSync(d));
     return dir ? executedFrom(jupyterBookSource(dir), notebooks, where.root) : [];
   }
   return [];
@@ -25195,7 +25188,7 @@ var WhoRuns = class {
 function resolveIn(p, dirs, root) {
   const kind = (x) => {
     try {
-      const st = fs23.statSync(x, { throwIfNoEntry: false });
+      const st = fs22.statSync(x, { throwIfNoEntry: false });
       return st?.isDirectory() ? "folder" : st?.isFile() ? "file" : void 0;
     } catch {
       return void 0;
@@ -25229,7 +25222,7 @@ function stestrTests(where, targets) {
   const dir = where.dirs[0] ?? where.root;
   let conf;
   try {
-    conf = fs23.readFileSync(path51.join(dir, ".stestr.conf"), "utf8");
+    conf = fs22.readFileSync(path51.join(dir, ".stestr.conf"), "utf8");
   } catch {
     return;
   }
@@ -25594,7 +25587,7 @@ function recordSite(who, s, dir, root, anywhere, notebooks) {
 function projectRoot(roots) {
   const dirs = [...new Set(roots.map((r) => {
     try {
-      return fs23.statSync(r).isDirectory() ? path51.resolve(r) : path51.dirname(path51.resolve(r));
+      return fs22.statSync(r).isDirectory() ? path51.resolve(r) : path51.dirname(path51.resolve(r));
     } catch {
       return void 0;
     }
@@ -25603,7 +25596,7 @@ function projectRoot(roots) {
 }
 
 // dist/src/pipeline/follow-scripts.js
-import fs24 from "node:fs";
+import fs23 from "node:fs";
 import path52 from "node:path";
 var FOLLOW_DEPTH = 3;
 var FOLLOW_RUNS = 500;
@@ -25782,7 +25775,7 @@ async function followScripts(files, claimed, roots, results, ctxFor, display, be
     let file = texts.get(run2.script);
     if (!file) {
       try {
-        file = new SourceFile(run2.script, fs24.readFileSync(run2.script, "utf8"));
+        file = new SourceFile(run2.script, fs23.readFileSync(run2.script, "utf8"));
       } catch {
         continue;
       }
@@ -25829,7 +25822,7 @@ function projectRoot2(roots) {
   const dirs = [
     ...new Set(roots.map((r) => {
       try {
-        return fs24.statSync(r).isDirectory() ? path52.resolve(r) : path52.dirname(path52.resolve(r));
+        return fs23.statSync(r).isDirectory() ? path52.resolve(r) : path52.dirname(path52.resolve(r));
       } catch {
         return void 0;
       }
@@ -25839,7 +25832,7 @@ function projectRoot2(roots) {
 }
 
 // dist/src/pipeline/baseline.js
-import fs25 from "node:fs";
+import fs24 from "node:fs";
 import path53 from "node:path";
 
 // dist/src/kernel/fingerprint.js
@@ -25872,7 +25865,7 @@ function entries(file, diagnostics, sources, cwd) {
 function readBaseline(file) {
   let text3;
   try {
-    text3 = fs25.readFileSync(file, "utf8");
+    text3 = fs24.readFileSync(file, "utf8");
   } catch (e) {
     const code = e.code;
     if (code === "ENOENT")
@@ -25912,10 +25905,10 @@ ${body}
   const target = path53.resolve(cwd, file);
   const tmp = `${target}.venvguard-${process.pid}.tmp`;
   try {
-    fs25.writeFileSync(tmp, text3, { mode: 420 });
-    fs25.renameSync(tmp, target);
+    fs24.writeFileSync(tmp, text3, { mode: 420 });
+    fs24.renameSync(tmp, target);
   } catch (e) {
-    fs25.rmSync(tmp, { force: true });
+    fs24.rmSync(tmp, { force: true });
     throw new UsageError(`${file}: cannot write the baseline: ${e.code ?? e.message}`);
   }
   return list.length;
@@ -27213,13 +27206,13 @@ var reporters = {
 };
 
 // dist/src/kernel/own-package.js
-import fs26 from "node:fs";
+import fs25 from "node:fs";
 import path57 from "node:path";
 import { fileURLToPath } from "node:url";
 function findPackage(from) {
   for (let dir = path57.dirname(fileURLToPath(from)); ; dir = path57.dirname(dir)) {
     try {
-      const json = JSON.parse(fs26.readFileSync(path57.join(dir, "package.json"), "utf8"));
+      const json = JSON.parse(fs25.readFileSync(path57.join(dir, "package.json"), "utf8"));
       if (json.name === "venvguard")
         return { dir, json };
     } catch {
@@ -27313,7 +27306,7 @@ function jobSummary(r) {
 }
 function setOutput(env2, name, value) {
   if (env2.GITHUB_OUTPUT)
-    fs27.appendFileSync(env2.GITHUB_OUTPUT, `${name}=${value}
+    fs26.appendFileSync(env2.GITHUB_OUTPUT, `${name}=${value}
 `);
 }
 async function runAction(env2 = process.env, out = (s) => process.stdout.write(s)) {
@@ -27324,7 +27317,7 @@ async function runAction(env2 = process.env, out = (s) => process.stdout.write(s
     const failOnFindings = !/^(false|no|0|off)$/i.test(input(env2, "fail-on-findings", "true"));
     const sarifPath = input(env2, "sarif", "venvguard.sarif");
     for (const p of paths)
-      if (!fs27.existsSync(path58.resolve(workspace, p)))
+      if (!fs26.existsSync(path58.resolve(workspace, p)))
         throw new UsageError(`paths: ${p}: no such file or folder in ${workspace}`);
     const { extraPaths: _, ...rest } = opts;
     const result2 = await check({ ...rest, paths, cwd: workspace });
@@ -27332,13 +27325,13 @@ async function runAction(env2 = process.env, out = (s) => process.stdout.write(s
     out(reporters.github(result2, report));
     if (sarifPath !== "none") {
       const target = path58.resolve(workspace, sarifPath);
-      fs27.mkdirSync(path58.dirname(target), { recursive: true });
-      fs27.writeFileSync(target, reporters.sarif(result2, report));
+      fs26.mkdirSync(path58.dirname(target), { recursive: true });
+      fs26.writeFileSync(target, reporters.sarif(result2, report));
       setOutput(env2, "sarif", target);
     }
     setOutput(env2, "findings", String(result2.diagnostics.length));
     if (env2.GITHUB_STEP_SUMMARY)
-      fs27.appendFileSync(env2.GITHUB_STEP_SUMMARY, jobSummary(result2));
+      fs26.appendFileSync(env2.GITHUB_STEP_SUMMARY, jobSummary(result2));
     if (result2.diagnostics.length)
       return failOnFindings ? 1 : 0;
     return result2.problems.some((p) => p.kind !== "not-fixed") ? 3 : 0;

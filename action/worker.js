@@ -5820,7 +5820,6 @@ function codeMayRunOnWindows(root, file) {
 }
 
 // dist/src/pipeline/documented-env.js
-import fs4 from "node:fs";
 import path5 from "node:path";
 var READMES = ["README.md", "README.rst", "README.txt", "README", "readme.md", "Readme.md", "README.markdown"];
 var CONDA_ACTIVATE = /^(?!\s*#).*\b(?:conda|source)\s+activate\s+[\w.-]+/m;
@@ -5845,17 +5844,11 @@ function read(top) {
   const name = READMES.find((n) => isFile(path5.join(top, n)));
   if (!name)
     return null;
-  const file = path5.join(top, name);
-  let text3;
-  try {
-    if (fs4.statSync(file).size > MAX_README_BYTES)
-      return null;
-    text3 = fs4.readFileSync(file, "utf8");
-  } catch {
+  const text3 = readConfigText(path5.join(top, name), MAX_README_BYTES);
+  if (text3 === void 0 || OTHER_ENV.test(text3))
     return null;
-  }
   const m = CONDA_ACTIVATE.exec(text3);
-  if (!m || OTHER_ENV.test(text3))
+  if (!m)
     return null;
   return { file: name, line: text3.slice(0, m.index).split("\n").length };
 }
@@ -5968,7 +5961,7 @@ function sameLine(a, b) {
 }
 
 // dist/src/pipeline/check-file.js
-import fs9 from "node:fs";
+import fs8 from "node:fs";
 
 // dist/src/kernel/budgets.js
 var SHELL_SCRIPT_CHARS = { name: "shell-script-size", what: "characters in one shell script", limit: 256 * 1024 };
@@ -6014,7 +6007,7 @@ var BudgetMeter = class {
 };
 
 // dist/src/frontends/actions/index.js
-import fs6 from "node:fs";
+import fs5 from "node:fs";
 import path12 from "node:path";
 
 // dist/src/frontends/yaml-scalars.js
@@ -6590,7 +6583,7 @@ function removeVenvs(argv, venvs, resolve) {
 import path7 from "node:path";
 
 // dist/src/frontends/repo-files.js
-import fs5 from "node:fs";
+import fs4 from "node:fs";
 import path6 from "node:path";
 var MAX_LEVELS = 8;
 function fromFolderUp(from, look) {
@@ -6609,7 +6602,7 @@ function fromFolderUp(from, look) {
 function fileAnswer(cache3, p, maxBytes, answer) {
   let st;
   try {
-    st = fs5.statSync(p);
+    st = fs4.statSync(p);
   } catch {
     return void 0;
   }
@@ -6620,7 +6613,7 @@ function fileAnswer(cache3, p, maxBytes, answer) {
     return cache3.get(key);
   let result;
   try {
-    result = answer(st.size <= maxBytes ? fs5.readFileSync(p, "utf8") : void 0);
+    result = answer(st.size <= maxBytes ? fs4.readFileSync(p, "utf8") : void 0);
   } catch {
     return void 0;
   }
@@ -11162,7 +11155,7 @@ function repositoryRoot(file) {
     return m[1] === "" ? "." : m[1];
   let dir = path12.dirname(file);
   for (let i = 0; i < 16; i++) {
-    if (fs6.existsSync(path12.join(dir, ".github")))
+    if (fs5.existsSync(path12.join(dir, ".github")))
       return dir;
     const up = path12.dirname(dir);
     if (up === dir)
@@ -11175,10 +11168,10 @@ function readLocalAction(root, uses) {
   for (const name of ["action.yml", "action.yaml"]) {
     const p = path12.join(root, uses, name);
     try {
-      const st = fs6.statSync(p);
+      const st = fs5.statSync(p);
       if (!st.isFile() || st.size > YAML_CONFIG_MAX_BYTES)
         continue;
-      return new SourceFile(p, fs6.readFileSync(p, "utf8").replace(/^\uFEFF/, ""));
+      return new SourceFile(p, fs5.readFileSync(p, "utf8").replace(/^\uFEFF/, ""));
     } catch {
     }
   }
@@ -19199,7 +19192,7 @@ var jenkinsFrontEnd = {
 };
 
 // dist/src/frontends/compose/index.js
-import fs7 from "node:fs";
+import fs6 from "node:fs";
 import path32 from "node:path";
 
 // dist/src/frontends/dockerfile/image.js
@@ -19404,7 +19397,7 @@ function startWords(args) {
 // dist/src/frontends/compose/index.js
 var kindOf = (p) => {
   try {
-    const st = fs7.statSync(p);
+    const st = fs6.statSync(p);
     return st.isDirectory() ? "folder" : st.isFile() ? "file" : void 0;
   } catch {
     return void 0;
@@ -19423,9 +19416,9 @@ function builtImage(composeDir, build) {
   const dockerfile = path32.resolve(ctx, df);
   let text3;
   try {
-    if (fs7.statSync(dockerfile).size > 2 * 1024 * 1024)
+    if (fs6.statSync(dockerfile).size > 2 * 1024 * 1024)
       return void 0;
-    text3 = fs7.readFileSync(dockerfile, "utf8");
+    text3 = fs6.readFileSync(dockerfile, "utf8");
   } catch {
     return void 0;
   }
@@ -19555,7 +19548,7 @@ var composeFrontEnd = {
 };
 
 // dist/src/frontends/notebook/index.js
-import fs8 from "node:fs";
+import fs7 from "node:fs";
 import path33 from "node:path";
 
 // dist/src/frontends/notebook/json.js
@@ -20554,7 +20547,7 @@ function pairedByJupytext(file, nb) {
     return false;
   const named = (nb.jupytext.formats ?? "").split(",").map((f) => /^(?:[^:]*\/)?\.?([\w.]+)(?::|$)/.exec(f.trim())?.[1]).filter((e) => !!e && e !== "ipynb");
   const stem = file.replace(/\.ipynb$/i, "");
-  return [...PAIRED_EXTENSIONS, ...named.map((e) => `.${e}`)].some((ext) => fs8.existsSync(stem + ext));
+  return [...PAIRED_EXTENSIONS, ...named.map((e) => `.${e}`)].some((ext) => fs7.existsSync(stem + ext));
 }
 var SKIPPED_TAGS = ["skip-execution", "nbval-skip"];
 var HOSTED_LINK = /colab\.research\.google\.com\/|kaggle\.com\/(?:kernels\/welcome|code\/)/;
@@ -20865,7 +20858,7 @@ function mergedFix(a, b) {
 }
 
 // dist/src/pipeline/check-file.js
-var OPEN_FLAGS = fs9.constants.O_NONBLOCK === void 0 ? void 0 : fs9.constants.O_RDONLY | fs9.constants.O_NONBLOCK;
+var OPEN_FLAGS = fs8.constants.O_NONBLOCK === void 0 ? void 0 : fs8.constants.O_RDONLY | fs8.constants.O_NONBLOCK;
 var SCRATCH_BYTES = 1 << 20;
 var TEMPLATE_SYNTAX = /\{%[-+]?\s*(?:if|elif|else|endif|for|endfor|raw|endraw|set|endset|macro|endmacro|include|import|from|block|endblock|extends|with|endwith|filter|endfilter|call|endcall)\b[^\n]{0,300}?%\}|\{\{-?\s*cookiecutter\.|:[ \t]+\{\{-?[ \t]*\.?[A-Za-z_][\w.]*[^{}\n]*\}\}/;
 function isTemplate(text3) {

@@ -7,7 +7,6 @@
  * built on it, reviewed false in the corpus: 50 findings in four repositories). Asked by the
  * Python front end only for a file with a launch that is not in a package folder.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { isFile, readConfigText } from './config.js';
 
@@ -38,16 +37,10 @@ function read(top: string): { file: string; line: number } | null {
   if (['setup.py', 'pyproject.toml', 'setup.cfg'].some((n) => PACKAGED.test(readConfigText(path.join(top, n)) ?? ''))) return null;
   const name = READMES.find((n) => isFile(path.join(top, n)));
   if (!name) return null;
-  const file = path.join(top, name);
-  let text: string;
-  try {
-    if (fs.statSync(file).size > MAX_README_BYTES) return null;
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    return null;
-  }
+  const text = readConfigText(path.join(top, name), MAX_README_BYTES);
+  if (text === undefined || OTHER_ENV.test(text)) return null;
   const m = CONDA_ACTIVATE.exec(text);
-  if (!m || OTHER_ENV.test(text)) return null;
+  if (!m) return null;
   return { file: name, line: text.slice(0, m.index).split('\n').length };
 }
 
