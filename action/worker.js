@@ -8261,12 +8261,57 @@ function separateCompoundEnds(s) {
 }
 
 // dist/src/frontends/shell/small-gaps.js
-function plainBefore(t, at, anyHash = false) {
-  const before = t.slice(t.lastIndexOf("\n", at - 1) + 1, at);
-  if ((before.match(/'/g)?.length ?? 0) % 2 || (before.match(/(?<!\\)"/g)?.length ?? 0) % 2)
-    return false;
-  return anyHash ? !before.includes("#") : !/(^|\s)#/.test(before);
+var SINGLE = 1;
+var DOUBLE = 2;
+var HASH = 4;
+var WORD_HASH = 8;
+var statesOf;
+function lineStates(t) {
+  if (statesOf?.text === t)
+    return statesOf.states;
+  const states = new Uint8Array(t.length + 1);
+  let s = 0;
+  for (let i = 0; i < t.length; i++) {
+    states[i] = s;
+    const c = t[i];
+    if (c === "\n")
+      s = 0;
+    else if (c === "'")
+      s ^= SINGLE;
+    else if (c === '"' && t[i - 1] !== "\\")
+      s ^= DOUBLE;
+    else if (c === "#")
+      s |= HASH | (i === 0 || t[i - 1] === "\n" || /\s/.test(t[i - 1]) ? WORD_HASH : 0);
+  }
+  states[t.length] = s;
+  statesOf = { text: t, states };
+  return states;
 }
+function plainBefore(t, at, anyHash = false) {
+  const s = lineStates(t)[at];
+  return !(s & (SINGLE | DOUBLE)) && !(s & (anyHash ? HASH : WORD_HASH));
+}
+var OpenTests = class {
+  t;
+  pos = 0;
+  opened = 0;
+  constructor(t) {
+    this.t = t;
+  }
+  before(at) {
+    const t = this.t;
+    for (; this.pos < at; this.pos++) {
+      const c = t[this.pos];
+      if (c === "\n")
+        this.opened = 0;
+      else if ((c === "[" || c === "]") && t[this.pos + 1] === c && this.pos + 1 < at) {
+        this.opened += c === "[" ? 1 : -1;
+        this.pos++;
+      }
+    }
+    return this.opened > 0;
+  }
+};
 function inSubstitution(t, at) {
   const lineStart = t.lastIndexOf("\n", at - 1) + 1;
   const before = t.slice(lineStart, at);
@@ -8362,8 +8407,8 @@ function smallGaps(t, out) {
       for (let k = m.index; k < m.index + m[0].length; k++)
         out[k] = " ";
   }
-  for (const m of t.matchAll(/(?<=(?:^|[\s;&|(]))[A-Za-z_][A-Za-z0-9_]*\[([^\]\n'"`(]*\$[^\]\n'"`(]*)\]\+?=/gm)) {
-    if (!plainBefore(t, m.index) || !(/[\w}][,:-]\$/.test(m[1]) || (m[1].match(/\$/g)?.length ?? 0) > 1))
+  for (const m of t.matchAll(/(?<=(?:^|[\s;&|(]))[A-Za-z_][A-Za-z0-9_]*\[([^[\]\n'"`(]*)\]\+?=/gm)) {
+    if (!m[1].includes("$") || !(/[\w}][,:-]\$/.test(m[1]) || (m[1].match(/\$/g)?.length ?? 0) > 1) || !plainBefore(t, m.index))
       continue;
     const from = m.index + m[0].indexOf("[") + 1;
     for (let k = from; k < from + m[1].length; k++)
@@ -8473,12 +8518,10 @@ function smallGaps(t, out) {
       if (/[:%?]/.test(t[k]))
         out[k] = "_";
   }
+  const tests = new OpenTests(t);
   for (const m of t.matchAll(/(^|[;&|][ \t]|\b(?:then|do|else)[ \t])([ \t]*)\[(?=[^\s[\]])([^\s;&|]*)/gm)) {
     const at = m.index + m[1].length + m[2].length;
-    if (/[)=|]/.test(m[3]) || !plainBefore(t, m.index + m[1].length))
-      continue;
-    const before = t.slice(t.lastIndexOf("\n", at - 1) + 1, at);
-    if ((before.match(/\[\[/g)?.length ?? 0) > (before.match(/\]\]/g)?.length ?? 0))
+    if (/[)=|]/.test(m[3]) || !plainBefore(t, m.index + m[1].length) || tests.before(at))
       continue;
     out[at] = "_";
   }
@@ -20344,8 +20387,8 @@ function readCells(nb) {
         job.argv = [];
         const re = /\S+/g;
         for (let m; m = re.exec(texts[at].slice(magic.from)); ) {
-          const at2 = head2.from + magic.from + m.index;
-          job.argv.push(cellWord(cell, at2, at2 + m[0].length, false));
+          const from = head2.from + magic.from + m.index;
+          job.argv.push(cellWord(cell, from, from + m[0].length, false));
         }
         job.callSpan = { start: cell.starts[head2.from], end: cell.ends[head2.to - 1] };
       }

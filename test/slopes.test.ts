@@ -236,6 +236,17 @@ test('slope: session 19\'s shell rewrites on one hostile line, 50k → 800k hits
   }
 });
 
+test('slope: session 32\'s shell rewrites and the quote and comment test of every rewrite, on one hostile line, 10k → 160k hits (each match read its line again from the start: 340 KB of `[[ a ]] && b` took 9 s)', async () => {
+  const line = (n: number, unit: string, head = '', tail = '') => head + unit.repeat(n) + tail;
+  for (const [what, make] of [
+    ['commands glued to `[`', (s: number) => line(s * 10000, 'x; [a ')],
+    ['subscripts of two expansions', (s: number) => line(s * 10000, 'a[$x,$y]=0 ')],
+    ['`[[ … ]]` tests joined by `&&`', (s: number) => line(s * 10000, 'x && [[ a ]] && [b ')],
+  ] as const) {
+    await assertLinear(what, (s) => rewriteGrammarGaps({ text: make(s) } as Script));
+  }
+});
+
 test('slope: Python strings of `sudo pip install` and lines naming VIRTUAL_ENV, 2,000 → 32,000 and 1,000 → 16,000 (each string looked back along its line for a comment; a lazy pattern over each line)', async () => {
   const sudo = (n: number) => 'import os\nCMDS = [' + '"sudo pip install x", '.repeat(n) + ']\nos.system("sudo python3 x.py")\n';
   await assertLinear('sudo pip install strings', (k) => checkText(sudo(2000 * k), { path: 'grown.py' }));

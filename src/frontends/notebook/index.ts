@@ -85,8 +85,8 @@ function readCells(nb: Notebook): Reading {
         job.argv = [];
         const re = /\S+/g;
         for (let m; (m = re.exec(texts[at].slice(magic.from))); ) {
-          const at = head.from + magic.from + m.index;
-          job.argv.push(cellWord(cell, at, at + m[0].length, false));
+          const from = head.from + magic.from + m.index;
+          job.argv.push(cellWord(cell, from, from + m[0].length, false));
         }
         job.callSpan = { start: cell.starts[head.from], end: cell.ends[head.to - 1] };
       }

@@ -2,14 +2,67 @@
  * The smaller rewrites of grammar-gaps.ts (its module comment lists them): each found by a pattern
  * over the text, each keeping every character's place.
  */
+/** Bits of what a line holds before a position (LineStates): an odd number of `'`, of unescaped `"`, a `#`, a `#` that starts a word. */
+const SINGLE = 1;
+const DOUBLE = 2;
+const HASH = 4;
+const WORD_HASH = 8;
+
+/**
+ * For each position of a text, what its line holds before it (the bits above), made once a text:
+ * plainBefore is asked at every match of every rewrite, and a hostile script of one long line has a
+ * match every few characters (reading the line again each time was quadratic).
+ */
+let statesOf: { text: string; states: Uint8Array } | undefined;
+
+function lineStates(t: string): Uint8Array {
+  if (statesOf?.text === t) return statesOf.states;
+  const states = new Uint8Array(t.length + 1);
+  let s = 0;
+  for (let i = 0; i < t.length; i++) {
+    states[i] = s;
+    const c = t[i];
+    if (c === '\n') s = 0;
+    else if (c === "'") s ^= SINGLE;
+    else if (c === '"' && t[i - 1] !== '\\') s ^= DOUBLE;
+    else if (c === '#') s |= HASH | (i === 0 || t[i - 1] === '\n' || /\s/.test(t[i - 1]) ? WORD_HASH : 0);
+  }
+  states[t.length] = s;
+  statesOf = { text: t, states };
+  return states;
+}
+
 /**
  * The text before `at` on its line is outside quotes and comments (a cheap per-line check).
  * `anyHash`: any `#` counts as a comment's start (also `$#`, `${#a}`), the more careful reading.
  */
 export function plainBefore(t: string, at: number, anyHash = false): boolean {
-  const before = t.slice(t.lastIndexOf('\n', at - 1) + 1, at);
-  if ((before.match(/'/g)?.length ?? 0) % 2 || (before.match(/(?<!\\)"/g)?.length ?? 0) % 2) return false;
-  return anyHash ? !before.includes('#') : !/(^|\s)#/.test(before);
+  const s = lineStates(t)[at];
+  return !(s & (SINGLE | DOUBLE)) && !(s & (anyHash ? HASH : WORD_HASH));
+}
+
+/**
+ * Whether a line has opened a `[[` it has not closed, for positions asked in increasing order: the
+ * line is read once, not once a match.
+ */
+class OpenTests {
+  private pos = 0;
+  private opened = 0;
+
+  constructor(private readonly t: string) {}
+
+  before(at: number): boolean {
+    const t = this.t;
+    for (; this.pos < at; this.pos++) {
+      const c = t[this.pos];
+      if (c === '\n') this.opened = 0;
+      else if ((c === '[' || c === ']') && t[this.pos + 1] === c && this.pos + 1 < at) {
+        this.opened += c === '[' ? 1 : -1;
+        this.pos++;
+      }
+    }
+    return this.opened > 0;
+  }
 }
 
 /** The text before `at` on its line opens `"$(` last, with no quote after it: a new quoting context. */
@@ -123,8 +176,9 @@ export function smallGaps(t: string, out: string[]): void {
   // assignment's subscript where an expansion is followed by `,`, `:` or `-`, or that holds two or
   // more expansions; the grammar reads it as arithmetic and fails. The model never reads a subscript,
   // so it becomes `_` throughout (a subscript running a command, `$(` or a backquote, is left).
-  for (const m of t.matchAll(/(?<=(?:^|[\s;&|(]))[A-Za-z_][A-Za-z0-9_]*\[([^\]\n'"`(]*\$[^\]\n'"`(]*)\]\+?=/gm)) {
-    if (!plainBefore(t, m.index) || !(/[\w}][,:-]\$/.test(m[1]) || (m[1].match(/\$/g)?.length ?? 0) > 1)) continue;
+  // (The subscript holds no `[`: each scan ends at the next one, linear on a hostile line.)
+  for (const m of t.matchAll(/(?<=(?:^|[\s;&|(]))[A-Za-z_][A-Za-z0-9_]*\[([^[\]\n'"`(]*)\]\+?=/gm)) {
+    if (!m[1].includes('$') || !(/[\w}][,:-]\$/.test(m[1]) || (m[1].match(/\$/g)?.length ?? 0) > 1) || !plainBefore(t, m.index)) continue;
     const from = m.index + m[0].indexOf('[') + 1;
     for (let k = from; k < from + m[1].length; k++) out[k] = '_';
   }
@@ -257,11 +311,10 @@ export function smallGaps(t: string, out: string[]): void {
   // tool's name). Not a case pattern (`[yY]*)`) nor an array element (`[key]=value`).
   // (After `;`, `&`, `|`, `then` … a blank is wanted: `|[^ ]` in a regex of `[[ … =~ … ]]` is no
   // command, catuserbot's megadown; nor is anything inside a `[[ … ]]` the line opened.)
+  const tests = new OpenTests(t);
   for (const m of t.matchAll(/(^|[;&|][ \t]|\b(?:then|do|else)[ \t])([ \t]*)\[(?=[^\s[\]])([^\s;&|]*)/gm)) {
     const at = m.index + m[1].length + m[2].length;
-    if (/[)=|]/.test(m[3]) || !plainBefore(t, m.index + m[1].length)) continue;
-    const before = t.slice(t.lastIndexOf('\n', at - 1) + 1, at);
-    if ((before.match(/\[\[/g)?.length ?? 0) > (before.match(/\]\]/g)?.length ?? 0)) continue;
+    if (/[)=|]/.test(m[3]) || !plainBefore(t, m.index + m[1].length) || tests.before(at)) continue;
     out[at] = '_';
   }
   // `${.sh.file}` (ksh's own variables, in micropython's tools/ci.sh, a branch that runs only under
