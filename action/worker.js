@@ -3355,7 +3355,7 @@ var PythonModule = class {
    * still says 2.7).
    */
   get mayRunPython2() {
-    this.mayRunPython2Cache ??= this.python2 || !PY3_ONLY.test(this.file.text) && (this.projectOnPython2?.() ?? false);
+    this.mayRunPython2Cache ??= this.python2 || !this.python3Only && (this.projectOnPython2?.() ?? false);
     return this.mayRunPython2Cache;
   }
   /**
@@ -5874,7 +5874,10 @@ function contextFromSettings(s) {
     windows: (file) => !!s.windows || codeMayRunOnWindows(s.projectRoot, file),
     python2: () => projectRunsOnPython2(s.projectRoot),
     python3Project: (file) => projectHasPython3OnlyCode(s.projectRoot, file, python3OnlyText),
-    condaWorkflow: (file) => outsidePackage(s.projectRoot, file) ? condaWorkflow(s.projectRoot) : void 0
+    condaWorkflow: (file) => {
+      const conda = condaWorkflow(s.projectRoot);
+      return conda && outsidePackage(s.projectRoot, file) ? conda : void 0;
+    }
   };
 }
 
@@ -20943,7 +20946,10 @@ function crashProblem(path34, e) {
   return { path: path34, kind: "internal", message: `internal error while checking: ${e.message}`, partial: false };
 }
 function checkSource(file, ctx, fe = frontEndFor(file.path, headOf(file.path, file.text))) {
-  return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource, project: ctx.project, windows: ctx.windows, python2: ctx.python2, python3Project: ctx.python3Project, condaWorkflow: ctx.condaWorkflow });
+  return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource, project: ctx.project, ...projectAnswers(ctx) });
+}
+function projectAnswers(ctx) {
+  return { windows: ctx.windows, python2: ctx.python2, python3Project: ctx.python3Project, condaWorkflow: ctx.condaWorkflow };
 }
 
 // dist/src/pipeline/fix.js
@@ -21039,7 +21045,7 @@ function ruleList(ds) {
 }
 var NOT_VERIFIED = "not fixed: the file has syntax errors, so a fix could not be verified";
 function recheck(file, ctx, fe) {
-  return fe.analyze(file, (a) => a.syntaxProblem?.kind === "syntax" ? { syntax: true, diagnostics: [] } : { syntax: false, diagnostics: diagnose(file, a, ctx).diagnostics }, { windows: ctx.windows, python2: ctx.python2, python3Project: ctx.python3Project, condaWorkflow: ctx.condaWorkflow });
+  return fe.analyze(file, (a) => a.syntaxProblem?.kind === "syntax" ? { syntax: true, diagnostics: [] } : { syntax: false, diagnostics: diagnose(file, a, ctx).diagnostics }, projectAnswers(ctx));
 }
 function hasSyntaxErrors(file, fe) {
   return fe.analyze(file, (a) => a.syntaxProblem?.kind === "syntax");

@@ -12,7 +12,7 @@ import type { PackedFindings } from './packed.js';
 import { decodeText } from '../kernel/decode.js';
 import { TooComplexError } from '../kernel/budgets.js';
 import { frontEndByLanguage, frontEndFor, headOf } from '../frontends/index.js';
-import { TooDeepError, type FrontEnd } from '../frontends/front-end.js';
+import { TooDeepError, type AnalyzeOptions, type FrontEnd } from '../frontends/front-end.js';
 import { isParserTrap, ParserDamagedError, parsersDamaged, parsersHealthy } from '../frontends/tree-sitter.js';
 import type { Prefilter } from '../frontends/python/prefilter.js';
 import type { OtherModules } from '../frontends/python/other-modules.js';
@@ -201,5 +201,10 @@ export function crashProblem(path: string, e: unknown): FileProblem {
  * prefilter in the context, only what can take part in a finding is parsed (AnalyzeOptions).
  */
 export function checkSource(file: SourceFile, ctx: Omit<FileCheckContext, 'maxFileSize'>, fe: FrontEnd = frontEndFor(file.path, headOf(file.path, file.text))): ReturnType<typeof diagnose> {
-  return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource, project: ctx.project, windows: ctx.windows, python2: ctx.python2, python3Project: ctx.python3Project, condaWorkflow: ctx.condaWorkflow });
+  return fe.analyze(file, (analysis) => diagnose(file, analysis, ctx), { parseLess: !!ctx.prefilter, tools: ctx.prefilter?.tools, shHasSource: ctx.imageRuns?.get(file.path)?.shHasSource, project: ctx.project, ...projectAnswers(ctx) });
+}
+
+/** What the front ends may ask of the project (its platforms, its README), the same for a check and a fix's re-check. */
+export function projectAnswers(ctx: Pick<FileCheckContext, 'windows' | 'python2' | 'python3Project' | 'condaWorkflow'>): Pick<AnalyzeOptions, 'windows' | 'python2' | 'python3Project' | 'condaWorkflow'> {
+  return { windows: ctx.windows, python2: ctx.python2, python3Project: ctx.python3Project, condaWorkflow: ctx.condaWorkflow };
 }

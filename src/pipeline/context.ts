@@ -85,7 +85,11 @@ export function contextFromSettings(s: RunSettings): { rules: Rule[]; knowledge:
     windows: (file: string) => !!s.windows || codeMayRunOnWindows(s.projectRoot, file),
     python2: () => projectRunsOnPython2(s.projectRoot),
     python3Project: (file: string) => projectHasPython3OnlyCode(s.projectRoot, file, python3OnlyText),
-    condaWorkflow: (file: string) => (outsidePackage(s.projectRoot, file) ? condaWorkflow(s.projectRoot) : undefined),
+    condaWorkflow: (file: string) => {
+      // (The README's answer, cached per project, before the file's own stats.)
+      const conda = condaWorkflow(s.projectRoot);
+      return conda && outsidePackage(s.projectRoot, file) ? conda : undefined;
+    },
   };
 }
 

@@ -10,7 +10,7 @@ import { SourceFile } from '../kernel/source.js';
 import type { FrontEnd } from '../frontends/front-end.js';
 import { frontEndByLanguage, frontEndFor, headOf } from '../frontends/index.js';
 import { applyFixes, fixableBy } from './apply-fixes.js';
-import { crashProblem, type FileCheckContext, type FileCheckResult } from './check-file.js';
+import { crashProblem, projectAnswers, type FileCheckContext, type FileCheckResult } from './check-file.js';
 import { diagnose } from './diagnose.js';
 import { ParserDamagedError, parsersHealthy } from '../frontends/tree-sitter.js';
 import type { FixWriter } from './fix-write.js';
@@ -171,7 +171,7 @@ const NOT_VERIFIED = 'not fixed: the file has syntax errors, so a fix could not 
 
 /** The findings in a fixed text, from one full parse that also says whether it has syntax errors. */
 function recheck(file: SourceFile, ctx: FixContext, fe: FrontEnd): { syntax: boolean; diagnostics: Diagnostic[] } {
-  return fe.analyze(file, (a) => (a.syntaxProblem?.kind === 'syntax' ? { syntax: true, diagnostics: [] } : { syntax: false, diagnostics: diagnose(file, a, ctx).diagnostics }), { windows: ctx.windows, python2: ctx.python2, python3Project: ctx.python3Project, condaWorkflow: ctx.condaWorkflow });
+  return fe.analyze(file, (a) => (a.syntaxProblem?.kind === 'syntax' ? { syntax: true, diagnostics: [] } : { syntax: false, diagnostics: diagnose(file, a, ctx).diagnostics }), projectAnswers(ctx));
 }
 
 /** Whether the file's own front end reports it as not fully parsed. */

@@ -36,13 +36,6 @@ export function originText(o: VenvOrigin | undefined): string {
 }
 
 /**
- * A `pip` run outside a venv that cannot be meant for that venv: it installs only standalone tools
- * (`pip install pre-commit`: they build their own environments), or upgrades itself for such an
- * install (`toolPrep`), or the venv was made without pip
- * (`uv venv`), so `pip` by name was never going to be its pip and its interpreter with `-m pip`
- * would fail (`byInterpreter`: `python -m pip`, where the interpreter's choice still matters).
- */
-/**
  * A command the file means for PATH's interpreter, not the venv's (config facts.ts): after `pip
  * install --user` in its shell (an interpreter or pip by name; a console script is still looked for
  * in the venv), or `python setup.py sdist` of a setup.py that needs only setuptools.
@@ -52,6 +45,13 @@ export function meantForPathInterpreter(site: LaunchSite, tool: Verdict['tool'])
   return !!facts?.sdistBuild || (!!facts?.userInstalled && tool !== 'console-script');
 }
 
+/**
+ * A `pip` run outside a venv that cannot be meant for that venv: it installs only standalone tools
+ * (`pip install pre-commit`: they build their own environments), or upgrades itself for such an
+ * install (`toolPrep`), or the venv was made without pip
+ * (`uv venv`), so `pip` by name was never going to be its pip and its interpreter with `-m pip`
+ * would fail (`byInterpreter`: `python -m pip`, where the interpreter's choice still matters).
+ */
 export function pipNotMeantForVenv(site: LaunchSite, byInterpreter: boolean, origin: VenvOrigin | undefined): boolean {
   return installsOnlyTools(site.argv.map((w) => wordText(w))) || !!site.config?.toolPrep || (!byInterpreter && !!origin?.withoutPip);
 }

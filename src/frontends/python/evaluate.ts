@@ -125,7 +125,7 @@ export class PythonModule implements Evaluator {
    */
   get mayRunPython2(): boolean {
     // Once per file, not once per fix (the text is searched whole).
-    this.mayRunPython2Cache ??= this.python2 || (!PY3_ONLY.test(this.file.text) && (this.projectOnPython2?.() ?? false));
+    this.mayRunPython2Cache ??= this.python2 || (!this.python3Only && (this.projectOnPython2?.() ?? false));
     return this.mayRunPython2Cache;
   }
 
