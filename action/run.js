@@ -254,8 +254,8 @@ function encodeText(file, text3) {
 
 // dist/src/kernel/budgets.js
 var SHELL_SCRIPT_CHARS = { name: "shell-script-size", what: "characters in one shell script", limit: 256 * 1024 };
-var SHELL_SCRIPT_FILE_CHARS = { name: "shell-script-file-size", what: "characters in one shell script file", limit: 384 * 1024 };
-var SHELL_FILE_CHARS = { name: "shell-text-per-file", what: "characters of shell text in one file", limit: 512 * 1024 };
+var SHELL_SCRIPT_FILE_CHARS = { name: "shell-script-file-size", what: "characters in one shell script file", limit: 768 * 1024 };
+var SHELL_FILE_CHARS = { name: "shell-text-per-file", what: "characters of shell text in one file", limit: 768 * 1024 };
 var SHELL_COMMANDS = { name: "shell-commands-per-file", what: "shell commands in one file", limit: 1e4 };
 var SHELL_NESTING = { name: "shell-nesting-depth", what: "nested shell compound commands", limit: 1e4 };
 var DOCKERFILE_RUN_CHARS = { name: "dockerfile-run-size", what: "characters in one Dockerfile instruction (RUN)", limit: SHELL_SCRIPT_CHARS.limit };
@@ -263,7 +263,7 @@ var SERVICE_LINE_CHARS = { name: "service-line-size", what: "characters in one s
 var EXEC_COMMANDS = { name: "exec-commands-per-file", what: "exec-form command lines in one file", limit: 5e3 };
 var YAML_ALIASES = { name: "yaml-alias-expansions", what: "YAML alias expansions", limit: 5e4 };
 var YAML_NESTING = { name: "yaml-nesting-depth", what: "nested YAML flow collections", limit: 1e3 };
-var YAML_EXPANDED_CHARS = { name: "yaml-expanded-size", what: "characters of script text after YAML expansion", limit: SHELL_FILE_CHARS.limit };
+var YAML_EXPANDED_CHARS = { name: "yaml-expanded-size", what: "characters of script text after YAML expansion", limit: 512 * 1024 };
 var GITLAB_EXTENDS_DEPTH = { name: "gitlab-extends-depth", what: "levels of extends:", limit: 11 };
 var GITLAB_REFERENCE_DEPTH = { name: "gitlab-reference-depth", what: "levels of !reference", limit: 10 };
 var GITLAB_EXTENDS_KEYS = { name: "gitlab-extends-size", what: "keys merged by extends:", limit: 5e5 };
@@ -1863,6 +1863,11 @@ function parsersHealthy() {
   inst.used.clear();
   return !damaged;
 }
+function childNodes(n) {
+  const c = n.children;
+  n._children = void 0;
+  return c;
+}
 
 // dist/src/frontends/python/inline-imports.js
 var DYNAMIC_CALLS = /* @__PURE__ */ new Set(["__import__", "exec", "eval", "compile"]);
@@ -2818,6 +2823,10 @@ function applyPolicy(site, verdict, judgeOne) {
   if (verdict.tool === "console-script" && OWN_SCRIPT.test(verdict.source ?? "") && isTestPath(where)) {
     return { ...verdict, held: { signal: "own-cli-test", reason: `this test runs the project's own command "${verdict.name}" (${verdict.source}) as its users do: a test run has the project installed in the environment on PATH` } };
   }
+  const testsOnly = facts.startedBy?.testsOnly;
+  if (testsOnly && verdict.tool === "console-script" && OWN_SCRIPT.test(verdict.source ?? "")) {
+    return { ...verdict, held: { signal: "own-cli-test", reason: `${testsOnly}, and it runs the project's own command "${verdict.name}" (${verdict.source}) as its users do: a test run has the project installed in the environment on PATH` } };
+  }
   const reliant = reliantLaunches(facts, judge)[0];
   if (reliant) {
     return { ...verdict, held: { signal: "path-reliant", reason: `this file also starts "${reliant.name}" by name (line ${reliant.line}), which only its environment on PATH provides` } };
@@ -3386,18 +3395,43 @@ function syntaxProblemOf(file, problems) {
 
 // dist/src/frontends/shell/script.js
 function buildScript(w) {
-  const units = wordUnits(w);
-  const pieces = new Array(units.length);
-  const at2 = [];
+  let count = 0;
+  let chars = 0;
   let n = 0;
-  for (let i = 0; i < units.length; i++) {
-    const u = units[i];
-    const piece = "frag" in u ? `_vgfrag${n++}_` : u.ch;
-    pieces[i] = piece;
-    for (let k = 0; k < piece.length; k++)
-      at2.push(i);
+  for (const f of w.fragments) {
+    if (f.kind === "text") {
+      count += f.text.length;
+      chars += f.text.length;
+    } else {
+      count++;
+      chars += `_vgfrag${n++}_`.length;
+    }
   }
-  return { text: pieces.join(""), at: at2, units };
+  const off = new Int32Array(count);
+  const frags = /* @__PURE__ */ new Map();
+  const at2 = new Int32Array(chars);
+  const pieces = [];
+  let u = 0;
+  let c = 0;
+  n = 0;
+  for (const f of w.fragments) {
+    if (f.kind === "text") {
+      pieces.push(f.text);
+      for (let i = 0; i < f.text.length; i++, u++) {
+        off[u] = f.offsets?.[i] ?? -1;
+        at2[c++] = u;
+      }
+    } else {
+      const piece = `_vgfrag${n++}_`;
+      pieces.push(piece);
+      off[u] = -1;
+      frags.set(u, f);
+      for (let k = 0; k < piece.length; k++)
+        at2[c++] = u;
+      u++;
+    }
+  }
+  return { text: pieces.join(""), at: at2, units: { off, frags } };
 }
 function removeLineContinuations(s) {
   const parser = loadedParser("tree-sitter-bash");
@@ -3412,7 +3446,7 @@ function removeLineContinuations(s) {
           keep2.push([n.startIndex, n.endIndex]);
           continue;
         }
-        for (const c of n.children)
+        for (const c of childNodes(n))
           if (c)
             stack.push(c);
       }
@@ -3428,13 +3462,14 @@ function removeLineContinuations(s) {
     return r < keep2.length && i >= keep2[r][0];
   };
   const parts = [];
-  const at2 = [];
+  const at2 = new Int32Array(s.at.length);
+  let kept = 0;
   const t = s.text;
   let from = 0;
   const keepTo = (end) => {
     parts.push(t.slice(from, end));
-    for (let k = from; k < end; k++)
-      at2.push(s.at[k]);
+    at2.set(s.at.subarray(from, end), kept);
+    kept += end - from;
   };
   for (let i = 0; i < t.length; i++) {
     if (t.charCodeAt(i) === 92 && !protectedAt(i)) {
@@ -3450,7 +3485,7 @@ function removeLineContinuations(s) {
     }
   }
   keepTo(t.length);
-  return { text: parts.join(""), at: at2, units: s.units };
+  return { text: parts.join(""), at: kept === at2.length ? at2 : at2.slice(0, kept), units: s.units };
 }
 var ScriptMap = class {
   s;
@@ -3467,16 +3502,25 @@ var ScriptMap = class {
     for (let i = 0; i < n; i++)
       this.prevPos[i + 1] = this.endPos(i) >= 0 ? i : this.prevPos[i];
   }
-  unit(i) {
-    return this.s.units[this.s.at[i]];
+  /** The opaque fragment script index i stands in for, if it is part of a placeholder. */
+  frag(i) {
+    const f = this.s.units.frags;
+    return f.size ? f.get(this.s.at[i]) : void 0;
+  }
+  /** Source offset of the literal character at script index i (-1 when it has none). */
+  off(i) {
+    return this.s.units.off[this.s.at[i]];
   }
   startPos(i) {
-    const u = this.unit(i);
-    return "frag" in u ? u.frag.span?.start ?? -1 : u.off;
+    const f = this.frag(i);
+    return f ? f.span?.start ?? -1 : this.off(i);
   }
   endPos(i) {
-    const u = this.unit(i);
-    return "frag" in u ? u.frag.span?.end ?? -1 : u.off >= 0 ? u.off + 1 : -1;
+    const f = this.frag(i);
+    if (f)
+      return f.span?.end ?? -1;
+    const o = this.off(i);
+    return o >= 0 ? o + 1 : -1;
   }
   /** Source span of script range [start, end): first to last character that has a source position. */
   span(start, end) {
@@ -3528,6 +3572,9 @@ var DOUBLE = 2;
 var HASH = 4;
 var WORD_HASH = 8;
 var statesOf;
+function forgetLineStates() {
+  statesOf = void 0;
+}
 function lineStates(t) {
   if (statesOf?.text === t)
     return statesOf.states;
@@ -3747,8 +3794,7 @@ function smallGaps(t, out) {
     if (plainBefore(t, m.index))
       out[m.index + m[0].indexOf("!")] = ":";
   }
-  if (/\bshopt[ \t]+-s[ \t]+(?:[\w-]+[ \t]+)*extglob\b|-O[ \t]*extglob\b/.test(t))
-    extglobGroups(t, out);
+  extglobGroups(t, out, !/\bshopt[ \t]+-s[ \t]+(?:[\w-]+[ \t]+)*extglob\b|-O[ \t]*extglob\b/.test(t));
   for (const m of t.matchAll(/\$\{[\w@*#?!-]+(?:\[[^\]\n]*\])?:[ \t]+(\+)(?=\d)/g))
     out[m.index + m[0].length - 1] = " ";
   for (const m of t.matchAll(/\$\{[\w@*#?!-]+(?:\[[^\]\n]*\])?:(?![-=?+])[^}\n:'"`]*?[\w\])](\+\+|--)/g))
@@ -3865,9 +3911,25 @@ function parensBalanced(s) {
       return false;
   return depth === 0;
 }
-function extglobGroups(t, out) {
+function extglobGroups(t, out, inTestsOnly) {
   const line = new LineState(t);
+  let pos = 0;
+  let open = -1;
+  let closed = -1;
   for (const m of t.matchAll(/(?<![$\\])[?*+@!]\(/g)) {
+    if (inTestsOnly) {
+      for (; pos < m.index; pos++) {
+        const c = t[pos];
+        if (c === "\n")
+          open = closed = -1;
+        else if (c === "[" && t[pos + 1] === "[")
+          open = pos++;
+        else if (c === "]" && t[pos + 1] === "]")
+          closed = pos++;
+      }
+      if (open < 0 || closed > open)
+        continue;
+    }
     const at2 = line.at(m.index);
     if (at2.single || at2.double || at2.arith > 0 || at2.openTest())
       continue;
@@ -3950,10 +4012,14 @@ function rewriteGrammarGaps(s) {
   if (!t.includes("${") && !t.includes("((") && !/\b(for|done|fi|esac)\b|\}|[\\<`=@[]|[?*+!]\(/.test(t) && !LITERAL_DOLLAR_ANYWHERE.test(t))
     return s;
   const out = t.split("");
-  new Scanner(t, out).script(0, void 0);
-  forDo(t, out);
-  closerPairs(t, out);
-  smallGaps(t, out);
+  try {
+    new Scanner(t, out).script(0, void 0);
+    forDo(t, out);
+    closerPairs(t, out);
+    smallGaps(t, out);
+  } finally {
+    forgetLineStates();
+  }
   const text3 = out.join("");
   return text3 === t ? s : { ...s, text: text3, orig: s.orig ?? t };
 }
@@ -4429,28 +4495,39 @@ function parseShellBatch(scripts, run2) {
 function batchPart(part, into) {
   if (part.length < 2)
     return;
-  const units = [{ ch: "\n", off: -1 }];
-  const at2 = [];
+  let unitCount = 1;
+  let charCount = 0;
+  for (const { s } of part) {
+    unitCount += s.units.off.length;
+    charCount += s.text.length + 1;
+  }
+  const off = new Int32Array(unitCount);
+  off[0] = -1;
+  const frags = /* @__PURE__ */ new Map();
+  const at2 = new Int32Array(charCount);
   let text3 = "";
   let orig = "";
   const bounds = [];
+  let base = 1;
+  let c = 0;
   for (const { s } of part) {
-    const base = units.length;
-    for (const u of s.units)
-      units.push(u);
-    for (const a of s.at)
-      at2.push(a + base);
+    off.set(s.units.off, base);
+    for (const [k, f] of s.units.frags)
+      frags.set(k + base, f);
+    for (let i = 0; i < s.at.length; i++)
+      at2[c++] = s.at[i] + base;
+    at2[c++] = 0;
+    base += s.units.off.length;
     bounds.push(text3.length);
     text3 += s.text + "\n";
     orig += (s.orig ?? s.text) + "\n";
-    at2.push(0);
   }
   bounds.push(text3.length);
   const tree = loadedParser("tree-sitter-bash").parse(text3);
   if (!tree)
     return;
   const root = tree.rootNode;
-  const kids = root.children.filter((c) => !!c);
+  const kids = childNodes(root).filter((c2) => !!c2);
   const taken = [];
   let bad = -1;
   let badEnd = -1;
@@ -4471,7 +4548,7 @@ function batchPart(part, into) {
   }
   if (taken.length) {
     into.trees.push(tree);
-    const joined = { text: text3, at: at2, units, orig };
+    const joined = { text: text3, at: at2, units: { off, frags }, orig };
     const map = new ScriptMap(joined);
     taken.forEach((nodes, i) => into.parsed.set(part[i].word, { s: joined, map, root, nodes }));
   } else
@@ -4539,7 +4616,7 @@ function repairCasePatterns(s, root) {
       continue;
     }
     if (n.hasError) {
-      for (const c of n.children)
+      for (const c of childNodes(n))
         if (c)
           stack.push(c);
     }
@@ -4601,19 +4678,57 @@ function patternQuotes(t, start) {
 function endAtExec(s, root) {
   if (!s.text.includes("exec") && !s.text.includes("exit"))
     return s;
-  for (const c of root.children) {
+  for (const c of childNodes(root)) {
     if (!c || c.isError || c.hasError)
       return s;
     if (c.type !== "command" || c.firstChild?.type !== "command_name")
       continue;
     const name = c.firstChild.text;
-    if (name !== "exit" && (name !== "exec" || !c.children.some((a, i) => i > 0 && a && !/redirect$/.test(a.type) && a.type !== "comment")))
+    if (name !== "exit" && (name !== "exec" || !childNodes(c).some((a, i) => i > 0 && a && !/redirect$/.test(a.type) && a.type !== "comment")))
       continue;
     const t = s.text;
     const text3 = t.slice(0, c.endIndex) + t.slice(c.endIndex).replace(/[^\n]/g, " ");
     return text3 === t ? s : { ...s, text: text3, orig: s.orig ?? t };
   }
   return s;
+}
+var HEREDOC_START = /<<(-?)[ \t]*(["']?)([A-Za-z_][\w-]*)\2/g;
+function blankHeredocEnds(s) {
+  const t = s.text;
+  if (!t.includes("<<"))
+    return s;
+  let out;
+  const ends = /* @__PURE__ */ new Map();
+  for (const m of t.matchAll(HEREDOC_START)) {
+    const bodyStart = t.indexOf("\n", m.index) + 1;
+    if (bodyStart === 0)
+      break;
+    const key = m[1] + m[3];
+    let end = ends.get(key);
+    if (!end)
+      ends.set(key, end = { re: new RegExp(`^${m[1] ? "\\t*" : ""}${m[3]}[ \\t]*$`, "gm"), noneFrom: Infinity });
+    if (bodyStart >= end.noneFrom)
+      continue;
+    end.re.lastIndex = bodyStart;
+    const found = end.re.exec(t);
+    if (!found) {
+      end.noneFrom = bodyStart;
+      continue;
+    }
+    const delim = found.index;
+    if (delim === bodyStart)
+      continue;
+    const lastStart = t.lastIndexOf("\n", delim - 2) + 1;
+    if (lastStart < bodyStart || !/^[ \t]+$/.test(t.slice(lastStart, delim - 1)))
+      continue;
+    out ??= t.split("");
+    for (let k = lastStart; k < delim - 1; k++)
+      out[k] = "\n";
+  }
+  if (!out)
+    return s;
+  const text3 = out.join("");
+  return { ...s, text: text3, orig: s.orig ?? t };
 }
 
 // dist/src/frontends/shell/words.js
@@ -4684,8 +4799,8 @@ var WordExpander = class {
     this.vars = vars;
     this.s = map.s;
   }
-  unit(i) {
-    return this.map.unit(i);
+  frag(i) {
+    return this.map.frag(i);
   }
   span(start, end) {
     return this.map.span(start, end);
@@ -4696,7 +4811,7 @@ var WordExpander = class {
     const name = nameNode ? this.s.text.slice(nameNode.startIndex, nameNode.endIndex) : "";
     const valueNode = n.childForFieldName("value");
     const f = new Fields(false);
-    if (n.children.some((c) => c?.type === "+=")) {
+    if (childNodes(n).some((c) => c?.type === "+=")) {
       const known3 = this.vars?.get(name);
       if (known3 !== void 0)
         f.value(known3, true);
@@ -4790,7 +4905,7 @@ var WordExpander = class {
         this.unknown(n, f, mode2, "array");
         return;
       default: {
-        const children = n.children;
+        const children = childNodes(n);
         if (children.length === 0)
           this.literal(n.startIndex, n.endIndex, f, mode2);
         else
@@ -4832,7 +4947,7 @@ var WordExpander = class {
     const t = this.s.text;
     const start = t[n.startIndex] === '"' ? n.startIndex + 1 : n.startIndex;
     const end = n.endIndex - start >= 1 && t[n.endIndex - 1] === '"' ? n.endIndex - 1 : n.endIndex;
-    const inner = n.children.filter((c) => !!c && c.startIndex >= start && c.endIndex <= end && !(c.type === '"' && !c.isNamed));
+    const inner = childNodes(n).filter((c) => !!c && c.startIndex >= start && c.endIndex <= end && !(c.type === '"' && !c.isNamed));
     let p = start;
     for (const c of inner) {
       if (c.startIndex > p)
@@ -4852,7 +4967,7 @@ var WordExpander = class {
       this.literal(p, end, f, "dquoted");
   }
   expansion(n, f, mode2) {
-    const kids = n.children.filter((c) => !!c);
+    const kids = childNodes(n).filter((c) => !!c);
     let name;
     if (n.type === "simple_expansion" && kids.length === 2)
       name = this.s.text.slice(kids[1].startIndex, kids[1].endIndex);
@@ -4878,24 +4993,24 @@ var WordExpander = class {
     let lastFragUnit = -1;
     const home = this.vars?.get("HOME");
     for (let i = start; i < end; i++) {
-      let u = this.unit(i);
+      let frag = this.frag(i);
       let quoted = mode2 !== "unquoted";
       let ch = t[i];
-      if (!("frag" in u) && ch === "\\" && mode2 !== "raw" && i + 1 < end) {
+      if (!frag && ch === "\\" && mode2 !== "raw" && i + 1 < end) {
         const next = t[i + 1];
         if (mode2 === "unquoted" || next === "$" || next === "`" || next === '"' || next === "\\" || next === "\n") {
           i++;
           if (next === "\n")
             continue;
-          u = this.unit(i);
+          frag = this.frag(i);
           ch = next;
           quoted = true;
         }
       }
-      if ("frag" in u) {
+      if (frag) {
         const idx = this.s.at[i];
         if (idx !== lastFragUnit)
-          f.frag(u.frag, quoted);
+          f.frag(frag, quoted);
         lastFragUnit = idx;
         continue;
       }
@@ -4908,7 +5023,7 @@ var WordExpander = class {
       }
       if (!quoted && ch === "[" && t.indexOf("]", i + 1) >= 0 && t.indexOf("]", i + 1) < end)
         f.inexact = true;
-      f.char(ch, u.off, quoted);
+      f.char(ch, this.map.off(i), quoted);
     }
   }
   /** bash `$'…'`: C-style escapes; each decoded character maps to the start of its escape sequence. */
@@ -4920,16 +5035,16 @@ var WordExpander = class {
     const simple2 = { a: "\x07", b: "\b", e: "\x1B", E: "\x1B", f: "\f", n: "\n", r: "\r", t: "	", v: "\v", "\\": "\\", "'": "'", '"': '"', "?": "?" };
     let lastFragUnit = -1;
     for (let i = start; i < end; i++) {
-      const u = this.unit(i);
-      if ("frag" in u) {
+      const frag = this.frag(i);
+      if (frag) {
         if (this.s.at[i] !== lastFragUnit)
-          f.frag(u.frag, true);
+          f.frag(frag, true);
         lastFragUnit = this.s.at[i];
         continue;
       }
       lastFragUnit = -1;
       if (t[i] !== "\\" || i + 1 >= end) {
-        f.char(t[i], u.off, true);
+        f.char(t[i], this.map.off(i), true);
         continue;
       }
       const e = t[i + 1];
@@ -4959,7 +5074,7 @@ var WordExpander = class {
         next = i + 2;
       }
       for (let k = 0; k < decoded.length; k++)
-        f.char(decoded[k], u.off, true);
+        f.char(decoded[k], this.map.off(i), true);
       i = next - 1;
     }
   }
@@ -5053,6 +5168,7 @@ function parseShellWord(script, opts = {}) {
     const fewerErrors = (again, now) => errorCount(again) < errorCount(now);
     retry((x) => separateCompoundEnds(x), (again) => !again.hasError);
     retry(repairCasePatterns, fewerErrors);
+    retry((x) => blankHeredocEnds(x), fewerErrors);
     retry(endAtExec, fewerErrors);
     if (!tree) {
       result2.errors.push({ message: "the shell parser gave up on this script", span: script.span });
@@ -5078,7 +5194,7 @@ function errorCount(root) {
     if (x.isError || x.isMissing)
       n++;
     if (x.hasError) {
-      for (const c of x.children)
+      for (const c of childNodes(x))
         if (c)
           stack.push(c);
     }
@@ -5228,13 +5344,13 @@ var Collector = class {
       } else if (n.type === "elif_clause" || n.type === "else_clause" || n.type === "case_item") {
         add(n.startIndex, n.endIndex);
       } else if (n.type === "if_statement") {
-        const kids = n.children;
+        const kids = childNodes(n);
         const iThen = kids.findIndex((c) => c?.type === "then");
         const iEnd = kids.findIndex((c, i) => i > iThen && (c?.type === "elif_clause" || c?.type === "else_clause" || c?.type === "fi"));
         if (iThen >= 0)
           add(kids[iThen].endIndex, iEnd >= 0 ? kids[iEnd].startIndex : n.endIndex);
       }
-      for (const c of n.children)
+      for (const c of childNodes(n))
         if (c && c.childCount)
           stack.push(c);
     }
@@ -5255,7 +5371,7 @@ var Collector = class {
           if (b.id !== body.id)
             out.push(b.id);
       }
-      for (const c of n.children)
+      for (const c of childNodes(n))
         if (c && c.childCount)
           stack.push(c);
     }
@@ -5348,7 +5464,7 @@ var Collector = class {
             stack.push({ n, guard: true });
           if (n.type === "if_statement" && this.onBranch) {
             this.onBranch("open", false);
-            stack.push({ n, close: n.children.some((c) => c?.type === "else_clause") });
+            stack.push({ n, close: childNodes(n).some((c) => c?.type === "else_clause") });
           }
           break;
         case "subshell":
@@ -5370,7 +5486,7 @@ var Collector = class {
       }
       const inner = NESTING.has(n.type) ? depth + 1 : depth;
       within(SHELL_NESTING, inner);
-      const children = n.children;
+      const children = childNodes(n);
       for (let i = children.length - 1; i >= 0; i--) {
         const c = children[i];
         if (c)
@@ -5387,7 +5503,7 @@ var Collector = class {
     const assignments = [];
     let firstAssignment = -1;
     let complete = true;
-    const children = n.children;
+    const children = childNodes(n);
     for (let i = 0; i < children.length; i++) {
       const c = children[i];
       if (!c)
@@ -5438,8 +5554,8 @@ var Collector = class {
     const r = redirects[redirects.length - 1];
     if (!r)
       return void 0;
-    const start = r.children.find((c) => c?.type === "heredoc_start");
-    const body = r.children.find((c) => c?.type === "heredoc_body");
+    const start = childNodes(r).find((c) => c?.type === "heredoc_start");
+    const body = childNodes(r).find((c) => c?.type === "heredoc_body");
     if (!start)
       return void 0;
     if (!body)
@@ -5491,7 +5607,7 @@ var Collector = class {
   declaration(n) {
     const words4 = [];
     let complete = true;
-    for (const c of n.children) {
+    for (const c of childNodes(n)) {
       if (!c || c.type === "comment")
         continue;
       const r = this.expander.convert([c], c.type !== "variable_assignment");
@@ -5513,7 +5629,7 @@ var SET_TEST = new RegExp(String.raw`^(?:(?:\[\[?|test)\s+(?:-n\s+)?${VENV_VAR})
 var EXITS = /(?:^|[\s;&|{(])(?:exit|return)(?:\s|;|$)/;
 function isVenvGuard(n, text3) {
   const src = (a, b) => text3.slice(a.endIndex, b ? b.startIndex : a.endIndex).trim();
-  const kids = n.children.filter((c) => !!c && c.type !== "comment");
+  const kids = childNodes(n).filter((c) => !!c && c.type !== "comment");
   if (n.type === "if_statement") {
     const iThen = kids.findIndex((c) => c.type === "then");
     if (kids[0]?.type !== "if" || iThen < 0)
@@ -23992,6 +24108,10 @@ var ImportsReliance = class {
   shown(file) {
     return path45.relative(this.root, file).split(path45.sep).join("/");
   }
+  /** A file of the run as messages show it: its path from the project root, with `/`. */
+  shownPath(file) {
+    return this.shown(file);
+  }
   /** A module's text, kept for the run. */
   text(file) {
     if (!this.texts.has(file))
@@ -24095,6 +24215,25 @@ var ImportsReliance = class {
     return importers;
   }
   /**
+   * The run's Python files that import a module, when every one of them is a test (at least one,
+   * sorted) and the module is not a program of its own nor an entry point: a helper of the tests
+   * kept in the package (nav's `EventEngineProcess`, which starts the project's `eventengine` for
+   * the integration tests). Undefined otherwise.
+   */
+  testsOnly(file) {
+    const all = this.importing(file);
+    if (!all.length || all.some((f) => !isTestPath(path45.relative(this.root, f))))
+      return void 0;
+    if (isTestPath(path45.relative(this.root, file)))
+      return void 0;
+    const text3 = this.text(file);
+    if (text3 === void 0 || text3.startsWith("#!") || /\b__name__\s*==\s*["']__main__["']|["']__main__["']\s*==\s*__name__/.test(text3))
+      return void 0;
+    if (this.entryPoint(file))
+      return void 0;
+    return all;
+  }
+  /**
    * Whether the project's packaging metadata names the module as an entry point
    * (`tool = "pkg.cli:main"`, a plugin's `"pkg.plugins.x"`): its installed console script, or the
    * program that loads the plugin, runs it too, by the environment's own path.
@@ -24104,8 +24243,7 @@ var ImportsReliance = class {
     if (rel[rel.length - 1] === "__init__")
       rel.pop();
     const names = [rel.join("."), ...rel[0] === "src" || rel[0] === "lib" ? [rel.slice(1).join(".")] : []].filter(Boolean);
-    this.metadata ??= ["pyproject.toml", "setup.cfg", "setup.py"].map((n) => readText2(path45.join(this.root, n)) ?? "").join("\n");
-    const text3 = this.metadata;
+    const text3 = this.packaging();
     return names.some((n) => new RegExp(`(?<![\\w.])${n.replace(/\./g, "\\.")}(?:\\s*:|["'\\s,\\]]|$)`, "m").test(text3));
   }
   /** The run's other Python files that import `file`, in the order of their project paths. */
@@ -24280,14 +24418,43 @@ var ImportsReliance = class {
     return { bindings, spans };
   }
   isRunFile = (p) => this.pythonFiles.has(p);
-  /** Where absolute imports are looked up (import-lines.ts), packages walked up no further than the project root. */
+  /**
+   * Where absolute imports are looked up (import-lines.ts), packages walked up no further than the
+   * project root; and the folders the packaging metadata puts packages in (nav's `where =
+   * ["python"]`), where its installed packages come from.
+   */
   bases(dir) {
-    return importBases(dir, this.isRunFile, this.root, this.root);
+    this.sourceRoots ??= packageFolders(this.packaging()).map((d) => path45.join(this.root, d));
+    const bases = importBases(dir, this.isRunFile, this.root, this.root);
+    return this.sourceRoots.length ? [.../* @__PURE__ */ new Set([...bases, ...this.sourceRoots])] : bases;
+  }
+  sourceRoots;
+  /** pyproject.toml, setup.cfg and setup.py at the project root, joined (read once). */
+  packaging() {
+    return this.metadata ??= ["pyproject.toml", "setup.cfg", "setup.py"].map((n) => readText2(path45.join(this.root, n)) ?? "").join("\n");
   }
   resolve(bases, parts) {
     return findModuleFile(bases, parts, this.isRunFile);
   }
 };
+function packageFolders(metadata) {
+  const out = /* @__PURE__ */ new Set();
+  const add = (d) => {
+    const n = path45.posix.normalize(d.trim().replace(/\\/g, "/")).replace(/\/$/, "");
+    if (n && n !== "." && n !== "src" && !n.startsWith("..") && !path45.posix.isAbsolute(n))
+      out.add(n);
+  };
+  for (const m of metadata.matchAll(/^[ \t]*where[ \t]*=[ \t]*\[([^\]\n]*)\]/gm))
+    for (const q of m[1].matchAll(/["']([^"'\n]+)["']/g))
+      add(q[1]);
+  for (const m of metadata.matchAll(/^[ \t]*where[ \t]*=[ \t]*([\w./-]+)[ \t]*$/gm))
+    add(m[1]);
+  for (const m of metadata.matchAll(/package[-_]dir[ \t]*=[ \t]*\{[ \t]*["']{2}[ \t]*[:=][ \t]*["']([^"'\n]+)["']/g))
+    add(m[1]);
+  for (const m of metadata.matchAll(/^[ \t]*package_dir[ \t]*=[ \t]*\n?[ \t]*=[ \t]*([\w./-]+)[ \t]*$/gm))
+    add(m[1]);
+  return [...out];
+}
 var AUTOUSE_FIXTURE = /^([ \t]*)@(?:pytest\.)?(?:yield_)?fixture\([^)]*\bautouse\s*=\s*True[^)]*\)[ \t]*\n(?:\1@[^\n]*\n)*\1(?:async[ \t]+)?def[^\n]*\n((?:\1[ \t]+[^\n]*\n|[ \t]*\n)*)/gm;
 var SETS_PATH2 = /\benviron\[\s*['"]PATH['"]\s*\]\s*=[^=]|\bsetenv\(\s*['"]PATH['"]|\benviron\.update\([^)]*(?:\bPATH\s*=|['"]PATH['"]\s*:)|\bputenv\(\s*['"]PATH['"]/;
 function autouseSettingPath(text3) {
@@ -24394,8 +24561,10 @@ async function relianceByImports(index, flagged) {
       continue;
     }
     const why = await index.of(f) ?? await index.importedOnlyByReliant(f);
-    if (why)
-      out.set(f, { imports: why });
+    const tests = index.testsOnly(f);
+    const testsOnly = tests && `only the project's tests import this file (${index.shownPath(tests[0])}${tests.length > 1 ? ` and ${tests.length - 1} other test${tests.length > 2 ? "s" : ""}` : ""})`;
+    if (why || testsOnly)
+      out.set(f, { ...why ? { imports: why } : {}, ...testsOnly ? { testsOnly } : {} });
   }
   return out;
 }

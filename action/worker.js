@@ -191,6 +191,11 @@ function parsersHealthy() {
   inst.used.clear();
   return !damaged;
 }
+function childNodes(n) {
+  const c = n.children;
+  n._children = void 0;
+  return c;
+}
 
 // dist/src/kernel/regexp.js
 function escapeRegExp(s) {
@@ -5251,6 +5256,10 @@ function applyPolicy(site, verdict, judgeOne) {
   if (verdict.tool === "console-script" && OWN_SCRIPT.test(verdict.source ?? "") && isTestPath(where)) {
     return { ...verdict, held: { signal: "own-cli-test", reason: `this test runs the project's own command "${verdict.name}" (${verdict.source}) as its users do: a test run has the project installed in the environment on PATH` } };
   }
+  const testsOnly = facts.startedBy?.testsOnly;
+  if (testsOnly && verdict.tool === "console-script" && OWN_SCRIPT.test(verdict.source ?? "")) {
+    return { ...verdict, held: { signal: "own-cli-test", reason: `${testsOnly}, and it runs the project's own command "${verdict.name}" (${verdict.source}) as its users do: a test run has the project installed in the environment on PATH` } };
+  }
   const reliant = reliantLaunches(facts, judge)[0];
   if (reliant) {
     return { ...verdict, held: { signal: "path-reliant", reason: `this file also starts "${reliant.name}" by name (line ${reliant.line}), which only its environment on PATH provides` } };
@@ -5968,8 +5977,8 @@ import fs8 from "node:fs";
 
 // dist/src/kernel/budgets.js
 var SHELL_SCRIPT_CHARS = { name: "shell-script-size", what: "characters in one shell script", limit: 256 * 1024 };
-var SHELL_SCRIPT_FILE_CHARS = { name: "shell-script-file-size", what: "characters in one shell script file", limit: 384 * 1024 };
-var SHELL_FILE_CHARS = { name: "shell-text-per-file", what: "characters of shell text in one file", limit: 512 * 1024 };
+var SHELL_SCRIPT_FILE_CHARS = { name: "shell-script-file-size", what: "characters in one shell script file", limit: 768 * 1024 };
+var SHELL_FILE_CHARS = { name: "shell-text-per-file", what: "characters of shell text in one file", limit: 768 * 1024 };
 var SHELL_COMMANDS = { name: "shell-commands-per-file", what: "shell commands in one file", limit: 1e4 };
 var SHELL_NESTING = { name: "shell-nesting-depth", what: "nested shell compound commands", limit: 1e4 };
 var DOCKERFILE_RUN_CHARS = { name: "dockerfile-run-size", what: "characters in one Dockerfile instruction (RUN)", limit: SHELL_SCRIPT_CHARS.limit };
@@ -5977,7 +5986,7 @@ var SERVICE_LINE_CHARS = { name: "service-line-size", what: "characters in one s
 var EXEC_COMMANDS = { name: "exec-commands-per-file", what: "exec-form command lines in one file", limit: 5e3 };
 var YAML_ALIASES = { name: "yaml-alias-expansions", what: "YAML alias expansions", limit: 5e4 };
 var YAML_NESTING = { name: "yaml-nesting-depth", what: "nested YAML flow collections", limit: 1e3 };
-var YAML_EXPANDED_CHARS = { name: "yaml-expanded-size", what: "characters of script text after YAML expansion", limit: SHELL_FILE_CHARS.limit };
+var YAML_EXPANDED_CHARS = { name: "yaml-expanded-size", what: "characters of script text after YAML expansion", limit: 512 * 1024 };
 var GITLAB_EXTENDS_DEPTH = { name: "gitlab-extends-depth", what: "levels of extends:", limit: 11 };
 var GITLAB_REFERENCE_DEPTH = { name: "gitlab-reference-depth", what: "levels of !reference", limit: 10 };
 var GITLAB_EXTENDS_KEYS = { name: "gitlab-extends-size", what: "keys merged by extends:", limit: 5e5 };
@@ -8127,18 +8136,43 @@ function syntaxProblemOf(file, problems) {
 
 // dist/src/frontends/shell/script.js
 function buildScript(w) {
-  const units = wordUnits(w);
-  const pieces = new Array(units.length);
-  const at = [];
+  let count = 0;
+  let chars = 0;
   let n = 0;
-  for (let i = 0; i < units.length; i++) {
-    const u = units[i];
-    const piece = "frag" in u ? `_vgfrag${n++}_` : u.ch;
-    pieces[i] = piece;
-    for (let k = 0; k < piece.length; k++)
-      at.push(i);
+  for (const f of w.fragments) {
+    if (f.kind === "text") {
+      count += f.text.length;
+      chars += f.text.length;
+    } else {
+      count++;
+      chars += `_vgfrag${n++}_`.length;
+    }
   }
-  return { text: pieces.join(""), at, units };
+  const off = new Int32Array(count);
+  const frags = /* @__PURE__ */ new Map();
+  const at = new Int32Array(chars);
+  const pieces = [];
+  let u = 0;
+  let c = 0;
+  n = 0;
+  for (const f of w.fragments) {
+    if (f.kind === "text") {
+      pieces.push(f.text);
+      for (let i = 0; i < f.text.length; i++, u++) {
+        off[u] = f.offsets?.[i] ?? -1;
+        at[c++] = u;
+      }
+    } else {
+      const piece = `_vgfrag${n++}_`;
+      pieces.push(piece);
+      off[u] = -1;
+      frags.set(u, f);
+      for (let k = 0; k < piece.length; k++)
+        at[c++] = u;
+      u++;
+    }
+  }
+  return { text: pieces.join(""), at, units: { off, frags } };
 }
 function removeLineContinuations(s) {
   const parser = loadedParser("tree-sitter-bash");
@@ -8153,7 +8187,7 @@ function removeLineContinuations(s) {
           keep2.push([n.startIndex, n.endIndex]);
           continue;
         }
-        for (const c of n.children)
+        for (const c of childNodes(n))
           if (c)
             stack.push(c);
       }
@@ -8169,13 +8203,14 @@ function removeLineContinuations(s) {
     return r < keep2.length && i >= keep2[r][0];
   };
   const parts = [];
-  const at = [];
+  const at = new Int32Array(s.at.length);
+  let kept = 0;
   const t = s.text;
   let from = 0;
   const keepTo = (end) => {
     parts.push(t.slice(from, end));
-    for (let k = from; k < end; k++)
-      at.push(s.at[k]);
+    at.set(s.at.subarray(from, end), kept);
+    kept += end - from;
   };
   for (let i = 0; i < t.length; i++) {
     if (t.charCodeAt(i) === 92 && !protectedAt(i)) {
@@ -8191,7 +8226,7 @@ function removeLineContinuations(s) {
     }
   }
   keepTo(t.length);
-  return { text: parts.join(""), at, units: s.units };
+  return { text: parts.join(""), at: kept === at.length ? at : at.slice(0, kept), units: s.units };
 }
 var ScriptMap = class {
   s;
@@ -8208,16 +8243,25 @@ var ScriptMap = class {
     for (let i = 0; i < n; i++)
       this.prevPos[i + 1] = this.endPos(i) >= 0 ? i : this.prevPos[i];
   }
-  unit(i) {
-    return this.s.units[this.s.at[i]];
+  /** The opaque fragment script index i stands in for, if it is part of a placeholder. */
+  frag(i) {
+    const f = this.s.units.frags;
+    return f.size ? f.get(this.s.at[i]) : void 0;
+  }
+  /** Source offset of the literal character at script index i (-1 when it has none). */
+  off(i) {
+    return this.s.units.off[this.s.at[i]];
   }
   startPos(i) {
-    const u = this.unit(i);
-    return "frag" in u ? u.frag.span?.start ?? -1 : u.off;
+    const f = this.frag(i);
+    return f ? f.span?.start ?? -1 : this.off(i);
   }
   endPos(i) {
-    const u = this.unit(i);
-    return "frag" in u ? u.frag.span?.end ?? -1 : u.off >= 0 ? u.off + 1 : -1;
+    const f = this.frag(i);
+    if (f)
+      return f.span?.end ?? -1;
+    const o = this.off(i);
+    return o >= 0 ? o + 1 : -1;
   }
   /** Source span of script range [start, end): first to last character that has a source position. */
   span(start, end) {
@@ -8269,6 +8313,9 @@ var DOUBLE = 2;
 var HASH = 4;
 var WORD_HASH = 8;
 var statesOf;
+function forgetLineStates() {
+  statesOf = void 0;
+}
 function lineStates(t) {
   if (statesOf?.text === t)
     return statesOf.states;
@@ -8488,8 +8535,7 @@ function smallGaps(t, out) {
     if (plainBefore(t, m.index))
       out[m.index + m[0].indexOf("!")] = ":";
   }
-  if (/\bshopt[ \t]+-s[ \t]+(?:[\w-]+[ \t]+)*extglob\b|-O[ \t]*extglob\b/.test(t))
-    extglobGroups(t, out);
+  extglobGroups(t, out, !/\bshopt[ \t]+-s[ \t]+(?:[\w-]+[ \t]+)*extglob\b|-O[ \t]*extglob\b/.test(t));
   for (const m of t.matchAll(/\$\{[\w@*#?!-]+(?:\[[^\]\n]*\])?:[ \t]+(\+)(?=\d)/g))
     out[m.index + m[0].length - 1] = " ";
   for (const m of t.matchAll(/\$\{[\w@*#?!-]+(?:\[[^\]\n]*\])?:(?![-=?+])[^}\n:'"`]*?[\w\])](\+\+|--)/g))
@@ -8606,9 +8652,25 @@ function parensBalanced(s) {
       return false;
   return depth === 0;
 }
-function extglobGroups(t, out) {
+function extglobGroups(t, out, inTestsOnly) {
   const line = new LineState(t);
+  let pos = 0;
+  let open = -1;
+  let closed = -1;
   for (const m of t.matchAll(/(?<![$\\])[?*+@!]\(/g)) {
+    if (inTestsOnly) {
+      for (; pos < m.index; pos++) {
+        const c = t[pos];
+        if (c === "\n")
+          open = closed = -1;
+        else if (c === "[" && t[pos + 1] === "[")
+          open = pos++;
+        else if (c === "]" && t[pos + 1] === "]")
+          closed = pos++;
+      }
+      if (open < 0 || closed > open)
+        continue;
+    }
     const at = line.at(m.index);
     if (at.single || at.double || at.arith > 0 || at.openTest())
       continue;
@@ -8691,10 +8753,14 @@ function rewriteGrammarGaps(s) {
   if (!t.includes("${") && !t.includes("((") && !/\b(for|done|fi|esac)\b|\}|[\\<`=@[]|[?*+!]\(/.test(t) && !LITERAL_DOLLAR_ANYWHERE.test(t))
     return s;
   const out = t.split("");
-  new Scanner(t, out).script(0, void 0);
-  forDo(t, out);
-  closerPairs(t, out);
-  smallGaps(t, out);
+  try {
+    new Scanner(t, out).script(0, void 0);
+    forDo(t, out);
+    closerPairs(t, out);
+    smallGaps(t, out);
+  } finally {
+    forgetLineStates();
+  }
   const text3 = out.join("");
   return text3 === t ? s : { ...s, text: text3, orig: s.orig ?? t };
 }
@@ -9170,28 +9236,39 @@ function parseShellBatch(scripts, run2) {
 function batchPart(part, into) {
   if (part.length < 2)
     return;
-  const units = [{ ch: "\n", off: -1 }];
-  const at = [];
+  let unitCount = 1;
+  let charCount = 0;
+  for (const { s } of part) {
+    unitCount += s.units.off.length;
+    charCount += s.text.length + 1;
+  }
+  const off = new Int32Array(unitCount);
+  off[0] = -1;
+  const frags = /* @__PURE__ */ new Map();
+  const at = new Int32Array(charCount);
   let text3 = "";
   let orig = "";
   const bounds = [];
+  let base = 1;
+  let c = 0;
   for (const { s } of part) {
-    const base = units.length;
-    for (const u of s.units)
-      units.push(u);
-    for (const a of s.at)
-      at.push(a + base);
+    off.set(s.units.off, base);
+    for (const [k, f] of s.units.frags)
+      frags.set(k + base, f);
+    for (let i = 0; i < s.at.length; i++)
+      at[c++] = s.at[i] + base;
+    at[c++] = 0;
+    base += s.units.off.length;
     bounds.push(text3.length);
     text3 += s.text + "\n";
     orig += (s.orig ?? s.text) + "\n";
-    at.push(0);
   }
   bounds.push(text3.length);
   const tree = loadedParser("tree-sitter-bash").parse(text3);
   if (!tree)
     return;
   const root = tree.rootNode;
-  const kids = root.children.filter((c) => !!c);
+  const kids = childNodes(root).filter((c2) => !!c2);
   const taken = [];
   let bad = -1;
   let badEnd = -1;
@@ -9212,7 +9289,7 @@ function batchPart(part, into) {
   }
   if (taken.length) {
     into.trees.push(tree);
-    const joined = { text: text3, at, units, orig };
+    const joined = { text: text3, at, units: { off, frags }, orig };
     const map = new ScriptMap(joined);
     taken.forEach((nodes, i) => into.parsed.set(part[i].word, { s: joined, map, root, nodes }));
   } else
@@ -9280,7 +9357,7 @@ function repairCasePatterns(s, root) {
       continue;
     }
     if (n.hasError) {
-      for (const c of n.children)
+      for (const c of childNodes(n))
         if (c)
           stack.push(c);
     }
@@ -9342,19 +9419,57 @@ function patternQuotes(t, start) {
 function endAtExec(s, root) {
   if (!s.text.includes("exec") && !s.text.includes("exit"))
     return s;
-  for (const c of root.children) {
+  for (const c of childNodes(root)) {
     if (!c || c.isError || c.hasError)
       return s;
     if (c.type !== "command" || c.firstChild?.type !== "command_name")
       continue;
     const name = c.firstChild.text;
-    if (name !== "exit" && (name !== "exec" || !c.children.some((a, i) => i > 0 && a && !/redirect$/.test(a.type) && a.type !== "comment")))
+    if (name !== "exit" && (name !== "exec" || !childNodes(c).some((a, i) => i > 0 && a && !/redirect$/.test(a.type) && a.type !== "comment")))
       continue;
     const t = s.text;
     const text3 = t.slice(0, c.endIndex) + t.slice(c.endIndex).replace(/[^\n]/g, " ");
     return text3 === t ? s : { ...s, text: text3, orig: s.orig ?? t };
   }
   return s;
+}
+var HEREDOC_START = /<<(-?)[ \t]*(["']?)([A-Za-z_][\w-]*)\2/g;
+function blankHeredocEnds(s) {
+  const t = s.text;
+  if (!t.includes("<<"))
+    return s;
+  let out;
+  const ends = /* @__PURE__ */ new Map();
+  for (const m of t.matchAll(HEREDOC_START)) {
+    const bodyStart = t.indexOf("\n", m.index) + 1;
+    if (bodyStart === 0)
+      break;
+    const key = m[1] + m[3];
+    let end = ends.get(key);
+    if (!end)
+      ends.set(key, end = { re: new RegExp(`^${m[1] ? "\\t*" : ""}${m[3]}[ \\t]*$`, "gm"), noneFrom: Infinity });
+    if (bodyStart >= end.noneFrom)
+      continue;
+    end.re.lastIndex = bodyStart;
+    const found = end.re.exec(t);
+    if (!found) {
+      end.noneFrom = bodyStart;
+      continue;
+    }
+    const delim = found.index;
+    if (delim === bodyStart)
+      continue;
+    const lastStart = t.lastIndexOf("\n", delim - 2) + 1;
+    if (lastStart < bodyStart || !/^[ \t]+$/.test(t.slice(lastStart, delim - 1)))
+      continue;
+    out ??= t.split("");
+    for (let k = lastStart; k < delim - 1; k++)
+      out[k] = "\n";
+  }
+  if (!out)
+    return s;
+  const text3 = out.join("");
+  return { ...s, text: text3, orig: s.orig ?? t };
 }
 
 // dist/src/frontends/shell/words.js
@@ -9425,8 +9540,8 @@ var WordExpander = class {
     this.vars = vars;
     this.s = map.s;
   }
-  unit(i) {
-    return this.map.unit(i);
+  frag(i) {
+    return this.map.frag(i);
   }
   span(start, end) {
     return this.map.span(start, end);
@@ -9437,7 +9552,7 @@ var WordExpander = class {
     const name = nameNode ? this.s.text.slice(nameNode.startIndex, nameNode.endIndex) : "";
     const valueNode = n.childForFieldName("value");
     const f = new Fields(false);
-    if (n.children.some((c) => c?.type === "+=")) {
+    if (childNodes(n).some((c) => c?.type === "+=")) {
       const known2 = this.vars?.get(name);
       if (known2 !== void 0)
         f.value(known2, true);
@@ -9531,7 +9646,7 @@ var WordExpander = class {
         this.unknown(n, f, mode, "array");
         return;
       default: {
-        const children = n.children;
+        const children = childNodes(n);
         if (children.length === 0)
           this.literal(n.startIndex, n.endIndex, f, mode);
         else
@@ -9573,7 +9688,7 @@ var WordExpander = class {
     const t = this.s.text;
     const start = t[n.startIndex] === '"' ? n.startIndex + 1 : n.startIndex;
     const end = n.endIndex - start >= 1 && t[n.endIndex - 1] === '"' ? n.endIndex - 1 : n.endIndex;
-    const inner = n.children.filter((c) => !!c && c.startIndex >= start && c.endIndex <= end && !(c.type === '"' && !c.isNamed));
+    const inner = childNodes(n).filter((c) => !!c && c.startIndex >= start && c.endIndex <= end && !(c.type === '"' && !c.isNamed));
     let p = start;
     for (const c of inner) {
       if (c.startIndex > p)
@@ -9593,7 +9708,7 @@ var WordExpander = class {
       this.literal(p, end, f, "dquoted");
   }
   expansion(n, f, mode) {
-    const kids = n.children.filter((c) => !!c);
+    const kids = childNodes(n).filter((c) => !!c);
     let name;
     if (n.type === "simple_expansion" && kids.length === 2)
       name = this.s.text.slice(kids[1].startIndex, kids[1].endIndex);
@@ -9619,24 +9734,24 @@ var WordExpander = class {
     let lastFragUnit = -1;
     const home = this.vars?.get("HOME");
     for (let i = start; i < end; i++) {
-      let u = this.unit(i);
+      let frag = this.frag(i);
       let quoted = mode !== "unquoted";
       let ch = t[i];
-      if (!("frag" in u) && ch === "\\" && mode !== "raw" && i + 1 < end) {
+      if (!frag && ch === "\\" && mode !== "raw" && i + 1 < end) {
         const next = t[i + 1];
         if (mode === "unquoted" || next === "$" || next === "`" || next === '"' || next === "\\" || next === "\n") {
           i++;
           if (next === "\n")
             continue;
-          u = this.unit(i);
+          frag = this.frag(i);
           ch = next;
           quoted = true;
         }
       }
-      if ("frag" in u) {
+      if (frag) {
         const idx = this.s.at[i];
         if (idx !== lastFragUnit)
-          f.frag(u.frag, quoted);
+          f.frag(frag, quoted);
         lastFragUnit = idx;
         continue;
       }
@@ -9649,7 +9764,7 @@ var WordExpander = class {
       }
       if (!quoted && ch === "[" && t.indexOf("]", i + 1) >= 0 && t.indexOf("]", i + 1) < end)
         f.inexact = true;
-      f.char(ch, u.off, quoted);
+      f.char(ch, this.map.off(i), quoted);
     }
   }
   /** bash `$'…'`: C-style escapes; each decoded character maps to the start of its escape sequence. */
@@ -9661,16 +9776,16 @@ var WordExpander = class {
     const simple2 = { a: "\x07", b: "\b", e: "\x1B", E: "\x1B", f: "\f", n: "\n", r: "\r", t: "	", v: "\v", "\\": "\\", "'": "'", '"': '"', "?": "?" };
     let lastFragUnit = -1;
     for (let i = start; i < end; i++) {
-      const u = this.unit(i);
-      if ("frag" in u) {
+      const frag = this.frag(i);
+      if (frag) {
         if (this.s.at[i] !== lastFragUnit)
-          f.frag(u.frag, true);
+          f.frag(frag, true);
         lastFragUnit = this.s.at[i];
         continue;
       }
       lastFragUnit = -1;
       if (t[i] !== "\\" || i + 1 >= end) {
-        f.char(t[i], u.off, true);
+        f.char(t[i], this.map.off(i), true);
         continue;
       }
       const e = t[i + 1];
@@ -9700,7 +9815,7 @@ var WordExpander = class {
         next = i + 2;
       }
       for (let k = 0; k < decoded.length; k++)
-        f.char(decoded[k], u.off, true);
+        f.char(decoded[k], this.map.off(i), true);
       i = next - 1;
     }
   }
@@ -9794,6 +9909,7 @@ function parseShellWord(script, opts = {}) {
     const fewerErrors = (again, now) => errorCount(again) < errorCount(now);
     retry((x) => separateCompoundEnds(x), (again) => !again.hasError);
     retry(repairCasePatterns, fewerErrors);
+    retry((x) => blankHeredocEnds(x), fewerErrors);
     retry(endAtExec, fewerErrors);
     if (!tree) {
       result.errors.push({ message: "the shell parser gave up on this script", span: script.span });
@@ -9819,7 +9935,7 @@ function errorCount(root) {
     if (x.isError || x.isMissing)
       n++;
     if (x.hasError) {
-      for (const c of x.children)
+      for (const c of childNodes(x))
         if (c)
           stack.push(c);
     }
@@ -9969,13 +10085,13 @@ var Collector = class {
       } else if (n.type === "elif_clause" || n.type === "else_clause" || n.type === "case_item") {
         add(n.startIndex, n.endIndex);
       } else if (n.type === "if_statement") {
-        const kids = n.children;
+        const kids = childNodes(n);
         const iThen = kids.findIndex((c) => c?.type === "then");
         const iEnd = kids.findIndex((c, i) => i > iThen && (c?.type === "elif_clause" || c?.type === "else_clause" || c?.type === "fi"));
         if (iThen >= 0)
           add(kids[iThen].endIndex, iEnd >= 0 ? kids[iEnd].startIndex : n.endIndex);
       }
-      for (const c of n.children)
+      for (const c of childNodes(n))
         if (c && c.childCount)
           stack.push(c);
     }
@@ -9996,7 +10112,7 @@ var Collector = class {
           if (b.id !== body.id)
             out.push(b.id);
       }
-      for (const c of n.children)
+      for (const c of childNodes(n))
         if (c && c.childCount)
           stack.push(c);
     }
@@ -10089,7 +10205,7 @@ var Collector = class {
             stack.push({ n, guard: true });
           if (n.type === "if_statement" && this.onBranch) {
             this.onBranch("open", false);
-            stack.push({ n, close: n.children.some((c) => c?.type === "else_clause") });
+            stack.push({ n, close: childNodes(n).some((c) => c?.type === "else_clause") });
           }
           break;
         case "subshell":
@@ -10111,7 +10227,7 @@ var Collector = class {
       }
       const inner = NESTING.has(n.type) ? depth + 1 : depth;
       within(SHELL_NESTING, inner);
-      const children = n.children;
+      const children = childNodes(n);
       for (let i = children.length - 1; i >= 0; i--) {
         const c = children[i];
         if (c)
@@ -10128,7 +10244,7 @@ var Collector = class {
     const assignments = [];
     let firstAssignment = -1;
     let complete = true;
-    const children = n.children;
+    const children = childNodes(n);
     for (let i = 0; i < children.length; i++) {
       const c = children[i];
       if (!c)
@@ -10179,8 +10295,8 @@ var Collector = class {
     const r = redirects[redirects.length - 1];
     if (!r)
       return void 0;
-    const start = r.children.find((c) => c?.type === "heredoc_start");
-    const body = r.children.find((c) => c?.type === "heredoc_body");
+    const start = childNodes(r).find((c) => c?.type === "heredoc_start");
+    const body = childNodes(r).find((c) => c?.type === "heredoc_body");
     if (!start)
       return void 0;
     if (!body)
@@ -10232,7 +10348,7 @@ var Collector = class {
   declaration(n) {
     const words2 = [];
     let complete = true;
-    for (const c of n.children) {
+    for (const c of childNodes(n)) {
       if (!c || c.type === "comment")
         continue;
       const r = this.expander.convert([c], c.type !== "variable_assignment");
@@ -10254,7 +10370,7 @@ var SET_TEST = new RegExp(String.raw`^(?:(?:\[\[?|test)\s+(?:-n\s+)?${VENV_VAR})
 var EXITS = /(?:^|[\s;&|{(])(?:exit|return)(?:\s|;|$)/;
 function isVenvGuard(n, text3) {
   const src = (a, b) => text3.slice(a.endIndex, b ? b.startIndex : a.endIndex).trim();
-  const kids = n.children.filter((c) => !!c && c.type !== "comment");
+  const kids = childNodes(n).filter((c) => !!c && c.type !== "comment");
   if (n.type === "if_statement") {
     const iThen = kids.findIndex((c) => c.type === "then");
     if (kids[0]?.type !== "if" || iThen < 0)

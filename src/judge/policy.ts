@@ -373,6 +373,12 @@ export function applyPolicy(site: LaunchSite, verdict: Verdict, judgeOne: (s: La
   if (verdict.tool === 'console-script' && OWN_SCRIPT.test(verdict.source ?? '') && isTestPath(where)) {
     return { ...verdict, held: { signal: 'own-cli-test', reason: `this test runs the project's own command "${verdict.name}" (${verdict.source}) as its users do: a test run has the project installed in the environment on PATH` } };
   }
+  // So does a helper of the tests kept in the package, which only tests import (nav's
+  // EventEngineProcess starts the project's `eventengine` for its integration tests).
+  const testsOnly = facts.startedBy?.testsOnly;
+  if (testsOnly && verdict.tool === 'console-script' && OWN_SCRIPT.test(verdict.source ?? '')) {
+    return { ...verdict, held: { signal: 'own-cli-test', reason: `${testsOnly}, and it runs the project's own command "${verdict.name}" (${verdict.source}) as its users do: a test run has the project installed in the environment on PATH` } };
+  }
   const reliant = reliantLaunches(facts, judge)[0];
   if (reliant) {
     return { ...verdict, held: { signal: 'path-reliant', reason: `this file also starts "${reliant.name}" by name (line ${reliant.line}), which only its environment on PATH provides` } };

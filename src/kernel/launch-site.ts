@@ -195,6 +195,11 @@ export interface FileStarters {
    * test under it, in words (`an autouse fixture of tests/conftest.py sets PATH … (line 55)`).
    */
   pathSet?: string;
+  /**
+   * Not a starter: every file of the run that imports this module is a test (`only the project's
+   * tests import this file (tests/integration/x_test.py and 1 other test)`).
+   */
+  testsOnly?: string;
 }
 
 /**

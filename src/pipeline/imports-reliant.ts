@@ -98,6 +98,11 @@ export class ImportsReliance {
     return path.relative(this.root, file).split(path.sep).join('/');
   }
 
+  /** A file of the run as messages show it: its path from the project root, with `/`. */
+  shownPath(file: string): string {
+    return this.shown(file);
+  }
+
   /** A module's text, kept for the run. */
   private text(file: string): string | undefined {
     if (!this.texts.has(file)) this.texts.set(file, readText(file));
@@ -196,6 +201,22 @@ export class ImportsReliance {
   }
 
   /**
+   * The run's Python files that import a module, when every one of them is a test (at least one,
+   * sorted) and the module is not a program of its own nor an entry point: a helper of the tests
+   * kept in the package (nav's `EventEngineProcess`, which starts the project's `eventengine` for
+   * the integration tests). Undefined otherwise.
+   */
+  testsOnly(file: string): string[] | undefined {
+    const all = this.importing(file);
+    if (!all.length || all.some((f) => !isTestPath(path.relative(this.root, f)))) return undefined;
+    if (isTestPath(path.relative(this.root, file))) return undefined;
+    const text = this.text(file);
+    if (text === undefined || text.startsWith('#!') || /\b__name__\s*==\s*["']__main__["']|["']__main__["']\s*==\s*__name__/.test(text)) return undefined;
+    if (this.entryPoint(file)) return undefined;
+    return all;
+  }
+
+  /**
    * Whether the project's packaging metadata names the module as an entry point
    * (`tool = "pkg.cli:main"`, a plugin's `"pkg.plugins.x"`): its installed console script, or the
    * program that loads the plugin, runs it too, by the environment's own path.
@@ -204,8 +225,7 @@ export class ImportsReliance {
     const rel = path.relative(this.root, file).replace(/\.py$/, '').split(path.sep);
     if (rel[rel.length - 1] === '__init__') rel.pop();
     const names = [rel.join('.'), ...(rel[0] === 'src' || rel[0] === 'lib' ? [rel.slice(1).join('.')] : [])].filter(Boolean);
-    this.metadata ??= ['pyproject.toml', 'setup.cfg', 'setup.py'].map((n) => readText(path.join(this.root, n)) ?? '').join('\n');
-    const text = this.metadata;
+    const text = this.packaging();
     return names.some((n) => new RegExp(`(?<![\\w.])${n.replace(/\./g, '\\.')}(?:\\s*:|["'\\s,\\]]|$)`, 'm').test(text));
   }
 
@@ -368,14 +388,46 @@ export class ImportsReliance {
 
   private readonly isRunFile = (p: string) => this.pythonFiles.has(p);
 
-  /** Where absolute imports are looked up (import-lines.ts), packages walked up no further than the project root. */
+  /**
+   * Where absolute imports are looked up (import-lines.ts), packages walked up no further than the
+   * project root; and the folders the packaging metadata puts packages in (nav's `where =
+   * ["python"]`), where its installed packages come from.
+   */
   private bases(dir: string): string[] {
-    return importBases(dir, this.isRunFile, this.root, this.root);
+    this.sourceRoots ??= packageFolders(this.packaging()).map((d) => path.join(this.root, d));
+    const bases = importBases(dir, this.isRunFile, this.root, this.root);
+    return this.sourceRoots.length ? [...new Set([...bases, ...this.sourceRoots])] : bases;
+  }
+
+  private sourceRoots?: string[];
+
+  /** pyproject.toml, setup.cfg and setup.py at the project root, joined (read once). */
+  private packaging(): string {
+    return (this.metadata ??= ['pyproject.toml', 'setup.cfg', 'setup.py'].map((n) => readText(path.join(this.root, n)) ?? '').join('\n'));
   }
 
   private resolve(bases: readonly string[], parts: readonly string[]): string | undefined {
     return findModuleFile(bases, parts, this.isRunFile);
   }
+}
+
+/**
+ * The folders below the project root that its packaging metadata takes packages from, other than
+ * the root and `src/` (which importBases has): setuptools' `where = ["python"]` (pyproject's
+ * `[tool.setuptools.packages.find]`, setup.cfg's `[options.packages.find]`), `package-dir = {"" =
+ * "lib"}`, `package_dir = =lib` and setup.py's `package_dir={"": "lib"}`.
+ */
+export function packageFolders(metadata: string): string[] {
+  const out = new Set<string>();
+  const add = (d: string) => {
+    const n = path.posix.normalize(d.trim().replace(/\\/g, '/')).replace(/\/$/, '');
+    if (n && n !== '.' && n !== 'src' && !n.startsWith('..') && !path.posix.isAbsolute(n)) out.add(n);
+  };
+  for (const m of metadata.matchAll(/^[ \t]*where[ \t]*=[ \t]*\[([^\]\n]*)\]/gm)) for (const q of m[1].matchAll(/["']([^"'\n]+)["']/g)) add(q[1]);
+  for (const m of metadata.matchAll(/^[ \t]*where[ \t]*=[ \t]*([\w./-]+)[ \t]*$/gm)) add(m[1]);
+  for (const m of metadata.matchAll(/package[-_]dir[ \t]*=[ \t]*\{[ \t]*["']{2}[ \t]*[:=][ \t]*["']([^"'\n]+)["']/g)) add(m[1]);
+  for (const m of metadata.matchAll(/^[ \t]*package_dir[ \t]*=[ \t]*\n?[ \t]*=[ \t]*([\w./-]+)[ \t]*$/gm)) add(m[1]);
+  return [...out];
 }
 
 /** A pytest fixture marked autouse, its `def` line and its indented body (lexical). */
@@ -492,8 +544,8 @@ export function startedByUsers(starters: Map<string, FileStarters>, users: Reado
 }
 
 /** For each flagged file: whether it relies on its environment through the modules it uses or its users, or sits under a conftest.py that sets PATH. */
-export async function relianceByImports(index: ImportsReliance, flagged: readonly string[]): Promise<Map<string, Pick<FileStarters, 'imports' | 'pathSet'>>> {
-  const out = new Map<string, Pick<FileStarters, 'imports' | 'pathSet'>>();
+export async function relianceByImports(index: ImportsReliance, flagged: readonly string[]): Promise<Map<string, Pick<FileStarters, 'imports' | 'pathSet' | 'testsOnly'>>> {
+  const out = new Map<string, Pick<FileStarters, 'imports' | 'pathSet' | 'testsOnly'>>();
   for (const f of flagged) {
     const pathSet = index.pathSetFor(f);
     if (pathSet) {
@@ -501,7 +553,9 @@ export async function relianceByImports(index: ImportsReliance, flagged: readonl
       continue;
     }
     const why = (await index.of(f)) ?? (await index.importedOnlyByReliant(f));
-    if (why) out.set(f, { imports: why });
+    const tests = index.testsOnly(f);
+    const testsOnly = tests && `only the project's tests import this file (${index.shownPath(tests[0])}${tests.length > 1 ? ` and ${tests.length - 1} other test${tests.length > 2 ? 's' : ''}` : ''})`;
+    if (why || testsOnly) out.set(f, { ...(why ? { imports: why } : {}), ...(testsOnly ? { testsOnly } : {}) });
   }
   return out;
 }

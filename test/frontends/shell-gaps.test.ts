@@ -275,3 +275,19 @@ test("an extglob group with no other character the rewrites look for (rasterio's
   assert.deepEqual(argvs(r.commands).map((a) => a[0]), ['shopt', 'rm', 'python']);
   for (const g of ['+([0-9])', '*(x|y)', '?(a)']) assert.deepEqual(parseShellWord(textWord(`shopt -s extglob\nls v${g}\n`, 0)).errors, [], g);
 });
+
+test("an extglob group in a `[[ … ]]` pattern, without `shopt -s extglob` (rdiffweb's .gitlab-ci.yml: `[[ \"$CI_COMMIT_TAG\" == *.+([0-9]) ]]`)", () => {
+  // bash turns extglob on for the pattern of `[[ == ]]` itself (4.1 and later): no shopt needed.
+  const cmds = clean('if [[ "$CI_COMMIT_TAG" == *.+([0-9]) ]]; then echo release; fi\n[[ $v != v@(1|2).* ]] && echo old');
+  assert.deepEqual(cmds.slice(0, 2), [['echo', 'release'], ['echo', 'old']]);
+  // Outside a test, without extglob on, the same group is no glob to bash: a syntax error, reported.
+  broken('ls v+([0-9])\n');
+});
+
+test("a here-document whose last body line is only blanks, with an expansion, in a compound command (nav's mergedb.sh: a usage text in a case item)", () => {
+  const body = (last: string) => `while getopts 'd:' O; do\n  case $O in\n    d) db="$OPTARG";;\n    ?) cat <<EOF >&2\nUsage: $(basename $0) [-d dbname]\n${last}\nEOF\n       exit 1;;\n  esac\ndone`;
+  for (const last of [' ', '\t  ']) assert.deepEqual(clean(body(last)).slice(0, 3), [['getopts', 'd:', 'O'], ['cat'], ['basename', '<unknown>']], JSON.stringify(last));
+  // `<<-` strips leading tabs from the end line; a body left open is still an error.
+  clean('{ cat <<-END\n\t$x\n \n\tEND\n}');
+  broken('{ cat <<EOF\n$x\n \n}\n');
+});

@@ -4,8 +4,9 @@
  * batch's tree (parse.ts asks batchedParse). Also how a script is prepared for tree-sitter.
  */
 import type { Word } from '../../kernel/word.js';
+import type { OpaqueFragment } from '../../kernel/word-units.js';
 import { SHELL_FILE_CHARS, SHELL_NESTING, SHELL_SCRIPT_CHARS } from '../../kernel/budgets.js';
-import { isParserTrap, loadedParser, type SyntaxNode, type Tree } from '../tree-sitter.js';
+import { childNodes, isParserTrap, loadedParser, type SyntaxNode, type Tree } from '../tree-sitter.js';
 import { blankHeredocSemicolons, buildScript, removeLineContinuations, ScriptMap, type Script } from './script.js';
 import { rewriteGrammarGaps } from './grammar-gaps.js';
 
@@ -105,25 +106,36 @@ export function parseShellBatch<T>(scripts: readonly Word[], run: () => T): T {
 function batchPart(part: { word: Word; s: Script }[], into: Batch): void {
   if (part.length < 2) return;
   // One script for all: the texts joined by '\n' (a unit of no source position), units appended.
-  const units: Script['units'] = [{ ch: '\n', off: -1 }];
-  const at: number[] = [];
+  let unitCount = 1;
+  let charCount = 0;
+  for (const { s } of part) {
+    unitCount += s.units.off.length;
+    charCount += s.text.length + 1;
+  }
+  const off = new Int32Array(unitCount);
+  off[0] = -1;
+  const frags = new Map<number, OpaqueFragment>();
+  const at = new Int32Array(charCount);
   let text = '';
   let orig = '';
   const bounds: number[] = [];
+  let base = 1;
+  let c = 0;
   for (const { s } of part) {
-    const base = units.length;
-    for (const u of s.units) units.push(u);
-    for (const a of s.at) at.push(a + base);
+    off.set(s.units.off, base);
+    for (const [k, f] of s.units.frags) frags.set(k + base, f);
+    for (let i = 0; i < s.at.length; i++) at[c++] = s.at[i] + base;
+    at[c++] = 0;
+    base += s.units.off.length;
     bounds.push(text.length);
     text += s.text + '\n';
     orig += (s.orig ?? s.text) + '\n';
-    at.push(0);
   }
   bounds.push(text.length);
   const tree = loadedParser('tree-sitter-bash').parse(text);
   if (!tree) return;
   const root = tree.rootNode;
-  const kids = root.children.filter((c): c is SyntaxNode => !!c);
+  const kids = childNodes(root).filter((c): c is SyntaxNode => !!c);
   const taken: SyntaxNode[][] = [];
   /** The first script not taken, and the one after the last that its nodes reach into. */
   let bad = -1;
@@ -143,7 +155,7 @@ function batchPart(part: { word: Word; s: Script }[], into: Batch): void {
   }
   if (taken.length) {
     into.trees.push(tree);
-    const joined: Script = { text, at, units, orig };
+    const joined: Script = { text, at, units: { off, frags }, orig };
     const map = new ScriptMap(joined);
     taken.forEach((nodes, i) => into.parsed.set(part[i].word, { s: joined, map, root, nodes }));
   } else tree.delete();

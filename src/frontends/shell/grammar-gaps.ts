@@ -86,11 +86,15 @@
  *   `&&`, `||`, `|` or `;` (libtool's ltmain.sh, `__PLUSEQ_TEST+=" b" 2>/dev/null && …`): the
  *   redirection becomes blanks; and zsh's loop over several names (`for task data_path in …`,
  *   fairseq's zsh scripts): the blanks between the names become `_`.
+ * - from the unseen54 repositories (session 33): an extglob group in the pattern of a `[[ … ]]` test
+ *   without `shopt -s extglob` (rdiffweb's `[[ "$CI_COMMIT_TAG" == *.+([0-9]) ]]`: bash turns
+ *   extglob on for that match), rewritten as under `shopt`; and (grammar-repair.ts, kept only when
+ *   it parses better) a here-document's last body line of blanks in a compound command.
  *
  * The original text stays in `Script.orig`, for messages and anything else that shows text.
  */
 import type { Script } from './script.js';
-import { matchingParen, plainBefore, smallGaps } from './small-gaps.js';
+import { forgetLineStates, matchingParen, plainBefore, smallGaps } from './small-gaps.js';
 
 const NAME = /^(?:[A-Za-z_][A-Za-z0-9_]*|[0-9]+|[@*#?$!-])/;
 /** Longest first: `:-` before `:`, `##` before `#`. */
@@ -106,10 +110,14 @@ export function rewriteGrammarGaps(s: Script): Script {
   // (An extglob group may start with `!`, `+`, `*` or `?` alone: `rm -rf !(dist|tests)`, rasterio's workflow.)
   if (!t.includes('${') && !t.includes('((') && !/\b(for|done|fi|esac)\b|\}|[\\<`=@[]|[?*+!]\(/.test(t) && !LITERAL_DOLLAR_ANYWHERE.test(t)) return s;
   const out = t.split('');
-  new Scanner(t, out).script(0, undefined);
-  forDo(t, out);
-  closerPairs(t, out);
-  smallGaps(t, out);
+  try {
+    new Scanner(t, out).script(0, undefined);
+    forDo(t, out);
+    closerPairs(t, out);
+    smallGaps(t, out);
+  } finally {
+    forgetLineStates();
+  }
   const text = out.join('');
   return text === t ? s : { ...s, text, orig: s.orig ?? t };
 }

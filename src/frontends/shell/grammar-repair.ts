@@ -14,7 +14,7 @@
  * character keeping its place in the script → source map. The caller keeps the result only when it
  * parses with fewer errors, so a real syntax error elsewhere is still reported.
  */
-import type { SyntaxNode } from '../tree-sitter.js';
+import { childNodes, type SyntaxNode } from '../tree-sitter.js';
 import type { Script } from './script.js';
 
 /** A case pattern longer than this is not one (an unclosed quote ran on): left alone. */
@@ -36,7 +36,7 @@ export function repairCasePatterns(s: Script, root: SyntaxNode): Script {
       else if (p?.type === 'case_statement') starts.add(n.startIndex);
       continue;
     }
-    if (n.hasError) for (const c of n.children) if (c) stack.push(c);
+    if (n.hasError) for (const c of childNodes(n)) if (c) stack.push(c);
   }
   for (const start of starts) {
     const quoted = patternQuotes(t, start);
@@ -100,14 +100,58 @@ function patternQuotes(t: string, start: number): number[] | undefined {
  */
 export function endAtExec(s: Script, root: SyntaxNode): Script {
   if (!s.text.includes('exec') && !s.text.includes('exit')) return s;
-  for (const c of root.children) {
+  for (const c of childNodes(root)) {
     if (!c || c.isError || c.hasError) return s;
     if (c.type !== 'command' || c.firstChild?.type !== 'command_name') continue;
     const name = c.firstChild.text;
-    if (name !== 'exit' && (name !== 'exec' || !c.children.some((a, i) => i > 0 && a && !/redirect$/.test(a.type) && a.type !== 'comment'))) continue;
+    if (name !== 'exit' && (name !== 'exec' || !childNodes(c).some((a, i) => i > 0 && a && !/redirect$/.test(a.type) && a.type !== 'comment'))) continue;
     const t = s.text;
     const text = t.slice(0, c.endIndex) + t.slice(c.endIndex).replace(/[^\n]/g, ' ');
     return text === t ? s : { ...s, text, orig: s.orig ?? t };
   }
   return s;
+}
+
+/** A here-document's operator and word (`<<EOF`, `<<-'END'`, `<< "X"`): group 1 the `-`, group 3 the word. */
+const HEREDOC_START = /<<(-?)[ \t]*(["']?)([A-Za-z_][\w-]*)\2/g;
+
+/**
+ * The script with the blanks of a here-document body's last line turned into line breaks, when
+ * that line holds nothing but blanks. tree-sitter-bash fails on such a body inside a compound
+ * command (`case`, `if`, `{ … }`) once the body holds an expansion (nav's mergedb.sh: a usage text
+ * with `$(basename $0)` in a case item, its last line one space); an empty line there parses.
+ * Blanks and line breaks are both nothing to every reader of the text, and the length is the same.
+ * Lexical (a `<<` in arithmetic may be taken for a here-document): the caller keeps the result only
+ * when it parses with fewer errors.
+ */
+export function blankHeredocEnds(s: Script): Script {
+  const t = s.text;
+  if (!t.includes('<<')) return s;
+  let out: string[] | undefined;
+  // Per word (and `-`): its end-line pattern, and the point after which it has no end line: a
+  // search that found none from p finds none from later, so no text is searched twice for it.
+  const ends = new Map<string, { re: RegExp; noneFrom: number }>();
+  for (const m of t.matchAll(HEREDOC_START)) {
+    const bodyStart = t.indexOf('\n', m.index) + 1;
+    if (bodyStart === 0) break;
+    const key = m[1] + m[3];
+    let end = ends.get(key);
+    if (!end) ends.set(key, (end = { re: new RegExp(`^${m[1] ? '\\t*' : ''}${m[3]}[ \\t]*$`, 'gm'), noneFrom: Infinity }));
+    if (bodyStart >= end.noneFrom) continue;
+    end.re.lastIndex = bodyStart;
+    const found = end.re.exec(t);
+    if (!found) {
+      end.noneFrom = bodyStart;
+      continue;
+    }
+    const delim = found.index;
+    if (delim === bodyStart) continue; // an empty body
+    const lastStart = t.lastIndexOf('\n', delim - 2) + 1;
+    if (lastStart < bodyStart || !/^[ \t]+$/.test(t.slice(lastStart, delim - 1))) continue;
+    out ??= t.split('');
+    for (let k = lastStart; k < delim - 1; k++) out[k] = '\n';
+  }
+  if (!out) return s;
+  const text = out.join('');
+  return { ...s, text, orig: s.orig ?? t };
 }

@@ -11,11 +11,11 @@
 import type { Span } from '../../kernel/source.js';
 import type { Word } from '../../kernel/word.js';
 import { SHELL_COMMANDS, SHELL_FILE_CHARS, SHELL_NESTING, SHELL_SCRIPT_CHARS, within, type BudgetMeter } from '../../kernel/budgets.js';
-import { isParserTrap, loadedParser, type SyntaxNode } from '../tree-sitter.js';
+import { childNodes, isParserTrap, loadedParser, type SyntaxNode } from '../tree-sitter.js';
 import { ScriptMap, separateCompoundEnds, type Script } from './script.js';
 import { batchedParse, prepareScript, scriptLength, substitutionDepth } from './batch.js';
 import { keepParse, keptParse } from './kept-parses.js';
-import { endAtExec, repairCasePatterns } from './grammar-repair.js';
+import { blankHeredocEnds, endAtExec, repairCasePatterns } from './grammar-repair.js';
 import type { ShellAssignment, ShellCommand, ShellDialect, ShellParseOptions, ShellParseResult } from './types.js';
 import { WordExpander } from './words.js';
 
@@ -104,6 +104,8 @@ export function parseShellWord(script: Word, opts: ShellParseOptions = {}): Shel
     retry((x) => separateCompoundEnds(x), (again) => !again.hasError);
     // Where the parse failed in a case pattern (autoconf's quoted newlines): the pattern rewritten.
     retry(repairCasePatterns, fewerErrors);
+    // A here-document whose last body line is only blanks, in a compound command (nav's mergedb.sh).
+    retry((x) => blankHeredocEnds(x), fewerErrors);
     // The parse failed only after an `exec` or `exit` that ends the shell (bup's sh-then-Python files).
     retry(endAtExec, fewerErrors);
     if (!tree) {
@@ -134,7 +136,7 @@ function errorCount(root: SyntaxNode): number {
   while (stack.length) {
     const x = stack.pop()!;
     if (x.isError || x.isMissing) n++;
-    if (x.hasError) for (const c of x.children) if (c) stack.push(c);
+    if (x.hasError) for (const c of childNodes(x)) if (c) stack.push(c);
   }
   return n;
 }
@@ -288,12 +290,12 @@ class Collector {
       } else if (n.type === 'elif_clause' || n.type === 'else_clause' || n.type === 'case_item') {
         add(n.startIndex, n.endIndex);
       } else if (n.type === 'if_statement') {
-        const kids = n.children;
+        const kids = childNodes(n);
         const iThen = kids.findIndex((c) => c?.type === 'then');
         const iEnd = kids.findIndex((c, i) => i > iThen && (c?.type === 'elif_clause' || c?.type === 'else_clause' || c?.type === 'fi'));
         if (iThen >= 0) add(kids[iThen]!.endIndex, iEnd >= 0 ? kids[iEnd]!.startIndex : n.endIndex);
       }
-      for (const c of n.children) if (c && c.childCount) stack.push(c);
+      for (const c of childNodes(n)) if (c && c.childCount) stack.push(c);
     }
     return out;
   }
@@ -310,7 +312,7 @@ class Collector {
     while (stack.length) {
       const n = stack.pop()!;
       if (n.type === 'command') for (const b of this.callTargets(n)) if (b.id !== body.id) out.push(b.id);
-      for (const c of n.children) if (c && c.childCount) stack.push(c);
+      for (const c of childNodes(n)) if (c && c.childCount) stack.push(c);
     }
     return out;
   }
@@ -405,7 +407,7 @@ class Collector {
           if (this.onVenvGuard && parent?.type === 'program' && isVenvGuard(n, this.s.text)) stack.push({ n, guard: true });
           if (n.type === 'if_statement' && this.onBranch) {
             this.onBranch('open', false);
-            stack.push({ n, close: n.children.some((c) => c?.type === 'else_clause') });
+            stack.push({ n, close: childNodes(n).some((c) => c?.type === 'else_clause') });
           }
           break;
         case 'subshell':
@@ -428,7 +430,7 @@ class Collector {
       // Here-doc bodies contain only their expansions as nodes, so their text is never a command.
       const inner = NESTING.has(n.type) ? depth + 1 : depth;
       within(SHELL_NESTING, inner);
-      const children = n.children;
+      const children = childNodes(n);
       for (let i = children.length - 1; i >= 0; i--) {
         const c = children[i];
         if (c) stack.push({ n: c, parent: n, next: children[i + 1] ?? undefined, depth: inner });
@@ -445,7 +447,7 @@ class Collector {
     const assignments: ShellAssignment[] = [];
     let firstAssignment = -1;
     let complete = true;
-    const children = n.children;
+    const children = childNodes(n);
     for (let i = 0; i < children.length; i++) {
       const c = children[i];
       if (!c) continue;
@@ -490,8 +492,8 @@ class Collector {
     const redirects = statement.childrenForFieldName('redirect').filter((r): r is SyntaxNode => r?.type === 'heredoc_redirect');
     const r = redirects[redirects.length - 1];
     if (!r) return undefined;
-    const start = r.children.find((c) => c?.type === 'heredoc_start');
-    const body = r.children.find((c) => c?.type === 'heredoc_body');
+    const start = childNodes(r).find((c) => c?.type === 'heredoc_start');
+    const body = childNodes(r).find((c) => c?.type === 'heredoc_body');
     if (!start) return undefined;
     if (!body) return '';
     const quoted = /['"\\]/.test(start.text);
@@ -542,7 +544,7 @@ class Collector {
   private declaration(n: SyntaxNode): void {
     const words: Word[] = [];
     let complete = true;
-    for (const c of n.children) {
+    for (const c of childNodes(n)) {
       if (!c || c.type === 'comment') continue;
       const r = this.expander.convert([c], c.type !== 'variable_assignment');
       words.push(...r.words);
@@ -573,7 +575,7 @@ const EXITS = /(?:^|[\s;&|{(])(?:exit|return)(?:\s|;|$)/;
  */
 function isVenvGuard(n: SyntaxNode, text: string): boolean {
   const src = (a: SyntaxNode, b?: SyntaxNode) => text.slice(a.endIndex, b ? b.startIndex : a.endIndex).trim();
-  const kids = n.children.filter((c): c is SyntaxNode => !!c && c.type !== 'comment');
+  const kids = childNodes(n).filter((c): c is SyntaxNode => !!c && c.type !== 'comment');
   if (n.type === 'if_statement') {
     const iThen = kids.findIndex((c) => c.type === 'then');
     if (kids[0]?.type !== 'if' || iThen < 0) return false;

@@ -11,9 +11,17 @@ const WORD_HASH = 8;
 /**
  * For each position of a text, what its line holds before it (the bits above), made once a text:
  * plainBefore is asked at every match of every rewrite, and a hostile script of one long line has a
- * match every few characters (reading the line again each time was quadratic).
+ * match every few characters (reading the line again each time was quadratic). Kept for one call of
+ * rewriteGrammarGaps only (forgetLineStates): its rewrites all pass the very string it was made
+ * for, which `===` matches at once, where a later script of the same text (the same file read
+ * again) is another string that `===` compares character by character, at every match.
  */
 let statesOf: { text: string; states: Uint8Array } | undefined;
+
+/** Drops the line states of the text rewriteGrammarGaps was rewriting. */
+export function forgetLineStates(): void {
+  statesOf = undefined;
+}
 
 function lineStates(t: string): Uint8Array {
   if (statesOf?.text === t) return statesOf.states;
@@ -270,7 +278,9 @@ export function smallGaps(t: string, out: string[]): void {
   }
   // With `shopt -s extglob`, `out/!(anki*).whl`, `m*.@(diff|snapshot)?(.gz)`, `'…['+([[:digit:]])']'`:
   // a pattern group in a word, outside `[[ ]]` and case patterns where the grammar reads one.
-  if (/\bshopt[ \t]+-s[ \t]+(?:[\w-]+[ \t]+)*extglob\b|-O[ \t]*extglob\b/.test(t)) extglobGroups(t, out);
+  // With extglob on, anywhere; without, in the pattern of a `[[ … ]]` test, where bash turns it on
+  // for the match (rdiffweb's `[[ "$CI_COMMIT_TAG" == *.+([0-9]) ]]`).
+  extglobGroups(t, out, !/\bshopt[ \t]+-s[ \t]+(?:[\w-]+[ \t]+)*extglob\b|-O[ \t]*extglob\b/.test(t));
   // `${line: +2}` (DietPi's dietpi-services): a substring offset with a `+` sign; it becomes a blank.
   for (const m of t.matchAll(/\$\{[\w@*#?!-]+(?:\[[^\]\n]*\])?:[ \t]+(\+)(?=\d)/g)) out[m.index + m[0].length - 1] = ' ';
   // `${sp:i++%${#sp}:1}` (nf-core's generate-api-docs.sh, a spinner): a substring offset that
@@ -404,12 +414,25 @@ function parensBalanced(s: string): boolean {
 /**
  * Each `?(…)`, `*(…)`, `+(…)`, `@(…)`, `!(…)` group in a word (outside single quotes, arithmetic
  * and `$`-expansions) becomes `_` characters, its `|` separators too: a glob word the model never
- * reads as a program.
+ * reads as a program. `inTestsOnly`: only the groups inside a `[[ … ]]` opened on their line.
  */
-function extglobGroups(t: string, out: string[]): void {
+function extglobGroups(t: string, out: string[], inTestsOnly: boolean): void {
   const line = new LineState(t);
+  // Where the last `[[` and `]]` of the current line are, read up to each hit once (linear).
+  let pos = 0;
+  let open = -1;
+  let closed = -1;
   // After a letter too: augur's `case "$version" in *.dev+([0-9])*)`.
   for (const m of t.matchAll(/(?<![$\\])[?*+@!]\(/g)) {
+    if (inTestsOnly) {
+      for (; pos < m.index; pos++) {
+        const c = t[pos];
+        if (c === '\n') open = closed = -1;
+        else if (c === '[' && t[pos + 1] === '[') open = pos++;
+        else if (c === ']' && t[pos + 1] === ']') closed = pos++;
+      }
+      if (open < 0 || closed > open) continue;
+    }
     const at = line.at(m.index);
     if (at.single || at.double || at.arith > 0 || at.openTest()) continue;
     const close = matchingParen(t, m.index + 1);

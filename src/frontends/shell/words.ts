@@ -9,7 +9,7 @@
 import { posix } from 'node:path';
 import type { Span } from '../../kernel/source.js';
 import type { Word } from '../../kernel/word.js';
-import type { SyntaxNode } from '../tree-sitter.js';
+import { childNodes, type SyntaxNode } from '../tree-sitter.js';
 import { type OpaqueFragment, type Unit, unitsSpan, unitsToWord } from '../../kernel/word-units.js';
 import type { Script, ScriptMap } from './script.js';
 import type { ShellAssignment, ShellDialect } from './types.js';
@@ -88,8 +88,8 @@ export class WordExpander {
     this.s = map.s;
   }
 
-  private unit(i: number): Unit {
-    return this.map.unit(i);
+  private frag(i: number): OpaqueFragment | undefined {
+    return this.map.frag(i);
   }
 
   private span(start: number, end: number): Span | undefined {
@@ -102,7 +102,7 @@ export class WordExpander {
     const name = nameNode ? this.s.text.slice(nameNode.startIndex, nameNode.endIndex) : '';
     const valueNode = n.childForFieldName('value');
     const f = new Fields(false);
-    if (n.children.some((c) => c?.type === '+=')) {
+    if (childNodes(n).some((c) => c?.type === '+=')) {
       // `NAME+=value` appends to the current value.
       const known = this.vars?.get(name);
       if (known !== undefined) f.value(known, true);
@@ -193,7 +193,7 @@ export class WordExpander {
         this.unknown(n, f, mode, 'array');
         return;
       default: {
-        const children = n.children;
+        const children = childNodes(n);
         if (children.length === 0) this.literal(n.startIndex, n.endIndex, f, mode);
         else this.sequence(children, f, mode, n.startIndex, n.endIndex);
       }
@@ -238,7 +238,7 @@ export class WordExpander {
     const t = this.s.text;
     const start = t[n.startIndex] === '"' ? n.startIndex + 1 : n.startIndex;
     const end = n.endIndex - start >= 1 && t[n.endIndex - 1] === '"' ? n.endIndex - 1 : n.endIndex;
-    const inner = n.children.filter((c): c is SyntaxNode => !!c && c.startIndex >= start && c.endIndex <= end && !(c.type === '"' && !c.isNamed));
+    const inner = childNodes(n).filter((c): c is SyntaxNode => !!c && c.startIndex >= start && c.endIndex <= end && !(c.type === '"' && !c.isNamed));
     let p = start;
     for (const c of inner) {
       if (c.startIndex > p) this.literal(p, c.startIndex, f, 'dquoted');
@@ -254,7 +254,7 @@ export class WordExpander {
   }
 
   private expansion(n: SyntaxNode, f: Fields, mode: Mode): void {
-    const kids = n.children.filter((c): c is SyntaxNode => !!c);
+    const kids = childNodes(n).filter((c): c is SyntaxNode => !!c);
     let name: string | undefined;
     // Only a plain `$NAME` / `${NAME}` can be looked up; any operator makes the value unknown.
     if (n.type === 'simple_expansion' && kids.length === 2) name = this.s.text.slice(kids[1].startIndex, kids[1].endIndex);
@@ -279,23 +279,23 @@ export class WordExpander {
     let lastFragUnit = -1;
     const home = this.vars?.get('HOME');
     for (let i = start; i < end; i++) {
-      let u = this.unit(i);
+      let frag = this.frag(i);
       let quoted = mode !== 'unquoted';
       let ch = t[i];
-      if (!('frag' in u) && ch === '\\' && mode !== 'raw' && i + 1 < end) {
+      if (!frag && ch === '\\' && mode !== 'raw' && i + 1 < end) {
         const next = t[i + 1];
         if (mode === 'unquoted' || next === '$' || next === '`' || next === '"' || next === '\\' || next === '\n') {
           i++;
           if (next === '\n') continue; // a line continuation left in an odd place
-          u = this.unit(i);
+          frag = this.frag(i);
           ch = next;
           quoted = true;
         }
       }
-      if ('frag' in u) {
+      if (frag) {
         // A placeholder is several characters standing for one fragment.
         const idx = this.s.at[i];
-        if (idx !== lastFragUnit) f.frag(u.frag, quoted);
+        if (idx !== lastFragUnit) f.frag(frag, quoted);
         lastFragUnit = idx;
         continue;
       }
@@ -308,7 +308,7 @@ export class WordExpander {
         continue;
       }
       if (!quoted && ch === '[' && t.indexOf(']', i + 1) >= 0 && t.indexOf(']', i + 1) < end) f.inexact = true;
-      f.char(ch, u.off, quoted);
+      f.char(ch, this.map.off(i), quoted);
     }
   }
 
@@ -321,15 +321,15 @@ export class WordExpander {
     const simple: Record<string, string> = { a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v', '\\': '\\', "'": "'", '"': '"', '?': '?' };
     let lastFragUnit = -1;
     for (let i = start; i < end; i++) {
-      const u = this.unit(i);
-      if ('frag' in u) {
-        if (this.s.at[i] !== lastFragUnit) f.frag(u.frag, true);
+      const frag = this.frag(i);
+      if (frag) {
+        if (this.s.at[i] !== lastFragUnit) f.frag(frag, true);
         lastFragUnit = this.s.at[i];
         continue;
       }
       lastFragUnit = -1;
       if (t[i] !== '\\' || i + 1 >= end) {
-        f.char(t[i], u.off, true);
+        f.char(t[i], this.map.off(i), true);
         continue;
       }
       const e = t[i + 1];
@@ -357,7 +357,7 @@ export class WordExpander {
         decoded = '\\' + e; // unknown escapes are kept as written
         next = i + 2;
       }
-      for (let k = 0; k < decoded.length; k++) f.char(decoded[k], u.off, true);
+      for (let k = 0; k < decoded.length; k++) f.char(decoded[k], this.map.off(i), true);
       i = next - 1;
     }
   }
