@@ -211,6 +211,33 @@ test('.gitignore is respected unless --no-respect-gitignore', () => {
   assert.equal(runCli(['check', dir, '--no-respect-gitignore']).code, 1);
 });
 
+test("a venv's files are not walked; a venv made in the project's own folder (`python3 -m venv .`) leaves the project's files walked (price_alert_bot: 0 files checked)", () => {
+  const launch = 'import os\nos.system("python train.py")\n';
+  const venv = (dir: string) => {
+    fs.mkdirSync(path.join(dir, 'lib/python3.12/site-packages/dep'), { recursive: true });
+    fs.mkdirSync(path.join(dir, 'bin'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'pyvenv.cfg'), 'home = /usr/bin\n');
+    fs.writeFileSync(path.join(dir, 'lib/python3.12/site-packages/dep/x.py'), launch);
+    fs.writeFileSync(path.join(dir, 'bin/tool'), '#!/usr/bin/env python3\n' + launch);
+  };
+  // A venv alone (with what pip and uv add at its top): nothing of it is the project's.
+  const only = tempDir();
+  venv(only);
+  fs.mkdirSync(path.join(only, 'src/editable-dep'), { recursive: true });
+  fs.writeFileSync(path.join(only, 'src/editable-dep/setup.py'), launch);
+  fs.writeFileSync(path.join(only, '.gitignore'), '*\n');
+  const alone = JSON.parse(runCli(['check', '.', '--format', 'json', '--no-respect-gitignore'], { cwd: only }).stdout) as { diagnostics: unknown[]; summary: { filesChecked: number } };
+  assert.deepEqual([alone.diagnostics.length, alone.summary.filesChecked], [0, 0]);
+  // Made in the project's folder: the project's own files are checked, the venv's folders are not.
+  const inPlace = tempDir();
+  venv(inPlace);
+  fs.writeFileSync(path.join(inPlace, 'bot.py'), launch);
+  fs.mkdirSync(path.join(inPlace, 'api'));
+  fs.writeFileSync(path.join(inPlace, 'api/client.py'), launch);
+  const r = JSON.parse(runCli(['check', '.', '--format', 'json'], { cwd: inPlace }).stdout) as { diagnostics: { path: string }[] };
+  assert.deepEqual(r.diagnostics.map((d) => d.path).sort(), ['api/client.py', 'bot.py']);
+});
+
 test('console scripts of the project venv (entry_points.txt) and [project.scripts] are known', () => {
   const dir = tempDir();
   const sp = path.join(dir, '.venv/lib/python3.12/site-packages');

@@ -12,6 +12,11 @@ import { patternMatcher, type Config } from './config.js';
 import { claimingFrontEnd, GENERIC_SCRIPT_NAME, headOf } from '../frontends/index.js';
 import { isBuildFile } from './container-images.js';
 
+/** The folders venv, virtualenv and uv write at a venv's top, and what installs put there. */
+const VENV_FOLDERS: ReadonlySet<string> = new Set(['bin', 'lib', 'lib64', 'include', 'share', 'Scripts', 'Lib', 'Include', 'etc', 'man', 'local']);
+/** Everything a venv's top may hold (pip's editable checkouts in `src/` too): with anything else, it was made in a project's folder. */
+const VENV_ENTRIES: ReadonlySet<string> = new Set([...VENV_FOLDERS, 'src', 'pyvenv.cfg', '.gitignore', 'CACHEDIR.TAG', 'pip-selfcheck.json', '.lock', 'pip.conf', 'selfcheck.json']);
+
 export interface Discovery {
   files: string[];
   /** The front end that claimed each walked file (by name or first line): reading uses the same one. */
@@ -128,7 +133,14 @@ export function discoverFiles(inputs: string[], settings: Config | ((dir: string
       problems.push({ path: dir, kind: 'unreadable', message: `cannot list folder: ${(e as NodeJS.ErrnoException).code}`, partial: false });
       return;
     }
-    if (entries.some((e) => e.name === 'pyvenv.cfg')) return; // a venv: third-party code, not the project's
+    // A venv: third-party code, not the project's. But a venv made in the project's own folder
+    // (`python3 -m venv .`: price_alert_bot's root holds pyvenv.cfg beside its code) is that project
+    // too: its own files are walked, the venv's folders are not.
+    let venvFolders: ReadonlySet<string> | undefined;
+    if (entries.some((e) => e.name === 'pyvenv.cfg')) {
+      if (entries.every((e) => VENV_ENTRIES.has(e.name))) return;
+      venvFolders = VENV_FOLDERS;
+    }
     const cfg = configFor(dir, new Set(entries.filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name)));
     const exclude = excludeOf(cfg);
     if (cfg !== parentCfg) knownRootRel = undefined; // another settings file: paths relative to its root
@@ -149,6 +161,7 @@ export function discoverFiles(inputs: string[], settings: Config | ((dir: string
       });
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     for (const e of entries) {
+      if (venvFolders?.has(e.name)) continue;
       const p = path.join(dir, e.name);
       let isDir = e.isDirectory();
       let isFile = e.isFile();
