@@ -23864,11 +23864,11 @@ function poetryTasks(poetry, projectName, text3, file) {
   }
   const out = [];
   for (const target of Object.values(scripts)) {
-    const module = typeof target === "string" ? /^([A-Za-z_]\w*)\s*:/.exec(target)?.[1] : void 0;
-    if (!module || packaged.has(norm(module)))
+    const module = typeof target === "string" ? /^([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\s*:/.exec(target)?.[1] : void 0;
+    if (!module || packaged.has(norm(module.split(".")[0])))
       continue;
     const at2 = text3.indexOf(target);
-    out.push({ words: ["python", `${module}.py`], line: at2 < 0 ? 1 : lineAt(text3, at2), file, tool: "poetry" });
+    out.push({ words: ["python", `${module.replace(/\./g, "/")}.py`], line: at2 < 0 ? 1 : lineAt(text3, at2), file, tool: "poetry" });
   }
   return out;
 }

@@ -580,6 +580,10 @@ test("a Poetry script whose module is a top-level file the package does not hold
   const packaged = await findings({ 'scripts.py': tasks, 'pyproject.toml': pyproject('test = "scripts:runTests"', 'packages = [{ include = "scripts.py" }]'), 'finance_sim/__init__.py': '' });
   assert.deepEqual(codes(packaged), ['scripts.py:4 VG103']);
   assert.deepEqual(codes(await findings({ 'scripts.py': tasks, 'pyproject.toml': pyproject('other = "tools:main"'), 'finance_sim/__init__.py': '' })), ['scripts.py:4 VG103']);
+  // A module of a folder beside the pyproject (toolfuse's `lint = "scripts.lint:main"`), and its twin in the package.
+  const dotted = await findings({ 'scripts/__init__.py': '', 'scripts/lint.py': tasks, 'pyproject.toml': pyproject('lint = "scripts.lint:runTests"'), 'finance_sim/__init__.py': '' });
+  assert.deepEqual(codes(dotted), ['scripts/lint.py:4 VG106']);
+  assert.deepEqual(codes(await findings({ 'finance_sim/__init__.py': '', 'finance_sim/tools/__init__.py': '', 'finance_sim/tools/lint.py': tasks, 'pyproject.toml': pyproject('lint = "finance_sim.tools.lint:runTests"') })), ['finance_sim/tools/lint.py:4 VG103']);
   // Poetry 2: the project's name in [project] names its single-module package.
   const single = '[project]\nname = "scripts"\nversion = "0.1.0"\n\n[tool.poetry.scripts]\ntest = "scripts:runTests"\n';
   assert.deepEqual(codes(await findings({ 'scripts.py': tasks, 'pyproject.toml': single })), ['scripts.py:4 VG103']);

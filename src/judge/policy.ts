@@ -41,7 +41,8 @@
  * - `own-cli-test`: a test file (`test_*.py`, `*_test.py`, `conftest.py`, a file under `tests/`)
  *   runs one of the project's own console scripts (its pyproject's `[project.scripts]`) by name:
  *   it tests the command as its users run it, in a test run that has the project installed in the
- *   environment on PATH.
+ *   environment on PATH. So does a module of the package that only tests import (who-runs'
+ *   `testsOnly`: no `__main__` test, shebang or entry point of its own).
  * - `shipped`: the launch is in a function a workflow framework runs in a container image of its
  *   own (Hera's `@script`, Kubeflow's `@dsl.component`, Airflow's `@task.docker`): the image's
  *   Python is the one on PATH there, and no venv of the project is in it.

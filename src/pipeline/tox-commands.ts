@@ -194,8 +194,8 @@ function poeTasks(tool: Record<string, Record<string, unknown> | undefined>, dir
 
 /**
  * Poetry's development tasks: a `[tool.poetry.scripts]` entry whose module is a top-level file
- * beside the pyproject (`test = "scripts:test"` for `scripts.py`) that the project's package does
- * not hold (not its name, nor in `packages`): a wheel would not carry it, so the script runs only
+ * beside the pyproject (`test = "scripts:test"` for `scripts.py`), or a module of a folder there
+ * (`lint = "scripts.lint:main"` for `scripts/lint.py`), that the project's package does not hold (not its name, nor in `packages`): a wheel would not carry it, so the script runs only
  * where `poetry install` made the project's own environment, as `poetry run test`, with that
  * environment's `bin` first on PATH (tirelire's, finance-sim's `test`, `report` and `format`). A
  * module inside the package is the project's real command, which its users also run by its path.
@@ -212,10 +212,11 @@ function poetryTasks(poetry: Record<string, unknown> | undefined, projectName: u
   }
   const out: ToolCommand[] = [];
   for (const target of Object.values(scripts as Record<string, unknown>)) {
-    const module = typeof target === 'string' ? /^([A-Za-z_]\w*)\s*:/.exec(target)?.[1] : undefined;
-    if (!module || packaged.has(norm(module))) continue;
+    // A module of a folder beside the pyproject too (toolfuse's `lint = "scripts.lint:main"`).
+    const module = typeof target === 'string' ? /^([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)\s*:/.exec(target)?.[1] : undefined;
+    if (!module || packaged.has(norm(module.split('.')[0]))) continue;
     const at = text.indexOf(target as string);
-    out.push({ words: ['python', `${module}.py`], line: at < 0 ? 1 : lineAt(text, at), file, tool: 'poetry' });
+    out.push({ words: ['python', `${module.replace(/\./g, '/')}.py`], line: at < 0 ? 1 : lineAt(text, at), file, tool: 'poetry' });
   }
   return out;
 }
