@@ -219,6 +219,7 @@ test("a venv's files are not walked; a venv made in the project's own folder (`p
     fs.writeFileSync(path.join(dir, 'pyvenv.cfg'), 'home = /usr/bin\n');
     fs.writeFileSync(path.join(dir, 'lib/python3.12/site-packages/dep/x.py'), launch);
     fs.writeFileSync(path.join(dir, 'bin/tool'), '#!/usr/bin/env python3\n' + launch);
+    fs.writeFileSync(path.join(dir, 'bin/activate'), '# This file must be used with "source bin/activate"\nVIRTUAL_ENV=/srv/venv\n');
   };
   // A venv alone (with what pip and uv add at its top): nothing of it is the project's.
   const only = tempDir();
@@ -234,8 +235,11 @@ test("a venv's files are not walked; a venv made in the project's own folder (`p
   fs.writeFileSync(path.join(inPlace, 'bot.py'), launch);
   fs.mkdirSync(path.join(inPlace, 'api'));
   fs.writeFileSync(path.join(inPlace, 'api/client.py'), launch);
+  // A folder of a venv part's name that holds none of a venv's (`include/` of the project's code) is the project's.
+  fs.mkdirSync(path.join(inPlace, 'include/helpers'), { recursive: true });
+  fs.writeFileSync(path.join(inPlace, 'include/helpers/run.py'), launch);
   const r = JSON.parse(runCli(['check', '.', '--format', 'json'], { cwd: inPlace }).stdout) as { diagnostics: { path: string }[] };
-  assert.deepEqual(r.diagnostics.map((d) => d.path).sort(), ['api/client.py', 'bot.py']);
+  assert.deepEqual(r.diagnostics.map((d) => d.path).sort(), ['api/client.py', 'bot.py', 'include/helpers/run.py']);
 });
 
 test('console scripts of the project venv (entry_points.txt) and [project.scripts] are known', () => {

@@ -12,6 +12,27 @@ import { patternMatcher, type Config } from './config.js';
 import { claimingFrontEnd, GENERIC_SCRIPT_NAME, headOf } from '../frontends/index.js';
 import { isBuildFile } from './container-images.js';
 
+/**
+ * The folders of a venv made in a project's own folder that are the venv's: `bin`/`Scripts` with
+ * an `activate` or a `python`, `lib`/`Lib`/`lib64` with a `python3.X` or `site-packages`,
+ * `include`/`Include` with a `python3.X` or `site`, and `share` with `jupyter` or `man`. A folder of
+ * those names that holds none of it is the project's own (a `lib/` of its code) and is walked.
+ */
+function venvPartsIn(dir: string, entries: readonly fs.Dirent[]): Set<string> {
+  const marks: Record<string, RegExp> = { bin: /^(?:activate|python[\d.]*)$/, Scripts: /^(?:activate|python)(?:\.exe|\.bat)?$/i, lib: /^(?:python[\d.]+|site-packages)$/, Lib: /^site-packages$/, lib64: /^(?:python[\d.]+|site-packages)$/, include: /^(?:python[\d.]+|site)$/, Include: /^(?:python[\d.]+|site)$/, share: /^(?:jupyter|man)$/ };
+  const out = new Set<string>();
+  for (const e of entries) {
+    const mark = Object.hasOwn(marks, e.name) ? marks[e.name] : undefined;
+    if (!mark || !(e.isDirectory() || e.isSymbolicLink())) continue;
+    try {
+      if (fs.readdirSync(path.join(dir, e.name)).some((n) => mark.test(n))) out.add(e.name);
+    } catch {
+      out.add(e.name); // unreadable: left out, as the venv's
+    }
+  }
+  return out;
+}
+
 /** The folders venv, virtualenv and uv write at a venv's top, and what installs put there. */
 const VENV_FOLDERS: ReadonlySet<string> = new Set(['bin', 'lib', 'lib64', 'include', 'share', 'Scripts', 'Lib', 'Include', 'etc', 'man', 'local']);
 /** Everything a venv's top may hold (pip's editable checkouts in `src/` too): with anything else, it was made in a project's folder. */
@@ -139,7 +160,7 @@ export function discoverFiles(inputs: string[], settings: Config | ((dir: string
     let venvFolders: ReadonlySet<string> | undefined;
     if (entries.some((e) => e.name === 'pyvenv.cfg')) {
       if (entries.every((e) => VENV_ENTRIES.has(e.name))) return;
-      venvFolders = VENV_FOLDERS;
+      venvFolders = venvPartsIn(dir, entries);
     }
     const cfg = configFor(dir, new Set(entries.filter((e) => e.isFile() || e.isSymbolicLink()).map((e) => e.name)));
     const exclude = excludeOf(cfg);
