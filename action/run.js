@@ -3395,42 +3395,32 @@ function syntaxProblemOf(file, problems) {
 
 // dist/src/frontends/shell/script.js
 function buildScript(w) {
+  const pieces = new Array(w.fragments.length);
   let count = 0;
-  let chars = 0;
   let n = 0;
-  for (const f of w.fragments) {
-    if (f.kind === "text") {
-      count += f.text.length;
-      chars += f.text.length;
-    } else {
-      count++;
-      chars += `_vgfrag${n++}_`.length;
-    }
-  }
+  w.fragments.forEach((f, k) => {
+    pieces[k] = f.kind === "text" ? f.text : `_vgfrag${n++}_`;
+    count += f.kind === "text" ? f.text.length : 1;
+  });
   const off = new Int32Array(count);
   const frags = /* @__PURE__ */ new Map();
-  const at2 = new Int32Array(chars);
-  const pieces = [];
+  const at2 = new Int32Array(pieces.reduce((sum, p) => sum + p.length, 0));
   let u = 0;
   let c = 0;
-  n = 0;
-  for (const f of w.fragments) {
+  w.fragments.forEach((f, k) => {
     if (f.kind === "text") {
-      pieces.push(f.text);
       for (let i = 0; i < f.text.length; i++, u++) {
         off[u] = f.offsets?.[i] ?? -1;
         at2[c++] = u;
       }
     } else {
-      const piece = `_vgfrag${n++}_`;
-      pieces.push(piece);
       off[u] = -1;
       frags.set(u, f);
-      for (let k = 0; k < piece.length; k++)
+      for (let i = 0; i < pieces[k].length; i++)
         at2[c++] = u;
       u++;
     }
-  }
+  });
   return { text: pieces.join(""), at: at2, units: { off, frags } };
 }
 function removeLineContinuations(s) {
@@ -3913,23 +3903,10 @@ function parensBalanced(s) {
 }
 function extglobGroups(t, out, inTestsOnly) {
   const line = new LineState(t);
-  let pos = 0;
-  let open = -1;
-  let closed = -1;
+  const tests = inTestsOnly ? new OpenTests(t) : void 0;
   for (const m of t.matchAll(/(?<![$\\])[?*+@!]\(/g)) {
-    if (inTestsOnly) {
-      for (; pos < m.index; pos++) {
-        const c = t[pos];
-        if (c === "\n")
-          open = closed = -1;
-        else if (c === "[" && t[pos + 1] === "[")
-          open = pos++;
-        else if (c === "]" && t[pos + 1] === "]")
-          closed = pos++;
-      }
-      if (open < 0 || closed > open)
-        continue;
-    }
+    if (tests && !tests.before(m.index))
+      continue;
     const at2 = line.at(m.index);
     if (at2.single || at2.double || at2.arith > 0 || at2.openTest())
       continue;
@@ -4137,6 +4114,8 @@ var Scanner = class {
   skipHeredocs(i, docs) {
     const t = this.t;
     for (const d of docs) {
+      let lastStart = -1;
+      let last = "";
       while (i < t.length) {
         const nl = t.indexOf("\n", i);
         const line = t.slice(i, nl < 0 ? t.length : nl).replace(/\r$/, "");
@@ -4146,8 +4125,13 @@ var Scanner = class {
         if (body === d.word) {
           if (d.renamed)
             this.out[start + line.length - body.length] = "_";
+          if (lastStart >= 0 && /^[ \t]+$/.test(last))
+            for (let k = lastStart; k < lastStart + last.length; k++)
+              this.out[k] = "\n";
           break;
         }
+        lastStart = start;
+        last = line;
         if (body.startsWith(d.word))
           this.out[start + line.length - body.length] = d.word[0] === "x" ? "y" : "x";
       }
@@ -4692,44 +4676,6 @@ function endAtExec(s, root) {
   }
   return s;
 }
-var HEREDOC_START = /<<(-?)[ \t]*(["']?)([A-Za-z_][\w-]*)\2/g;
-function blankHeredocEnds(s) {
-  const t = s.text;
-  if (!t.includes("<<"))
-    return s;
-  let out;
-  const ends = /* @__PURE__ */ new Map();
-  for (const m of t.matchAll(HEREDOC_START)) {
-    const bodyStart = t.indexOf("\n", m.index) + 1;
-    if (bodyStart === 0)
-      break;
-    const key = m[1] + m[3];
-    let end = ends.get(key);
-    if (!end)
-      ends.set(key, end = { re: new RegExp(`^${m[1] ? "\\t*" : ""}${m[3]}[ \\t]*$`, "gm"), noneFrom: Infinity });
-    if (bodyStart >= end.noneFrom)
-      continue;
-    end.re.lastIndex = bodyStart;
-    const found = end.re.exec(t);
-    if (!found) {
-      end.noneFrom = bodyStart;
-      continue;
-    }
-    const delim = found.index;
-    if (delim === bodyStart)
-      continue;
-    const lastStart = t.lastIndexOf("\n", delim - 2) + 1;
-    if (lastStart < bodyStart || !/^[ \t]+$/.test(t.slice(lastStart, delim - 1)))
-      continue;
-    out ??= t.split("");
-    for (let k = lastStart; k < delim - 1; k++)
-      out[k] = "\n";
-  }
-  if (!out)
-    return s;
-  const text3 = out.join("");
-  return { ...s, text: text3, orig: s.orig ?? t };
-}
 
 // dist/src/frontends/shell/words.js
 import { posix } from "node:path";
@@ -5168,7 +5114,6 @@ function parseShellWord(script, opts = {}) {
     const fewerErrors = (again, now) => errorCount(again) < errorCount(now);
     retry((x) => separateCompoundEnds(x), (again) => !again.hasError);
     retry(repairCasePatterns, fewerErrors);
-    retry((x) => blankHeredocEnds(x), fewerErrors);
     retry(endAtExec, fewerErrors);
     if (!tree) {
       result2.errors.push({ message: "the shell parser gave up on this script", span: script.span });
@@ -20982,8 +20927,7 @@ function venvPartsIn(dir, entries3) {
   }
   return out;
 }
-var VENV_FOLDERS = /* @__PURE__ */ new Set(["bin", "lib", "lib64", "include", "share", "Scripts", "Lib", "Include", "etc", "man", "local"]);
-var VENV_ENTRIES = /* @__PURE__ */ new Set([...VENV_FOLDERS, "src", "pyvenv.cfg", ".gitignore", "CACHEDIR.TAG", "pip-selfcheck.json", ".lock", "pip.conf", "selfcheck.json"]);
+var VENV_ENTRIES = /* @__PURE__ */ new Set(["bin", "lib", "lib64", "include", "share", "Scripts", "Lib", "Include", "etc", "man", "local", "src", "pyvenv.cfg", ".gitignore", "CACHEDIR.TAG", "pip-selfcheck.json", ".lock", "pip.conf", "selfcheck.json"]);
 var GENERATED = /^#[^\n]*Generated by GNU Autoconf/m;
 function firstLineOf(file) {
   let fd;
@@ -24229,14 +24173,7 @@ var ImportsReliance = class {
     if (all.length > MAX_IMPORTERS)
       return void 0;
     const importers = all.filter((f) => !isTestPath(path45.relative(this.root, f)));
-    if (!importers.length)
-      return void 0;
-    const text3 = this.text(file);
-    if (text3 === void 0 || text3.startsWith("#!") || /\b__name__\s*==\s*["']__main__["']|["']__main__["']\s*==\s*__name__/.test(text3))
-      return void 0;
-    if (this.entryPoint(file))
-      return void 0;
-    return importers;
+    return importers.length && !this.programOfItsOwn(file) ? importers : void 0;
   }
   /**
    * The run's Python files that import a module, when every one of them is a test (at least one,
@@ -24250,12 +24187,18 @@ var ImportsReliance = class {
       return void 0;
     if (isTestPath(path45.relative(this.root, file)))
       return void 0;
+    return this.programOfItsOwn(file) ? void 0 : all;
+  }
+  /**
+   * Whether a module may run as a program of its own, not only in its importers' processes: it is
+   * unreadable, has a shebang or a `__main__` test, or the packaging metadata names it as an entry
+   * point.
+   */
+  programOfItsOwn(file) {
     const text3 = this.text(file);
     if (text3 === void 0 || text3.startsWith("#!") || /\b__name__\s*==\s*["']__main__["']|["']__main__["']\s*==\s*__name__/.test(text3))
-      return void 0;
-    if (this.entryPoint(file))
-      return void 0;
-    return all;
+      return true;
+    return this.entryPoint(file);
   }
   /**
    * Whether the project's packaging metadata names the module as an entry point

@@ -8136,42 +8136,32 @@ function syntaxProblemOf(file, problems) {
 
 // dist/src/frontends/shell/script.js
 function buildScript(w) {
+  const pieces = new Array(w.fragments.length);
   let count = 0;
-  let chars = 0;
   let n = 0;
-  for (const f of w.fragments) {
-    if (f.kind === "text") {
-      count += f.text.length;
-      chars += f.text.length;
-    } else {
-      count++;
-      chars += `_vgfrag${n++}_`.length;
-    }
-  }
+  w.fragments.forEach((f, k) => {
+    pieces[k] = f.kind === "text" ? f.text : `_vgfrag${n++}_`;
+    count += f.kind === "text" ? f.text.length : 1;
+  });
   const off = new Int32Array(count);
   const frags = /* @__PURE__ */ new Map();
-  const at = new Int32Array(chars);
-  const pieces = [];
+  const at = new Int32Array(pieces.reduce((sum, p) => sum + p.length, 0));
   let u = 0;
   let c = 0;
-  n = 0;
-  for (const f of w.fragments) {
+  w.fragments.forEach((f, k) => {
     if (f.kind === "text") {
-      pieces.push(f.text);
       for (let i = 0; i < f.text.length; i++, u++) {
         off[u] = f.offsets?.[i] ?? -1;
         at[c++] = u;
       }
     } else {
-      const piece = `_vgfrag${n++}_`;
-      pieces.push(piece);
       off[u] = -1;
       frags.set(u, f);
-      for (let k = 0; k < piece.length; k++)
+      for (let i = 0; i < pieces[k].length; i++)
         at[c++] = u;
       u++;
     }
-  }
+  });
   return { text: pieces.join(""), at, units: { off, frags } };
 }
 function removeLineContinuations(s) {
@@ -8654,23 +8644,10 @@ function parensBalanced(s) {
 }
 function extglobGroups(t, out, inTestsOnly) {
   const line = new LineState(t);
-  let pos = 0;
-  let open = -1;
-  let closed = -1;
+  const tests = inTestsOnly ? new OpenTests(t) : void 0;
   for (const m of t.matchAll(/(?<![$\\])[?*+@!]\(/g)) {
-    if (inTestsOnly) {
-      for (; pos < m.index; pos++) {
-        const c = t[pos];
-        if (c === "\n")
-          open = closed = -1;
-        else if (c === "[" && t[pos + 1] === "[")
-          open = pos++;
-        else if (c === "]" && t[pos + 1] === "]")
-          closed = pos++;
-      }
-      if (open < 0 || closed > open)
-        continue;
-    }
+    if (tests && !tests.before(m.index))
+      continue;
     const at = line.at(m.index);
     if (at.single || at.double || at.arith > 0 || at.openTest())
       continue;
@@ -8878,6 +8855,8 @@ var Scanner = class {
   skipHeredocs(i, docs) {
     const t = this.t;
     for (const d of docs) {
+      let lastStart = -1;
+      let last = "";
       while (i < t.length) {
         const nl = t.indexOf("\n", i);
         const line = t.slice(i, nl < 0 ? t.length : nl).replace(/\r$/, "");
@@ -8887,8 +8866,13 @@ var Scanner = class {
         if (body === d.word) {
           if (d.renamed)
             this.out[start + line.length - body.length] = "_";
+          if (lastStart >= 0 && /^[ \t]+$/.test(last))
+            for (let k = lastStart; k < lastStart + last.length; k++)
+              this.out[k] = "\n";
           break;
         }
+        lastStart = start;
+        last = line;
         if (body.startsWith(d.word))
           this.out[start + line.length - body.length] = d.word[0] === "x" ? "y" : "x";
       }
@@ -9433,44 +9417,6 @@ function endAtExec(s, root) {
   }
   return s;
 }
-var HEREDOC_START = /<<(-?)[ \t]*(["']?)([A-Za-z_][\w-]*)\2/g;
-function blankHeredocEnds(s) {
-  const t = s.text;
-  if (!t.includes("<<"))
-    return s;
-  let out;
-  const ends = /* @__PURE__ */ new Map();
-  for (const m of t.matchAll(HEREDOC_START)) {
-    const bodyStart = t.indexOf("\n", m.index) + 1;
-    if (bodyStart === 0)
-      break;
-    const key = m[1] + m[3];
-    let end = ends.get(key);
-    if (!end)
-      ends.set(key, end = { re: new RegExp(`^${m[1] ? "\\t*" : ""}${m[3]}[ \\t]*$`, "gm"), noneFrom: Infinity });
-    if (bodyStart >= end.noneFrom)
-      continue;
-    end.re.lastIndex = bodyStart;
-    const found = end.re.exec(t);
-    if (!found) {
-      end.noneFrom = bodyStart;
-      continue;
-    }
-    const delim = found.index;
-    if (delim === bodyStart)
-      continue;
-    const lastStart = t.lastIndexOf("\n", delim - 2) + 1;
-    if (lastStart < bodyStart || !/^[ \t]+$/.test(t.slice(lastStart, delim - 1)))
-      continue;
-    out ??= t.split("");
-    for (let k = lastStart; k < delim - 1; k++)
-      out[k] = "\n";
-  }
-  if (!out)
-    return s;
-  const text3 = out.join("");
-  return { ...s, text: text3, orig: s.orig ?? t };
-}
 
 // dist/src/frontends/shell/words.js
 import { posix } from "node:path";
@@ -9909,7 +9855,6 @@ function parseShellWord(script, opts = {}) {
     const fewerErrors = (again, now) => errorCount(again) < errorCount(now);
     retry((x) => separateCompoundEnds(x), (again) => !again.hasError);
     retry(repairCasePatterns, fewerErrors);
-    retry((x) => blankHeredocEnds(x), fewerErrors);
     retry(endAtExec, fewerErrors);
     if (!tree) {
       result.errors.push({ message: "the shell parser gave up on this script", span: script.span });

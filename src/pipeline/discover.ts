@@ -33,10 +33,12 @@ function venvPartsIn(dir: string, entries: readonly fs.Dirent[]): Set<string> {
   return out;
 }
 
-/** The folders venv, virtualenv and uv write at a venv's top, and what installs put there. */
-const VENV_FOLDERS: ReadonlySet<string> = new Set(['bin', 'lib', 'lib64', 'include', 'share', 'Scripts', 'Lib', 'Include', 'etc', 'man', 'local']);
-/** Everything a venv's top may hold (pip's editable checkouts in `src/` too): with anything else, it was made in a project's folder. */
-const VENV_ENTRIES: ReadonlySet<string> = new Set([...VENV_FOLDERS, 'src', 'pyvenv.cfg', '.gitignore', 'CACHEDIR.TAG', 'pip-selfcheck.json', '.lock', 'pip.conf', 'selfcheck.json']);
+/**
+ * Everything a venv's top may hold: the folders venv, virtualenv and uv write and installs add
+ * (pip's editable checkouts in `src/` too), and their own files. With anything else, the venv was
+ * made in a project's folder.
+ */
+const VENV_ENTRIES: ReadonlySet<string> = new Set(['bin', 'lib', 'lib64', 'include', 'share', 'Scripts', 'Lib', 'Include', 'etc', 'man', 'local', 'src', 'pyvenv.cfg', '.gitignore', 'CACHEDIR.TAG', 'pip-selfcheck.json', '.lock', 'pip.conf', 'selfcheck.json']);
 
 export interface Discovery {
   files: string[];

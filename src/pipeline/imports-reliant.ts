@@ -193,11 +193,7 @@ export class ImportsReliance {
     const all = this.importing(file);
     if (all.length > MAX_IMPORTERS) return undefined;
     const importers = all.filter((f) => !isTestPath(path.relative(this.root, f)));
-    if (!importers.length) return undefined;
-    const text = this.text(file);
-    if (text === undefined || text.startsWith('#!') || /\b__name__\s*==\s*["']__main__["']|["']__main__["']\s*==\s*__name__/.test(text)) return undefined;
-    if (this.entryPoint(file)) return undefined;
-    return importers;
+    return importers.length && !this.programOfItsOwn(file) ? importers : undefined;
   }
 
   /**
@@ -210,10 +206,18 @@ export class ImportsReliance {
     const all = this.importing(file);
     if (!all.length || all.some((f) => !isTestPath(path.relative(this.root, f)))) return undefined;
     if (isTestPath(path.relative(this.root, file))) return undefined;
+    return this.programOfItsOwn(file) ? undefined : all;
+  }
+
+  /**
+   * Whether a module may run as a program of its own, not only in its importers' processes: it is
+   * unreadable, has a shebang or a `__main__` test, or the packaging metadata names it as an entry
+   * point.
+   */
+  private programOfItsOwn(file: string): boolean {
     const text = this.text(file);
-    if (text === undefined || text.startsWith('#!') || /\b__name__\s*==\s*["']__main__["']|["']__main__["']\s*==\s*__name__/.test(text)) return undefined;
-    if (this.entryPoint(file)) return undefined;
-    return all;
+    if (text === undefined || text.startsWith('#!') || /\b__name__\s*==\s*["']__main__["']|["']__main__["']\s*==\s*__name__/.test(text)) return true;
+    return this.entryPoint(file);
   }
 
   /**

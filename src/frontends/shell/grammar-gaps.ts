@@ -88,8 +88,8 @@
  *   fairseq's zsh scripts): the blanks between the names become `_`.
  * - from the unseen54 repositories (session 33): an extglob group in the pattern of a `[[ … ]]` test
  *   without `shopt -s extglob` (rdiffweb's `[[ "$CI_COMMIT_TAG" == *.+([0-9]) ]]`: bash turns
- *   extglob on for that match), rewritten as under `shopt`; and (grammar-repair.ts, kept only when
- *   it parses better) a here-document's last body line of blanks in a compound command.
+ *   extglob on for that match), rewritten as under `shopt`; and a here-document's last body line of
+ *   blanks only (nav's mergedb.sh): its blanks become line breaks.
  *
  * The original text stays in `Script.orig`, for messages and anything else that shows text.
  */
@@ -244,6 +244,9 @@ class Scanner {
   private skipHeredocs(i: number, docs: Array<{ word: string; strip: boolean; renamed?: boolean }>): number {
     const t = this.t;
     for (const d of docs) {
+      /** Where the body's last line starts, and that line (read before its delimiter's). */
+      let lastStart = -1;
+      let last = '';
       while (i < t.length) {
         const nl = t.indexOf('\n', i);
         const line = t.slice(i, nl < 0 ? t.length : nl).replace(/\r$/, '');
@@ -252,8 +255,14 @@ class Scanner {
         const body = d.strip ? line.replace(/^\t+/, '') : line;
         if (body === d.word) {
           if (d.renamed) this.out[start + line.length - body.length] = '_';
+          // A last body line of blanks only (nav's mergedb.sh, a usage text ending in one space):
+          // inside a compound command, once the body holds an expansion, the grammar fails on it;
+          // an empty line parses. Its blanks become line breaks, nothing to every reader of it.
+          if (lastStart >= 0 && /^[ \t]+$/.test(last)) for (let k = lastStart; k < lastStart + last.length; k++) this.out[k] = '\n';
           break;
         }
+        lastStart = start;
+        last = line;
         // The grammar ends a here-document at a line that only starts with its word (pyenv's
         // `<<SH` whose body sets `SHIM_PATH=…`): that first character becomes another letter.
         if (body.startsWith(d.word)) this.out[start + line.length - body.length] = d.word[0] === 'x' ? 'y' : 'x';

@@ -15,7 +15,7 @@ import { childNodes, isParserTrap, loadedParser, type SyntaxNode } from '../tree
 import { ScriptMap, separateCompoundEnds, type Script } from './script.js';
 import { batchedParse, prepareScript, scriptLength, substitutionDepth } from './batch.js';
 import { keepParse, keptParse } from './kept-parses.js';
-import { blankHeredocEnds, endAtExec, repairCasePatterns } from './grammar-repair.js';
+import { endAtExec, repairCasePatterns } from './grammar-repair.js';
 import type { ShellAssignment, ShellCommand, ShellDialect, ShellParseOptions, ShellParseResult } from './types.js';
 import { WordExpander } from './words.js';
 
@@ -104,8 +104,6 @@ export function parseShellWord(script: Word, opts: ShellParseOptions = {}): Shel
     retry((x) => separateCompoundEnds(x), (again) => !again.hasError);
     // Where the parse failed in a case pattern (autoconf's quoted newlines): the pattern rewritten.
     retry(repairCasePatterns, fewerErrors);
-    // A here-document whose last body line is only blanks, in a compound command (nav's mergedb.sh).
-    retry((x) => blankHeredocEnds(x), fewerErrors);
     // The parse failed only after an `exec` or `exit` that ends the shell (bup's sh-then-Python files).
     retry(endAtExec, fewerErrors);
     if (!tree) {

@@ -42,41 +42,32 @@ export interface Script {
  * text, so the placeholders do not have to be unlikely strings.
  */
 export function buildScript(w: Word): Script {
+  // The text's pieces first (a placeholder per non-text fragment), for the arrays' sizes.
+  const pieces: string[] = new Array(w.fragments.length);
   let count = 0;
-  let chars = 0;
   let n = 0;
-  for (const f of w.fragments) {
-    if (f.kind === 'text') {
-      count += f.text.length;
-      chars += f.text.length;
-    } else {
-      count++;
-      chars += `_vgfrag${n++}_`.length;
-    }
-  }
+  w.fragments.forEach((f, k) => {
+    pieces[k] = f.kind === 'text' ? f.text : `_vgfrag${n++}_`;
+    count += f.kind === 'text' ? f.text.length : 1;
+  });
   const off = new Int32Array(count);
   const frags = new Map<number, OpaqueFragment>();
-  const at = new Int32Array(chars);
-  const pieces: string[] = [];
+  const at = new Int32Array(pieces.reduce((sum, p) => sum + p.length, 0));
   let u = 0;
   let c = 0;
-  n = 0;
-  for (const f of w.fragments) {
+  w.fragments.forEach((f, k) => {
     if (f.kind === 'text') {
-      pieces.push(f.text);
       for (let i = 0; i < f.text.length; i++, u++) {
         off[u] = f.offsets?.[i] ?? -1;
         at[c++] = u;
       }
     } else {
-      const piece = `_vgfrag${n++}_`;
-      pieces.push(piece);
       off[u] = -1;
       frags.set(u, f);
-      for (let k = 0; k < piece.length; k++) at[c++] = u;
+      for (let i = 0; i < pieces[k].length; i++) at[c++] = u;
       u++;
     }
-  }
+  });
   return { text: pieces.join(''), at, units: { off, frags } };
 }
 

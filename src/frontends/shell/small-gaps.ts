@@ -418,21 +418,10 @@ function parensBalanced(s: string): boolean {
  */
 function extglobGroups(t: string, out: string[], inTestsOnly: boolean): void {
   const line = new LineState(t);
-  // Where the last `[[` and `]]` of the current line are, read up to each hit once (linear).
-  let pos = 0;
-  let open = -1;
-  let closed = -1;
+  const tests = inTestsOnly ? new OpenTests(t) : undefined;
   // After a letter too: augur's `case "$version" in *.dev+([0-9])*)`.
   for (const m of t.matchAll(/(?<![$\\])[?*+@!]\(/g)) {
-    if (inTestsOnly) {
-      for (; pos < m.index; pos++) {
-        const c = t[pos];
-        if (c === '\n') open = closed = -1;
-        else if (c === '[' && t[pos + 1] === '[') open = pos++;
-        else if (c === ']' && t[pos + 1] === ']') closed = pos++;
-      }
-      if (open < 0 || closed > open) continue;
-    }
+    if (tests && !tests.before(m.index)) continue;
     const at = line.at(m.index);
     if (at.single || at.double || at.arith > 0 || at.openTest()) continue;
     const close = matchingParen(t, m.index + 1);
