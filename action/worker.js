@@ -1903,22 +1903,43 @@ function tripleEnd(s, from, q) {
   }
 }
 function fStringEnd(s, from, q, triple) {
-  let depth = 0;
+  const fields = [];
   for (let j = from; j < s.length; j++) {
     const d = s.charCodeAt(j);
-    if (d === 92)
+    const top = fields.length ? fields[fields.length - 1] : -1;
+    const inExpr = fields.length > 0 && top >= 0;
+    if (d === 92) {
       j++;
-    else if (d === 123) {
-      if (depth === 0 && s.charCodeAt(j + 1) === 123)
+    } else if (inExpr) {
+      if (d === 39 || d === 34) {
+        const nested = literalExtent(s, j);
+        if (nested.end >= s.length)
+          return s.length;
+        j = nested.next - 1;
+      } else if (d === 40 || d === 91 || d === 123)
+        fields[fields.length - 1] = top + 1;
+      else if (d === 41 || d === 93)
+        fields[fields.length - 1] = Math.max(0, top - 1);
+      else if (d === 125) {
+        if (top > 0)
+          fields[fields.length - 1] = top - 1;
+        else
+          fields.pop();
+      } else if (d === 58 && top === 0)
+        fields[fields.length - 1] = -1;
+      else if (d === 35)
+        j = commentEnd(s, j) - 1;
+    } else if (d === 123) {
+      if (!fields.length && s.charCodeAt(j + 1) === 123)
         j++;
       else
-        depth++;
+        fields.push(0);
     } else if (d === 125) {
-      if (depth > 0)
-        depth--;
-    } else if (d === q && depth === 0 && (!triple || s.charCodeAt(j + 1) === q && s.charCodeAt(j + 2) === q))
+      if (fields.length)
+        fields.pop();
+    } else if (d === q && !fields.length && (!triple || s.charCodeAt(j + 1) === q && s.charCodeAt(j + 2) === q))
       return j;
-    else if (!triple && depth === 0 && (d === 10 || d === 13))
+    else if (!triple && !fields.length && (d === 10 || d === 13))
       return j;
   }
   return s.length;
@@ -4557,7 +4578,7 @@ var barePip = defineRule({
     why: "The `pip` script is found through PATH like any program. Its shebang names the interpreter it belongs to, so an `install` lands in that interpreter's site-packages, not in the venv the caller runs in. The call succeeds, the build stays green, and the import fails later.",
     useInstead: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', 'subprocess.run([sys.executable, "-m", "pip", "--version"])', ""].join("\n"),
     inRealSystems: "Build scripts, setup helpers and plugin installers run `pip install` from code started by a non-activated venv (a CI step, a Dockerfile RUN line, a systemd service). Packages go to the system or user site; the venv never gets them. See pypa/pip#1408 and opendr-io/opendr#106. In a Jupyter notebook, `!pip install pandas` is the same launch: the kernel is started by its interpreter's path and the escape runs the `pip` first on the Jupyter server's PATH, so the cell succeeds and `import pandas` fails in the kernel; IPython added the `%pip` magic for this. Notebook escapes (`!`, `!!`, `%system`, `%%bash` cells) are judged by this rule.",
-    fixSafety: '`["pip", \u2026]` \u2192 `[sys.executable, "-m", "pip", \u2026]` is unsafe: `-m` puts the current directory first on `sys.path`, so a `pip.py` or `pip/` there would be imported instead of pip, and `sys.executable` may be empty in embedded interpreters; a file that tests whether it runs frozen (`sys.frozen`, `sys._MEIPASS`: a PyInstaller bundle, whose `sys.executable` is the bundled program) gets no fix. When the code already says `python -m pip`, only the interpreter is replaced, which is safe. In a notebook the fix is IPython\'s `%pip` magic (`!pip install x` \u2192 `%pip install x`, which runs the kernel\'s `sys.executable -m pip` with the rest of the line), unsafe for `pip` for the same `-m` reason and safe for `!python -m pip`; where `%pip` cannot take the line (`x = !pip freeze`, `!cd lib && pip install -e .`) it is `{sys.executable} -m pip`, unsafe because IPython substitutes the path unquoted.',
+    fixSafety: '`["pip", \u2026]` \u2192 `[sys.executable, "-m", "pip", \u2026]` is unsafe: `-m` puts the current directory first on `sys.path`, so a `pip.py` or `pip/` there would be imported instead of pip, and `sys.executable` may be empty in embedded interpreters; a file that tests whether it runs frozen (`sys.frozen`, `sys._MEIPASS`: a PyInstaller bundle, whose `sys.executable` is the bundled program) gets no fix, nor does a `pip` written in the `elif`/`else` of an `if` whose first branch runs `sys.executable -m pip` (`if find_spec("pip"):`), where the interpreter has no pip module: pip\'s own `--python` option is advised there. When the code already says `python -m pip`, only the interpreter is replaced, which is safe. In a notebook the fix is IPython\'s `%pip` magic (`!pip install x` \u2192 `%pip install x`, which runs the kernel\'s `sys.executable -m pip` with the rest of the line), unsafe for `pip` for the same `-m` reason and safe for `!python -m pip`; where `%pip` cannot take the line (`x = !pip freeze`, `!cd lib && pip install -e .`) it is `{sys.executable} -m pip`, unsafe because IPython substitutes the path unquoted.',
     keyTakeaway: 'Install with `[sys.executable, "-m", "pip", \u2026]`, never with `pip` by name.',
     question: "`broken.py` runs `pip --version`, which names the environment pip belongs to. Started as `venv/bin/python broken.py`, which pip answers?",
     answer: "The system's. Without activation PATH has no venv, so `pip` is the first one on the service's PATH: Debian's `/usr/bin/pip`, from `/usr/lib/python3/dist-packages`, which installs into the system Python (or refuses, under PEP 668). Only in an activated shell is it the venv's.",
@@ -4576,8 +4597,10 @@ var barePip = defineRule({
     if (!verdict || verdict.held || verdict.tool !== "pip" || verdict.resolution === "system-path" || verdict.resolution === "no-lookup")
       return;
     const viaInterpreter = isInterpreterName(verdict.name);
-    const fix2 = verdict.name.endsWith("\u2026") ? void 0 : viaInterpreter ? { title: "Use sys.executable", target: { kind: "interpreter" } } : { title: "Use sys.executable -m pip", target: { kind: "interpreter", module: "pip" }, cap: "unsafe", reason: M_PIP_REASON };
-    const instead = site.language === "python" && /^[!%]/.test(site.api) ? "%pip" : "sys.executable -m pip";
+    const written = wordSourceSpan(site.argv[0]);
+    const noPipHere = !!written && !!site.pythonFile?.moduleFallbacks?.some((f) => f.module === "pip" && written.start >= f.from && written.start < f.to);
+    const fix2 = verdict.name.endsWith("\u2026") || noPipHere ? void 0 : viaInterpreter ? { title: "Use sys.executable", target: { kind: "interpreter" } } : { title: "Use sys.executable -m pip", target: { kind: "interpreter", module: "pip" }, cap: "unsafe", reason: M_PIP_REASON };
+    const instead = noPipHere ? "pip's --python option with sys.executable (this branch runs where the interpreter has no pip module)" : site.language === "python" && /^[!%]/.test(site.api) ? "%pip" : "sys.executable -m pip";
     const data = { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site), instead };
     if (viaInterpreter)
       ctx.report({ messageId: "pipOfInterpreter", data, fix: fix2 });
@@ -5333,7 +5356,7 @@ var systemInterpreterPath = defineRule({
     example: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', `subprocess.run(["/usr/bin/python3", "-c", "import sys; print('child: ', sys.prefix)"])`, ""].join("\n"),
     why: "The path is taken literally; nothing about the venv applies to it.",
     useInstead: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', `subprocess.run([sys.executable, "-c", "import sys; print('child: ', sys.prefix)"])`, ""].join("\n"),
-    inRealSystems: 'Code written against a developer machine (`/usr/local/bin/python3`, `/opt/homebrew/bin/python3`) runs elsewhere in a container or venv where that interpreter has none of the dependencies, or a different version. Configuration does the same: a unit with `ExecStartPre=/srv/app/venv/bin/pip install -r requirements.txt` and `ExecStart=/usr/bin/python3 -m app`, a crontab line `/usr/bin/python3 job.py` beside `/srv/app/venv/bin/python other.py`, a Dockerfile that builds `/opt/venv` and ends with `CMD ["/usr/local/bin/python", "app.py"]`: the packages went into the venv, the command starts the interpreter that has none of them. In configuration files the rule needs a venv in scope for that command (created, copied in, activated or named by path in the file, as VG201 does); a system interpreter that makes or manages environments (`-m venv`, `-m virtualenv`, `-m pipx`, `-m tox` \u2026) or runs after `deactivate` is the system\'s on purpose, inline code that imports only the standard library (a `HEALTHCHECK` probe, `python3 -c "import json, urllib.request; \u2026"`) needs no venv, and asking the interpreter only for its version (`/usr/bin/python3 --version`, `-VV`, `-c "import sys; print(sys.version)"`) runs nothing of the project, in Python as in configuration.',
+    inRealSystems: 'Code written against a developer machine (`/usr/local/bin/python3`, `/opt/homebrew/bin/python3`) runs elsewhere in a container or venv where that interpreter has none of the dependencies, or a different version. Configuration does the same: a unit with `ExecStartPre=/srv/app/venv/bin/pip install -r requirements.txt` and `ExecStart=/usr/bin/python3 -m app`, a crontab line `/usr/bin/python3 job.py` beside `/srv/app/venv/bin/python other.py`, a Dockerfile that builds `/opt/venv` and ends with `CMD ["/usr/local/bin/python", "app.py"]`: the packages went into the venv, the command starts the interpreter that has none of them. In configuration files the rule needs a venv in scope for that command (created, copied in, activated or named by path in the file, as VG201 does); a system interpreter that makes or manages environments (`-m venv`, `-m virtualenv`, `-m pipx`, `-m tox` \u2026) or runs after `deactivate` is the system\'s on purpose, inline code that imports only the standard library (a `HEALTHCHECK` probe, `python3 -c "import json, urllib.request; \u2026"`) needs no venv, and asking the interpreter only for its version (`/usr/bin/python3 --version`, `-VV`, `-c "import sys; print(sys.version)"`) runs nothing of the project, in Python as in configuration; nor is a pip install told `--break-system-packages` (the system interpreter is its target on purpose).',
     fixSafety: "Unsafe: the author may have wanted the system interpreter on purpose (for instance to call a distribution tool), and `sys.executable` may be another version. In configuration files the fix writes the venv's own interpreter (`/srv/app/venv/bin/python`, relative to the command's folder where the format keeps venvs relative), also unsafe: " + CONFIG_FIX_REASON + ".",
     keyTakeaway: "A hard-coded system interpreter is outside every venv; use `sys.executable` unless you really mean the system.",
     question: "`broken.py` starts `/usr/bin/python3` by its full path. Does activating the venv first change what the child runs?",
@@ -5352,6 +5375,8 @@ var systemInterpreterPath = defineRule({
   judges: "both",
   check(site, verdict, ctx) {
     if (!verdict || verdict.resolution !== "system-path")
+      return;
+    if (site.argv.some((w) => wordText(w) === "--break-system-packages"))
       return;
     if (site.language !== "python") {
       const venv = venvInScope(site, verdict);
@@ -11085,6 +11110,8 @@ function programRewriter(file, program, bin, opts = {}) {
   const span = shellWordSpan(file.text, program) ?? lookupWordSpan(file.text, program);
   if (!span)
     return void 0;
+  if (bin.endsWith("/bin") && namedAsWindowsVenv(file, bin.slice(0, -"/bin".length)))
+    return void 0;
   return {
     rewrite(target) {
       const replacement = venvProgram(bin, target);
@@ -11097,6 +11124,31 @@ function programRewriter(file, program, bin, opts = {}) {
       return { edits: [{ start: span.start, end: span.end, text: text3 }], applicability: "safe", title: opts.titled ? `Use ${text3}` : void 0 };
     }
   };
+}
+var scriptsFolders = /* @__PURE__ */ new WeakMap();
+function namedWithScripts(file) {
+  let found = scriptsFolders.get(file);
+  if (found)
+    return found;
+  found = [];
+  const t = file.text;
+  for (const m of t.matchAll(/[\\/]Scripts[\\/]/g)) {
+    let i = m.index;
+    while (i > 0 && m.index - i < 256 && !/[\s"'`=;|&<>@]/.test(t[i - 1]))
+      i--;
+    const dir = t.slice(i, m.index);
+    if (dir && !found.includes(dir))
+      found.push(dir);
+    if (found.length >= 64)
+      break;
+  }
+  scriptsFolders.set(file, found);
+  return found;
+}
+function namedAsWindowsVenv(file, folder) {
+  const norm = (t) => t.replace(/\\/g, "/").replace(/^(?:\.\/)+/, "");
+  const want = norm(folder);
+  return namedWithScripts(file).some((d) => norm(d) === want);
 }
 function binSeenFrom(venv, cwd, root) {
   if (!isUnder(venv, root))
@@ -11235,6 +11287,8 @@ function persistVenv(file, site, t, styleAt) {
     at = wordSourceSpan(site.argv[site.argv.length - 1])?.end;
   }
   if (at === void 0 || /[\s"'\\$`]/.test(t.venv.replace(WS, "")))
+    return void 0;
+  if (namedAsWindowsVenv(file, showVenv(t.venv)))
     return void 0;
   const style = styleAt(at);
   if (style === void 0)
@@ -16802,6 +16856,150 @@ function shippedFunctions(mod, root, offsets) {
   return out;
 }
 
+// dist/src/frontends/python/indentation.js
+function indentationLevels(text3) {
+  const stack = [0];
+  let most = 0;
+  let i = 0;
+  const n = text3.length;
+  while (i < n) {
+    let width = 0;
+    let c = text3.charCodeAt(i);
+    while (c === 32 || c === 9 || c === 12) {
+      width = c === 9 ? (width & ~7) + 8 : c === 12 ? 0 : width + 1;
+      c = text3.charCodeAt(++i);
+    }
+    if (i < n && c !== 10 && c !== 13) {
+      while (width < stack[stack.length - 1])
+        stack.pop();
+      if (width > stack[stack.length - 1]) {
+        stack.push(width);
+        if (stack.length - 1 > most)
+          most = stack.length - 1;
+      }
+    }
+    while (i < n && (c = text3.charCodeAt(i)) !== 10 && c !== 13)
+      i++;
+    i++;
+  }
+  return most;
+}
+function indentationError(s, tabs) {
+  const n = s.length;
+  const cols = [0];
+  const alts = [0];
+  let header = -1;
+  let i = 0;
+  while (i < n) {
+    const start = i;
+    let col = 0;
+    let alt = 0;
+    let c = s.charCodeAt(i);
+    while (c === 32 || c === 9 || c === 12) {
+      if (c === 32) {
+        col++;
+        alt++;
+      } else if (c === 9) {
+        col = (col & ~7) + 8;
+        alt++;
+      } else
+        col = alt = 0;
+      c = s.charCodeAt(++i);
+    }
+    if (i >= n)
+      break;
+    if (c === 10 || c === 13 || c === 35) {
+      i = c === 35 ? commentEnd(s, i) : i;
+      i = lineAfter(s, i);
+      continue;
+    }
+    const bad = compare(start, col, alt, cols, alts, header, tabs);
+    if (bad)
+      return bad;
+    let depth = 0;
+    let last = 0;
+    for (; ; ) {
+      if (i >= n) {
+        if (depth !== 0)
+          return void 0;
+        break;
+      }
+      c = s.charCodeAt(i);
+      if (c === 39 || c === 34) {
+        const lit = literalExtent(s, i);
+        if (lit.end >= n || s.charCodeAt(lit.end) !== c)
+          return void 0;
+        i = lit.next;
+        last = c;
+        continue;
+      }
+      if (c === 35) {
+        i = commentEnd(s, i);
+        continue;
+      }
+      if (c === 92 && (s.charCodeAt(i + 1) === 10 || s.charCodeAt(i + 1) === 13 && s.charCodeAt(i + 2) === 10)) {
+        i = lineAfter(s, i + 1);
+        continue;
+      }
+      if (c === 10 || c === 13) {
+        i = lineAfter(s, i);
+        if (depth === 0)
+          break;
+        continue;
+      }
+      if (c === 40 || c === 91 || c === 123)
+        depth++;
+      else if (c === 41 || c === 93 || c === 125) {
+        if (--depth < 0)
+          return void 0;
+      }
+      if (c !== 32 && c !== 9 && c !== 12)
+        last = c;
+      i++;
+    }
+    if (depth !== 0)
+      return void 0;
+    header = last === 58 ? start : -1;
+  }
+  if (header >= 0)
+    return { offset: n, message: "expected an indented block", error: "IndentationError", header };
+  return void 0;
+}
+function lineAfter(s, i) {
+  const n = s.length;
+  let c = s.charCodeAt(i);
+  while (i < n && c !== 10 && c !== 13)
+    c = s.charCodeAt(++i);
+  if (c === 13 && s.charCodeAt(i + 1) === 10)
+    return i + 2;
+  return i + 1;
+}
+function compare(at, col, alt, cols, alts, header, tabs) {
+  const top = cols[cols.length - 1];
+  const altTop = alts[alts.length - 1];
+  const mixed = { offset: at, message: "inconsistent use of tabs and spaces in indentation", error: "TabError" };
+  if (col > top) {
+    if (tabs && alt <= altTop)
+      return mixed;
+    if (header < 0)
+      return { offset: at, message: "unexpected indent", error: "IndentationError" };
+    cols.push(col);
+    alts.push(alt);
+    return void 0;
+  }
+  while (col < cols[cols.length - 1]) {
+    cols.pop();
+    alts.pop();
+  }
+  if (col !== cols[cols.length - 1])
+    return { offset: at, message: "unindent does not match any outer indentation level", error: "IndentationError" };
+  if (tabs && alt !== alts[alts.length - 1])
+    return mixed;
+  if (header >= 0)
+    return { offset: at, message: "expected an indented block", error: "IndentationError", header };
+  return void 0;
+}
+
 // dist/src/frontends/python/index.js
 function withPythonAnalysis(file, use, opts = {}) {
   const parser = loadedParser("tree-sitter-python");
@@ -16865,6 +17063,20 @@ function withPythonAnalysis(file, use, opts = {}) {
         partial: true
       };
     }
+    if (!syntaxProblem && !/\.ipynb$/i.test(file.path)) {
+      const bad = indentationError(parseText, mod.python3Only);
+      if (bad) {
+        const at = file.location(Math.min(bad.offset, file.text.length));
+        const after = bad.header !== void 0 ? ` after line ${file.location(bad.header).line}` : "";
+        syntaxProblem = {
+          path: file.path,
+          kind: "syntax",
+          message: `not valid Python: ${bad.message}${after} at ${at.line}:${at.column} (${bad.error}), so CPython does not run this file; it was still checked`,
+          start: at,
+          partial: true
+        };
+      }
+    }
     const depthProblem = mod.tooDeep ? { path: file.path, kind: "too-deep", message: "not fully analysed: an expression is nested too deeply to follow; launches inside it may be missed", partial: true } : void 0;
     return use({ sites, facts, suppressions, syntaxProblem: syntaxProblem ?? depthProblem });
   } finally {
@@ -16926,33 +17138,6 @@ function rangeReader(text3, ranges) {
 }
 var READ_CHUNK = 4096;
 var MAX_INDENT_LEVELS = Number(process.env.VG_MAX_INDENT_LEVELS ?? 200);
-function indentationLevels(text3) {
-  const stack = [0];
-  let most = 0;
-  let i = 0;
-  const n = text3.length;
-  while (i < n) {
-    let width = 0;
-    let c = text3.charCodeAt(i);
-    while (c === 32 || c === 9 || c === 12) {
-      width = c === 9 ? (width & ~7) + 8 : c === 12 ? 0 : width + 1;
-      c = text3.charCodeAt(++i);
-    }
-    if (i < n && c !== 10 && c !== 13) {
-      while (width < stack[stack.length - 1])
-        stack.pop();
-      if (width > stack[stack.length - 1]) {
-        stack.push(width);
-        if (stack.length - 1 > most)
-          most = stack.length - 1;
-      }
-    }
-    while (i < n && (c = text3.charCodeAt(i)) !== 10 && c !== 13)
-      i++;
-    i++;
-  }
-  return most;
-}
 function firstError(root) {
   const stack = [root];
   while (stack.length) {
@@ -17062,6 +17247,9 @@ function runExecCommand(argv, complete, env2, out) {
     const active = onEnvPath ? venvOnPath(env2.envPath, env2.venvs) : void 0;
     if (active)
       state.activeVenv = active;
+    const own = onEnvPath ? void 0 : venvOnPath(env2.envPath, env2.venvs);
+    if (own)
+      state.processVenv = own;
     const site = launchSiteFor(ex, { file: env2.file, language: env2.language, api: env2.api, callSpan: env2.callSpan, env: state });
     const venvs = [...env2.venvs.keys()];
     const meant = meantVenv(venvs, active);
@@ -20978,7 +21166,7 @@ function analyseDecoded(result, file, ctx) {
     const { diagnostics, problems, reliant } = checkSource(file, ctx, fe);
     if (!parsersHealthy())
       throw new ParserDamagedError("the parser answered a known text wrongly after this file");
-    if (problems.some((p) => p.kind === "syntax") && isTemplate(file.text)) {
+    if (problems.some((p) => p.kind === "syntax") && (isTemplate(file.text) || result.language === "shell" && shebangShell(headOf(file.path, file.text))?.name === "zsh")) {
       result.skipped = true;
       return result;
     }

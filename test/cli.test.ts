@@ -365,6 +365,25 @@ test('a .sh file whose shebang names Python is checked as Python, walked or name
   }
 });
 
+// kitty's shell-integration/zsh/kitty-integration (a `#!/bin/zsh` script with zsh-only syntax) exited 3
+// as "could not be checked": zsh is not the shell this checker models. Such a file is skipped; a zsh
+// script that bash reads is checked, and the same syntax under a bash shebang is still an error.
+test('zsh: a zsh script with syntax bash does not read is skipped, not a syntax error', () => {
+  const dir = tempDir();
+  const zshOnly = '#!/bin/zsh\nfunction () {\n  local self_dir="${${(%):-%x}:A:h}"\n  source "$self_dir/lib.zsh"\n}\n';
+  fs.writeFileSync(path.join(dir, 'integration'), zshOnly);
+  // Parses as bash: checked, its finding reported.
+  fs.writeFileSync(path.join(dir, 'setup'), '#!/bin/zsh\npython3 -m venv .venv\npip install -r requirements.txt\n');
+  const r = runCli(['check', '.', '--format', 'json', '--no-config', '--no-prefilter'], { cwd: dir });
+  const report = JSON.parse(r.stdout) as { diagnostics: Array<{ path: string; code: string }>; problems: unknown[]; summary: { filesChecked: number; filesSkipped: number } };
+  assert.deepEqual(report.problems, []);
+  assert.deepEqual([...new Set(report.diagnostics.map((x) => x.path))], ['setup']);
+  assert.equal(report.summary.filesSkipped, 1);
+  assert.equal(r.code, 1);
+  fs.writeFileSync(path.join(dir, 'integration'), zshOnly.replace('#!/bin/zsh', '#!/bin/bash'));
+  assert.equal(runCli(['check', 'integration', '--no-config', '--no-prefilter'], { cwd: dir }).code, 3, 'the same text under a bash shebang is a syntax error');
+});
+
 // cookiecutter-django (issue 15): a file with Jinja statements is a template, not a file of its
 // format; when the template syntax breaks its format's parse it is skipped, never "could not be
 // checked" and never counted as checked. A template that parses is checked like any file.

@@ -342,3 +342,16 @@ test('a program bound on two branches is one finding: its fix rewrites both valu
   assert.equal(one.fix, undefined);
   assert.equal(await unsafe(split, 'tool.py'), split);
 });
+
+test("a venv the file also names by its Windows layout gets no bin/ fix (deepchecks' test-win recipe: venv\\Scripts\\activate.bat)", async () => {
+  const win = 'WIN_ENV := venv\ntest-win:\n\t@test -d $(WIN_ENV) || python -m venv $(WIN_ENV)\n\t@$(WIN_ENV)\\Scripts\\activate.bat\n\tpython -m pytest tests\n';
+  const found = await checkText(win, { path: 'makefile' });
+  assert.deepEqual(found.map((d) => [d.code, d.start.line]), [['VG201', 5]], 'still reported: the activation does not reach the next line');
+  assert.equal(await unsafe(win, 'makefile'), win, 'no fix writes $(WIN_ENV)/bin/python, which a Windows venv has not');
+  // The same recipe with a POSIX activation keeps its fix.
+  const posix = win.replace('@$(WIN_ENV)\\Scripts\\activate.bat', '@. $(WIN_ENV)/bin/activate');
+  assert.equal(await unsafe(posix, 'makefile'), posix.replace('\tpython -m pytest', '\t$(WIN_ENV)/bin/python -m pytest'));
+  // A workflow that names .venv/Scripts/ for its Windows jobs: no .venv/bin fix either.
+  const gh = 'on: push\njobs:\n  t:\n    runs-on: ${{ matrix.os }}\n    steps:\n      - run: python -m venv .venv\n      - run: .venv/Scripts/python -m pip --version\n      - run: pip install -e .\n';
+  assert.equal(await unsafe(gh, '.github/workflows/ci.yml'), gh);
+});

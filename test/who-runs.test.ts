@@ -239,6 +239,27 @@ test('a Makefile recipe that runs the script by name (after activation, or on PA
   assert.match(shown[1], /"python" is found on PATH, which has this venv only if activated, and deploy\/smoke\.service:6 runs this file as "\/srv\/app\/venv\/bin\/python" without that venv on PATH$/);
 });
 
+test("a unit or program that gives the process its venv's bin in PATH runs the file on PATH (fragalysis-stack-kubernetes: Environment=\"PATH=…/venv/bin:/usr/bin\")", async () => {
+  const PLAY = ['import subprocess', '', 'subprocess.run(["ansible-playbook", "site.yml"], check=True)', ''].join('\n');
+  const unit = (env: string) => ['[Service]', ...(env ? [env] : []), 'ExecStart=/srv/app/venv/bin/python services/check.py', 'WorkingDirectory=/srv/app', ''].join('\n');
+  // systemd finds ExecStart's program on its own search path, but the process (and its children) get Environment=PATH.
+  for (const env of ['Environment="PATH=/srv/app/venv/bin:/usr/bin"', 'Environment=PATH=/srv/app/venv/bin:/usr/bin']) {
+    const held = await findings({ 'services/check.py': PLAY, 'services/check.service': unit(env) });
+    assert.deepEqual(codes(held), ['services/check.py:3 VG106'], env);
+    assert.match(held[0], /because services\/check\.service:\d+ runs this file as "\/srv\/app\/venv\/bin\/python" with that venv on PATH/);
+  }
+  // Another PATH, or none: the escape, with the unit named.
+  for (const env of ['Environment=PATH=/usr/local/bin:/usr/bin', '']) {
+    const shown = await findings({ 'services/check.py': PLAY, 'services/check.service': unit(env) });
+    assert.deepEqual(codes(shown), ['services/check.py:3 VG103'], env);
+    assert.match(shown[0], /services\/check\.service:\d+ runs this file as "\/srv\/app\/venv\/bin\/python" without that venv on PATH$/);
+  }
+  // supervisord: `environment=PATH=…` for the program's process.
+  const program = (env: string) => ['[program:check]', 'command=/srv/app/venv/bin/python check.py', ...(env ? [env] : []), 'directory=/srv/app', ''].join('\n');
+  assert.deepEqual(codes(await findings({ 'check.py': PLAY, 'supervisor/check.conf': program('environment=PATH="/srv/app/venv/bin:/usr/bin"') })), ['check.py:3 VG106']);
+  assert.deepEqual(codes(await findings({ 'check.py': PLAY, 'supervisor/check.conf': program('') })), ['check.py:3 VG103']);
+});
+
 test('a pytest recipe after activation covers the test file it names; `pytest "$@"` names nothing', async () => {
   const test = ['import subprocess', '', 'def test_bus():', '    subprocess.Popen(["python3", "-m", "mycroft.messagebus.service"])', ''].join('\n');
   const named = ['unittest:', '\t. .venv/bin/activate; pytest test/integrationtests/messagebus/messagebus_test.py --cov=mycroft', ''].join('\n');

@@ -173,8 +173,9 @@ const NOT_PYTHON_COMMANDS: ReadonlySet<string> = new Set([
   'nomad', 'minio', 'temporal', 'ngrok', 'newrelic', 'snyk', 'dagger', 'doppler', 'flyctl', 'wrangler',
   // A library named as the system tool it stands in for, with no command of its own (PyPI's wget is
   // a module, `python -m wget`; jq's bindings, the sh library): the command is the system's
-  // (cleanlab's tests require wget, its tutorials run GNU `wget -nc`).
-  'wget', 'curl', 'jq', 'sh',
+  // (cleanlab's tests require wget, its tutorials run GNU `wget -nc`; pyosmium, PyPI's osmium, ships
+  // pyosmium-* scripts while `osmium` is the C++ osmium-tool: wodore-backend's OSM import).
+  'wget', 'curl', 'jq', 'sh', 'osmium',
 ]);
 
 /**

@@ -219,6 +219,12 @@ export interface EnvState {
   /** The venv whose bin is on PATH at this point, if known. */
   activeVenv?: string;
   /**
+   * The venv whose bin is on the PATH the started process runs with, when its program was looked up
+   * elsewhere: systemd and supervisord find a unit's program on their own search path, then give
+   * the process `Environment=PATH=…`, which is what the program's children find by name.
+   */
+  processVenv?: string;
+  /**
    * A folder of console scripts the caller of this code puts first on PATH, though the interpreter
    * stays the outer one: pip's isolated build environment for a PEP 517 backend's hooks.
    */

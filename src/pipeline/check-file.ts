@@ -12,6 +12,7 @@ import type { PackedFindings } from './packed.js';
 import { decodeText } from '../kernel/decode.js';
 import { TooComplexError } from '../kernel/budgets.js';
 import { frontEndByLanguage, frontEndFor, headOf } from '../frontends/index.js';
+import { shebangShell } from '../frontends/shell-script/index.js';
 import { TooDeepError, type AnalyzeOptions, type FrontEnd } from '../frontends/front-end.js';
 import { isParserTrap, ParserDamagedError, parsersDamaged, parsersHealthy } from '../frontends/tree-sitter.js';
 import type { Prefilter } from '../frontends/python/prefilter.js';
@@ -163,9 +164,11 @@ export function analyseDecoded(result: FileCheckResult, file: SourceFile, ctx: O
     const fe = result.language ? frontEndByLanguage(result.language) : undefined;
     const { diagnostics, problems, reliant } = checkSource(file, ctx, fe);
     if (!parsersHealthy()) throw new ParserDamagedError('the parser answered a known text wrongly after this file');
-    if (problems.some((p) => p.kind === 'syntax') && isTemplate(file.text)) {
+    if (problems.some((p) => p.kind === 'syntax') && (isTemplate(file.text) || (result.language === 'shell' && shebangShell(headOf(file.path, file.text))?.name === 'zsh'))) {
       // A template (cookiecutter's `{% if %}` in a Dockerfile) is not a file of its format until it
-      // is rendered: skipped like a file that cannot matter, not reported as broken.
+      // is rendered, and a zsh script whose zsh syntax bash does not read (kitty's shell integration:
+      // `${(%):-%x}`, `() { … }`) is not a script of the shell this checker models: skipped like a
+      // file that cannot matter, not reported as broken.
       result.skipped = true;
       return result;
     }

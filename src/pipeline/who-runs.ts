@@ -542,7 +542,7 @@ function recordSite(who: WhoRuns, s: LaunchSite, dir: string, root: string, anyw
   const host = (p: string) => real(p) ?? (p.startsWith('.') ? path.resolve(dirs[0], p) : undefined);
   const inner = containerRunCommands(s.argv, host);
   if (inner) for (const c of inner.commands) recordCommand(who, c, { label, dirs: inner.cwd ? [inner.cwd, root] : [root], root, anywhere, via: 'in a container (`docker run`)', notebooks });
-  else recordCommand(who, s.argv.map((w) => ownFolder(wordText(w))), { label, dirs, root, anywhere, callerDir: s.language === 'shell' && cwd === START_DIR, notebooks, activeVenv: s.env.path.kind === 'inherited' || s.env.path.kind === 'explicit' ? s.env.activeVenv : undefined });
+  else recordCommand(who, s.argv.map((w) => ownFolder(wordText(w))), { label, dirs, root, anywhere, callerDir: s.language === 'shell' && cwd === START_DIR, notebooks, activeVenv: s.env.path.kind === 'inherited' || s.env.path.kind === 'explicit' ? (s.env.activeVenv ?? s.env.processVenv) : undefined });
 }
 
 /** The project folder: the one folder checked (a file's folder), when there is exactly one. */

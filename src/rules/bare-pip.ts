@@ -4,7 +4,7 @@
  */
 import { defineRule } from '../kernel/rule.js';
 import { isInterpreterName } from '../judge/python-tools.js';
-import { wordText } from '../kernel/word.js';
+import { wordSourceSpan, wordText } from '../kernel/word.js';
 import { lookedUpOn, via } from './describe.js';
 
 const M_PIP_REASON =
@@ -48,7 +48,7 @@ export const barePip = defineRule({
     inRealSystems:
       "Build scripts, setup helpers and plugin installers run `pip install` from code started by a non-activated venv (a CI step, a Dockerfile RUN line, a systemd service). Packages go to the system or user site; the venv never gets them. See pypa/pip#1408 and opendr-io/opendr#106. In a Jupyter notebook, `!pip install pandas` is the same launch: the kernel is started by its interpreter's path and the escape runs the `pip` first on the Jupyter server's PATH, so the cell succeeds and `import pandas` fails in the kernel; IPython added the `%pip` magic for this. Notebook escapes (`!`, `!!`, `%system`, `%%bash` cells) are judged by this rule.",
     fixSafety:
-      "`[\"pip\", …]` → `[sys.executable, \"-m\", \"pip\", …]` is unsafe: `-m` puts the current directory first on `sys.path`, so a `pip.py` or `pip/` there would be imported instead of pip, and `sys.executable` may be empty in embedded interpreters; a file that tests whether it runs frozen (`sys.frozen`, `sys._MEIPASS`: a PyInstaller bundle, whose `sys.executable` is the bundled program) gets no fix. When the code already says `python -m pip`, only the interpreter is replaced, which is safe. In a notebook the fix is IPython's `%pip` magic (`!pip install x` → `%pip install x`, which runs the kernel's `sys.executable -m pip` with the rest of the line), unsafe for `pip` for the same `-m` reason and safe for `!python -m pip`; where `%pip` cannot take the line (`x = !pip freeze`, `!cd lib && pip install -e .`) it is `{sys.executable} -m pip`, unsafe because IPython substitutes the path unquoted.",
+      "`[\"pip\", …]` → `[sys.executable, \"-m\", \"pip\", …]` is unsafe: `-m` puts the current directory first on `sys.path`, so a `pip.py` or `pip/` there would be imported instead of pip, and `sys.executable` may be empty in embedded interpreters; a file that tests whether it runs frozen (`sys.frozen`, `sys._MEIPASS`: a PyInstaller bundle, whose `sys.executable` is the bundled program) gets no fix, nor does a `pip` written in the `elif`/`else` of an `if` whose first branch runs `sys.executable -m pip` (`if find_spec(\"pip\"):`), where the interpreter has no pip module: pip's own `--python` option is advised there. When the code already says `python -m pip`, only the interpreter is replaced, which is safe. In a notebook the fix is IPython's `%pip` magic (`!pip install x` → `%pip install x`, which runs the kernel's `sys.executable -m pip` with the rest of the line), unsafe for `pip` for the same `-m` reason and safe for `!python -m pip`; where `%pip` cannot take the line (`x = !pip freeze`, `!cd lib && pip install -e .`) it is `{sys.executable} -m pip`, unsafe because IPython substitutes the path unquoted.",
     keyTakeaway: 'Install with `[sys.executable, "-m", "pip", …]`, never with `pip` by name.',
     question: "`broken.py` runs `pip --version`, which names the environment pip belongs to. Started as `venv/bin/python broken.py`, which pip answers?",
     answer:
@@ -68,13 +68,18 @@ export const barePip = defineRule({
   check(site, verdict, ctx) {
     if (!verdict || verdict.held || verdict.tool !== 'pip' || verdict.resolution === 'system-path' || verdict.resolution === 'no-lookup') return; // held: VG106's (src/judge/policy.ts)
     const viaInterpreter = isInterpreterName(verdict.name);
-    const fix = verdict.name.endsWith('…')
+    // The fallback of an `if` whose first branch runs `sys.executable -m pip` (pycatsearch's `if
+    // find_spec("pip") is not None: … elif which("pip"): ["pip", …]`): this interpreter has no pip
+    // here, so `sys.executable -m pip` would fail; pip's own --python option is the way.
+    const written = wordSourceSpan(site.argv[0]);
+    const noPipHere = !!written && !!site.pythonFile?.moduleFallbacks?.some((f) => f.module === 'pip' && written.start >= f.from && written.start < f.to);
+    const fix = verdict.name.endsWith('…') || noPipHere
       ? undefined
       : viaInterpreter
         ? { title: 'Use sys.executable', target: { kind: 'interpreter' as const } }
         : { title: 'Use sys.executable -m pip', target: { kind: 'interpreter' as const, module: 'pip' }, cap: 'unsafe' as const, reason: M_PIP_REASON };
     // A notebook's shell escape (`!pip`, `%system`, `%%bash`): IPython's own answer is the `%pip` magic.
-    const instead = site.language === 'python' && /^[!%]/.test(site.api) ? '%pip' : 'sys.executable -m pip';
+    const instead = noPipHere ? "pip's --python option with sys.executable (this branch runs where the interpreter has no pip module)" : site.language === 'python' && /^[!%]/.test(site.api) ? '%pip' : 'sys.executable -m pip';
     const data = { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site), instead };
     if (viaInterpreter) ctx.report({ messageId: 'pipOfInterpreter', data, fix });
     else ctx.report({ messageId: 'barePip', data: { ...data, effect: pipEffect(site.argv.slice(1).map(wordText)) }, fix });

@@ -16,6 +16,20 @@ testRule(barePip, {
   ],
   invalid: [
     {
+      name: "pip by name where the interpreter has no pip module (pycatsearch): no sys.executable -m pip fix, pip's --python advised",
+      code: 'import subprocess, sys\nfrom importlib.util import find_spec\nfrom shutil import which\nif find_spec("pip") is not None:\n    args = [sys.executable, "-m", "pip", "install", "x"]\nelif which("pip") is not None:\n    args = ["pip", "install", "x"]\nsubprocess.run(args)\n',
+      errors: [{ line: 8, messageId: 'barePip', data: { instead: "pip's --python option with sys.executable (this branch runs where the interpreter has no pip module)" } }],
+      output: null,
+      unsafeOutput: null,
+    },
+    {
+      name: 'the same pip by name without the module test: the fix to sys.executable -m pip',
+      code: 'import subprocess, sys\nfrom shutil import which\nif which("pip") is not None:\n    args = ["pip", "install", "x"]\nsubprocess.run(args)\n',
+      errors: [{ line: 5, messageId: 'barePip', data: { instead: 'sys.executable -m pip' } }],
+      output: null,
+      unsafeOutput: 'import subprocess, sys\nfrom shutil import which\nif which("pip") is not None:\n    args = [sys.executable, "-m", "pip", "install", "x"]\nsubprocess.run(args)\n',
+    },
+    {
       name: 'pip in a list: unsafe fix to sys.executable -m pip',
       code: 'import subprocess\nimport sys\nsubprocess.check_call(["pip", "install", "-r", "requirements.txt"])\n',
       errors: [{ line: 3, column: 24, messageId: 'barePip', message: /"pip" is found on PATH.*installs into another environment/ }],

@@ -9,8 +9,16 @@ testRule(systemInterpreterPath, {
     'import subprocess\nsubprocess.run(["/usr/bin/python3-config", "--cflags"])\n',
     'import subprocess\nsubprocess.run(["python3", "x.py"])\n',
     'path = "/usr/bin/python3"\nprint(path)\n',
+    // Dr.QP's overlay installer: pip told to write into the externally managed system Python, on purpose.
+    'import subprocess\ncmd = ["/usr/bin/python3", "-m", "pip", "install", "--break-system-packages", "-r", "r.txt"]\nsubprocess.run(["sudo", *cmd], check=True)\n',
+    { code: 'FROM python:3.12\nRUN python -m venv /venv\nRUN /usr/local/bin/python -m pip install --break-system-packages supervisor\n', filename: 'Dockerfile' },
   ],
   invalid: [
+    {
+      name: 'the same install without --break-system-packages: reported',
+      code: 'import subprocess\ncmd = ["/usr/bin/python3", "-m", "pip", "install", "-r", "r.txt"]\nsubprocess.run(["sudo", *cmd], check=True)\n',
+      errors: [{ line: 3, messageId: 'systemInterpreter' }],
+    },
     {
       name: '/usr/bin/python3: unsafe fix only',
       code: 'import subprocess\nimport sys\nsubprocess.run(["/usr/bin/python3", "-m", "compileall"])\n',

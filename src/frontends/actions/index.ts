@@ -18,7 +18,7 @@ import type { LaunchSite, Rewrite, RewriteTarget, VenvOrigin } from '../../kerne
 import { SourceFile, type Span } from '../../kernel/source.js';
 import type { Suppressions } from '../../kernel/suppressions.js';
 import { wordSourceSpan, wordText } from '../../kernel/word.js';
-import { binSeenFrom, ConfigRun, isUnder, programRewriter, shownUnder, shownVia } from '../config/driver.js';
+import { binSeenFrom, ConfigRun, isUnder, namedAsWindowsVenv, programRewriter, shownUnder, shownVia } from '../config/driver.js';
 import { DEFAULT_PATH, UNKNOWN, venvOnPath } from '../config/facts.js';
 import { YAML_CONFIG_MAX_BYTES, configMayMatter, type FrontEnd } from '../front-end.js';
 import { resolveDir } from '../shell/state.js';
@@ -154,6 +154,8 @@ function persistVenv(file: SourceFile, site: LaunchSite, t: Extract<RewriteTarge
     at = wordSourceSpan(site.argv[site.argv.length - 1])?.end;
   }
   if (at === undefined || /[\s"'\\$`]/.test(t.venv.replace(WS, ''))) return undefined;
+  // A venv the workflow also names by its Windows layout (`.venv/Scripts/python`) has no bin/ on those runners.
+  if (namedAsWindowsVenv(file, showVenv(t.venv))) return undefined;
   // The YAML style of the step the line goes into (the creating step's, not the site's).
   const style = styleAt(at);
   if (style === undefined) return undefined;

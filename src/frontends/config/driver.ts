@@ -264,6 +264,9 @@ export function programRewriter(file: SourceFile, program: Word, bin: string, op
   // A program that is only a PATH lookup (`$(which pip)`, `$PY`) is replaced as a whole (shell/lookups.ts).
   const span = shellWordSpan(file.text, program) ?? lookupWordSpan(file.text, program);
   if (!span) return undefined;
+  // A venv the file also names by its Windows layout (`$(WIN_ENV)\Scripts\activate.bat`, deepchecks'
+  // test-win recipe) has no bin/ where that command runs: `venv/bin/python` would name nothing.
+  if (bin.endsWith('/bin') && namedAsWindowsVenv(file, bin.slice(0, -'/bin'.length))) return undefined;
   return {
     rewrite(target: RewriteTarget): Rewrite | undefined {
       const replacement = venvProgram(bin, target);
@@ -274,6 +277,36 @@ export function programRewriter(file: SourceFile, program: Word, bin: string, op
       return { edits: [{ start: span.start, end: span.end, text }], applicability: 'safe', title: opts.titled ? `Use ${text}` : undefined };
     },
   };
+}
+
+const scriptsFolders = new WeakMap<SourceFile, string[]>();
+
+/**
+ * The folders a file names a `Scripts` folder of (`venv\\Scripts\\activate`, `.venv/Scripts/python.exe`):
+ * a Windows venv's layout. Each `Scripts` is read back to its word's start, at most 256 characters
+ * (a regular expression that started at every character of a long word was quadratic).
+ */
+function namedWithScripts(file: SourceFile): string[] {
+  let found = scriptsFolders.get(file);
+  if (found) return found;
+  found = [];
+  const t = file.text;
+  for (const m of t.matchAll(/[\\/]Scripts[\\/]/g)) {
+    let i = m.index;
+    while (i > 0 && m.index - i < 256 && !/[\s"'`=;|&<>@]/.test(t[i - 1])) i--;
+    const dir = t.slice(i, m.index);
+    if (dir && !found.includes(dir)) found.push(dir);
+    if (found.length >= 64) break;
+  }
+  scriptsFolders.set(file, found);
+  return found;
+}
+
+/** Whether the file names `folder` (as text: either slash, a leading `./` aside) with a `Scripts` folder, a Windows venv's layout. */
+export function namedAsWindowsVenv(file: SourceFile, folder: string): boolean {
+  const norm = (t: string) => t.replace(/\\/g, '/').replace(/^(?:\.\/)+/, '');
+  const want = norm(folder);
+  return namedWithScripts(file).some((d) => norm(d) === want);
 }
 
 /**

@@ -173,6 +173,9 @@ export function runExecCommand(argv: Word[], complete: boolean, env: CommandEnv,
     const state: EnvState = { path: pathState, knownVenvs: [...env.venvs.keys()] };
     const active = onEnvPath ? venvOnPath(env.envPath, env.venvs) : undefined;
     if (active) state.activeVenv = active;
+    // The program was found on the manager's own search path, but the process runs with envPath.
+    const own = onEnvPath ? undefined : venvOnPath(env.envPath, env.venvs);
+    if (own) state.processVenv = own;
     const site = launchSiteFor(ex, { file: env.file, language: env.language, api: env.api, callSpan: env.callSpan, env: state });
     const venvs = [...env.venvs.keys()];
     const meant = meantVenv(venvs, active);

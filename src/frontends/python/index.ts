@@ -18,6 +18,7 @@ import { findLaunchSites } from './launch-sites.js';
 import { definesTasks, importsProcessLibrary } from './process-libraries.js';
 import { pythonFileFacts } from './file-facts.js';
 import { shippedFunctions } from './shipped-functions.js';
+import { indentationError, indentationLevels } from './indentation.js';
 
 export interface PythonAnalysis {
   sites: LaunchSite[];
@@ -96,6 +97,22 @@ export function withPythonAnalysis<T>(file: SourceFile, use: (a: PythonAnalysis)
         start: at,
         partial: true,
       };
+    }
+    // Indentation CPython refuses, which tree-sitter-python recovers from without an error (not in
+    // a notebook, whose cells IPython compiles one by one).
+    if (!syntaxProblem && !/\.ipynb$/i.test(file.path)) {
+      const bad = indentationError(parseText, mod.python3Only);
+      if (bad) {
+        const at = file.location(Math.min(bad.offset, file.text.length));
+        const after = bad.header !== undefined ? ` after line ${file.location(bad.header).line}` : '';
+        syntaxProblem = {
+          path: file.path,
+          kind: 'syntax',
+          message: `not valid Python: ${bad.message}${after} at ${at.line}:${at.column} (${bad.error}), so CPython does not run this file; it was still checked`,
+          start: at,
+          partial: true,
+        };
+      }
     }
     const depthProblem: FileProblem | undefined = mod.tooDeep
       ? { path: file.path, kind: 'too-deep', message: 'not fully analysed: an expression is nested too deeply to follow; launches inside it may be missed', partial: true }
@@ -183,37 +200,6 @@ const READ_CHUNK = 4096;
  * VG_MAX_INDENT_LEVELS raises it for the tests, which check that such a trap stays in its file.
  */
 export const MAX_INDENT_LEVELS = Number(process.env.VG_MAX_INDENT_LEVELS ?? 200);
-
-/**
- * The most indentation levels open at once, counted on physical lines as the tokenizer's stack
- * would be (blank lines skipped; comments are blanked before parsing): an upper bound on what the
- * scanner holds, since continuation lines and string contents only add to it. One pass.
- */
-export function indentationLevels(text: string): number {
-  const stack: number[] = [0];
-  let most = 0;
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    let width = 0;
-    let c = text.charCodeAt(i);
-    while (c === 32 || c === 9 || c === 12) {
-      width = c === 9 ? (width & ~7) + 8 : c === 12 ? 0 : width + 1;
-      c = text.charCodeAt(++i);
-    }
-    if (i < n && c !== 10 && c !== 13) {
-      while (width < stack[stack.length - 1]) stack.pop();
-      if (width > stack[stack.length - 1]) {
-        stack.push(width);
-        if (stack.length - 1 > most) most = stack.length - 1;
-      }
-    }
-    // To the next line, whichever of \n, \r\n or a lone \r ends this one.
-    while (i < n && (c = text.charCodeAt(i)) !== 10 && c !== 13) i++;
-    i++;
-  }
-  return most;
-}
 
 function firstError(root: import('web-tree-sitter').Node): import('web-tree-sitter').Node | undefined {
   // Iterative: a 10,000-deep tree must not overflow the JS stack.

@@ -375,19 +375,41 @@ function tripleEnd(s: string, from: number, q: number): number {
   }
 }
 
-/** Index of the closing quote of an f-string, skipping quotes inside replacement fields. */
+/**
+ * Index of the closing quote of an f-string. Inside a replacement field's expression a quote starts
+ * a string of its own (PEP 701 allows the same quote; `f"{'[{'}"` holds a brace that is no field's),
+ * skipped whole; after the field's top-level `:` the format spec is text again, where a quote is a
+ * character (`f"{x:'^10}"`) and `{…}` a nested field. Fields are a stack (nesting is unbounded in
+ * hostile input, so no recursion).
+ */
 function fStringEnd(s: string, from: number, q: number, triple: boolean): number {
-  let depth = 0;
+  // Per open field: brackets open in its expression, or -1 once in its format spec.
+  const fields: number[] = [];
   for (let j = from; j < s.length; j++) {
     const d = s.charCodeAt(j);
-    if (d === 92) j++;
-    else if (d === 123 /* { */) {
-      if (depth === 0 && s.charCodeAt(j + 1) === 123) j++;
-      else depth++;
+    const top = fields.length ? fields[fields.length - 1] : -1;
+    const inExpr = fields.length > 0 && top >= 0;
+    if (d === 92) {
+      j++;
+    } else if (inExpr) {
+      if (d === 39 || d === 34) {
+        const nested = literalExtent(s, j);
+        if (nested.end >= s.length) return s.length;
+        j = nested.next - 1;
+      } else if (d === 40 || d === 91 || d === 123) fields[fields.length - 1] = top + 1;
+      else if (d === 41 || d === 93) fields[fields.length - 1] = Math.max(0, top - 1);
+      else if (d === 125) {
+        if (top > 0) fields[fields.length - 1] = top - 1;
+        else fields.pop();
+      } else if (d === 58 /* : */ && top === 0) fields[fields.length - 1] = -1;
+      else if (d === 35 /* # */) j = commentEnd(s, j) - 1;
+    } else if (d === 123 /* { */) {
+      if (!fields.length && s.charCodeAt(j + 1) === 123) j++;
+      else fields.push(0);
     } else if (d === 125 /* } */) {
-      if (depth > 0) depth--;
-    } else if (d === q && depth === 0 && (!triple || (s.charCodeAt(j + 1) === q && s.charCodeAt(j + 2) === q))) return j;
-    else if (!triple && depth === 0 && (d === 10 || d === 13)) return j;
+      if (fields.length) fields.pop();
+    } else if (d === q && !fields.length && (!triple || (s.charCodeAt(j + 1) === q && s.charCodeAt(j + 2) === q))) return j;
+    else if (!triple && !fields.length && (d === 10 || d === 13)) return j;
   }
   return s.length;
 }
