@@ -10577,19 +10577,27 @@ function tripleEnd(s, from, q) {
   }
 }
 function fStringEnd(s, from, q, triple) {
-  const fields = [];
+  const strings2 = [{ q, triple, fields: [] }];
   for (let j = from; j < s.length; j++) {
+    const str2 = strings2[strings2.length - 1];
+    const fields = str2.fields;
     const d = s.charCodeAt(j);
     const top = fields.length ? fields[fields.length - 1] : -1;
-    const inExpr = fields.length > 0 && top >= 0;
     if (d === 92) {
       j++;
-    } else if (inExpr) {
+    } else if (fields.length && top >= 0) {
       if (d === 39 || d === 34) {
-        const nested = literalExtent(s, j);
-        if (nested.end >= s.length)
-          return s.length;
-        j = nested.next - 1;
+        const three = s.charCodeAt(j + 1) === d && s.charCodeAt(j + 2) === d;
+        if (isFStringPrefix(s, j)) {
+          strings2.push({ q: d, triple: three, fields: [] });
+          if (three)
+            j += 2;
+        } else {
+          const end = three ? tripleEnd(s, j + 3, d) : singleEnd(s, j + 1, d);
+          if (end >= s.length)
+            return s.length;
+          j = three ? end + 2 : end;
+        }
       } else if (d === 40 || d === 91 || d === 123)
         fields[fields.length - 1] = top + 1;
       else if (d === 41 || d === 93)
@@ -10611,10 +10619,18 @@ function fStringEnd(s, from, q, triple) {
     } else if (d === 125) {
       if (fields.length)
         fields.pop();
-    } else if (d === q && !fields.length && (!triple || s.charCodeAt(j + 1) === q && s.charCodeAt(j + 2) === q))
-      return j;
-    else if (!triple && !fields.length && (d === 10 || d === 13))
-      return j;
+    } else if (!fields.length && d === str2.q && (!str2.triple || s.charCodeAt(j + 1) === d && s.charCodeAt(j + 2) === d)) {
+      if (strings2.length === 1)
+        return j;
+      strings2.pop();
+      if (str2.triple)
+        j += 2;
+    } else if (!fields.length && !str2.triple && (d === 10 || d === 13)) {
+      if (strings2.length === 1)
+        return j;
+      strings2.pop();
+      j--;
+    }
   }
   return s.length;
 }

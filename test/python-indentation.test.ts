@@ -134,3 +134,14 @@ test('check reports a file CPython refuses, and --fix does not write it', () => 
   assert.ok((JSON.parse(fixed.stdout) as Report).problems.some((p) => p.path === 'bad.py' && p.kind === 'not-fixed' && p.message === 'not fixed: the file has syntax errors, so a fix could not be verified'));
   assert.notEqual(fs.readFileSync(path.join(dir, 'good.py'), 'utf8'), good, 'the valid file is fixed');
 });
+
+test('20,000 nested f-strings are read without recursion: no stack overflow, the launch beside them still found', async () => {
+  const n = 20_000;
+  const text = `import os\nos.system("python x.py")\nx = ${'f"{'.repeat(n)}1${'}"'.repeat(n)}\nif x:\n    y = 1\n`;
+  assert.equal(indentationError(text, true), undefined);
+  const dir = writeProject('vg-fnest-', { 'deep.py': text });
+  const r = runCli(['check', '.', '--format', 'json'], { cwd: dir });
+  const report = JSON.parse(r.stdout) as { diagnostics: { path: string; code: string }[]; problems: unknown[] };
+  assert.deepEqual(report.problems, [], r.stdout.slice(0, 400));
+  assert.deepEqual(report.diagnostics.map((d) => [d.path, d.code]), [['deep.py', 'VG101']]);
+});

@@ -379,23 +379,30 @@ function tripleEnd(s: string, from: number, q: number): number {
  * Index of the closing quote of an f-string. Inside a replacement field's expression a quote starts
  * a string of its own (PEP 701 allows the same quote; `f"{'[{'}"` holds a brace that is no field's),
  * skipped whole; after the field's top-level `:` the format spec is text again, where a quote is a
- * character (`f"{x:'^10}"`) and `{…}` a nested field. Fields are a stack (nesting is unbounded in
- * hostile input, so no recursion).
+ * character (`f"{x:'^10}"`) and `{…}` a nested field. The f-strings and their fields are explicit
+ * stacks: nesting is unbounded in hostile input (5,000 nested f-strings overflowed a recursion).
  */
 function fStringEnd(s: string, from: number, q: number, triple: boolean): number {
-  // Per open field: brackets open in its expression, or -1 once in its format spec.
-  const fields: number[] = [];
+  // Per open f-string: its quote, and per open field brackets open in its expression, or -1 once in its format spec.
+  const strings: { q: number; triple: boolean; fields: number[] }[] = [{ q, triple, fields: [] }];
   for (let j = from; j < s.length; j++) {
+    const str = strings[strings.length - 1];
+    const fields = str.fields;
     const d = s.charCodeAt(j);
     const top = fields.length ? fields[fields.length - 1] : -1;
-    const inExpr = fields.length > 0 && top >= 0;
     if (d === 92) {
       j++;
-    } else if (inExpr) {
+    } else if (fields.length && top >= 0) {
       if (d === 39 || d === 34) {
-        const nested = literalExtent(s, j);
-        if (nested.end >= s.length) return s.length;
-        j = nested.next - 1;
+        const three = s.charCodeAt(j + 1) === d && s.charCodeAt(j + 2) === d;
+        if (isFStringPrefix(s, j)) {
+          strings.push({ q: d, triple: three, fields: [] });
+          if (three) j += 2;
+        } else {
+          const end = three ? tripleEnd(s, j + 3, d) : singleEnd(s, j + 1, d);
+          if (end >= s.length) return s.length;
+          j = three ? end + 2 : end;
+        }
       } else if (d === 40 || d === 91 || d === 123) fields[fields.length - 1] = top + 1;
       else if (d === 41 || d === 93) fields[fields.length - 1] = Math.max(0, top - 1);
       else if (d === 125) {
@@ -408,8 +415,16 @@ function fStringEnd(s: string, from: number, q: number, triple: boolean): number
       else fields.push(0);
     } else if (d === 125 /* } */) {
       if (fields.length) fields.pop();
-    } else if (d === q && !fields.length && (!triple || (s.charCodeAt(j + 1) === q && s.charCodeAt(j + 2) === q))) return j;
-    else if (!triple && !fields.length && (d === 10 || d === 13)) return j;
+    } else if (!fields.length && d === str.q && (!str.triple || (s.charCodeAt(j + 1) === d && s.charCodeAt(j + 2) === d))) {
+      if (strings.length === 1) return j;
+      strings.pop();
+      if (str.triple) j += 2;
+    } else if (!fields.length && !str.triple && (d === 10 || d === 13)) {
+      if (strings.length === 1) return j;
+      // A nested one-line f-string unterminated at the line end: the line end is its field's again.
+      strings.pop();
+      j--;
+    }
   }
   return s.length;
 }
