@@ -2703,6 +2703,9 @@ function sameTool(module, name) {
   const norm = (x) => x.replace(/\.exe$/i, "").replace(/_/g, "-").toLowerCase();
   return norm(module) === norm(name);
 }
+function moduleFallbackAt(facts, at2, tool) {
+  return rangeAt(facts?.moduleFallbacks?.filter((f) => sameTool(f.module, tool)), at2);
+}
 function projectPath(p) {
   const rel = path4.relative(process.cwd(), p);
   return rel && !rel.startsWith("..") && !path4.isAbsolute(rel) ? rel : p;
@@ -2767,7 +2770,7 @@ function applyPolicy(site, verdict, judgeOne) {
   if (tested) {
     return { ...verdict, held: { signal: "fallback", reason: `this name is chosen by the test of sys.executable on line ${tested.line} (a frozen program's sys.executable is the program itself), so PATH's is the one meant` } };
   }
-  const fallback = written && verdict.tool === "console-script" ? rangeAt(facts.moduleFallbacks?.filter((f) => sameTool(f.module, verdict.name)), written.start) : void 0;
+  const fallback = written && verdict.tool === "console-script" ? moduleFallbackAt(facts, written.start, verdict.name) : void 0;
   if (fallback) {
     return { ...verdict, held: { signal: "fallback", reason: `this name is the fallback for when the branch above does not run "${fallback.module}" as a module of this interpreter (line ${fallback.line}), so PATH's is the one meant` } };
   }
@@ -14781,9 +14784,7 @@ function indentationLevels(text3) {
           most = stack.length - 1;
       }
     }
-    while (i < n && (c = text3.charCodeAt(i)) !== 10 && c !== 13)
-      i++;
-    i++;
+    i = lineAfter(text3, i);
   }
   return most;
 }
@@ -19392,7 +19393,7 @@ var barePip = defineRule({
       return;
     const viaInterpreter = isInterpreterName(verdict.name);
     const written = wordSourceSpan(site.argv[0]);
-    const noPipHere = !!written && !!site.pythonFile?.moduleFallbacks?.some((f) => f.module === "pip" && written.start >= f.from && written.start < f.to);
+    const noPipHere = !!written && !!moduleFallbackAt(site.pythonFile, written.start, "pip");
     const fix = verdict.name.endsWith("\u2026") || noPipHere ? void 0 : viaInterpreter ? { title: "Use sys.executable", target: { kind: "interpreter" } } : { title: "Use sys.executable -m pip", target: { kind: "interpreter", module: "pip" }, cap: "unsafe", reason: M_PIP_REASON };
     const instead = noPipHere ? "pip's --python option with sys.executable (this branch runs where the interpreter has no pip module)" : site.language === "python" && /^[!%]/.test(site.api) ? "%pip" : "sys.executable -m pip";
     const data = { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site), instead };

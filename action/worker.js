@@ -4562,6 +4562,263 @@ var bareConsoleScript = defineRule({
   }
 });
 
+// dist/src/judge/policy.js
+import path3 from "node:path";
+
+// dist/src/kernel/test-paths.js
+function isTestPath(rel) {
+  const parts = rel.split(/[\\/]/);
+  const base = parts[parts.length - 1];
+  return /^test_.*\.py$|_test\.py$|^conftest\.py$/.test(base) || parts.slice(0, -1).some((d) => /^(?:tests?|testing)$|^test_|_tests?$/.test(d));
+}
+
+// dist/src/judge/policy.js
+var SYSTEM_COMMANDS = new Set(`sh bash dash zsh ksh fish csh tcsh busybox env sudo su doas nice nohup timeout time xargs exec eval command
+  set unset export source . alias unalias read readonly declare typeset local shift trap ulimit umask wait return exit
+  getopts hash jobs fg bg builtin let pushd popd dirs shopt history break continue : [ [[ ulimit chdir start-stop-daemon
+  ls cp mv rm rmdir mkdir ln chmod chown chgrp touch cat tac head tail less more tee wc sort uniq cut tr sed awk gawk grep egrep fgrep find
+  which whereis type echo printf test true false sleep date kill pkill pgrep killall ps top uname hostname whoami id groups
+  pwd cd basename dirname realpath readlink stat df du free mount umount sync file diff cmp patch install mktemp yes seq expr
+  tar gzip gunzip zip unzip xz bzip2 zstd 7z curl wget rsync scp ssh ssh-keygen sftp ping nc netstat ss ip ifconfig dig host nslookup lsof
+  git hg svn make cmake ninja meson gcc g++ cc c++ clang clang++ ld ar strip gdb lldb valgrind pkg-config autoreconf autoconf automake libtool
+  apt apt-get apt-cache dpkg yum dnf rpm zypper pacman apk brew port snap flatpak choco winget scoop
+  systemctl service journalctl launchctl crontab at logger chroot unshare ldconfig ldd nproc lscpu lspci lsblk nvidia-smi rocm-smi
+  docker podman docker-compose buildah kubectl helm minikube kind oc aws gcloud az terraform ansible vagrant
+  node npm npx yarn pnpm deno bun java javac mvn gradle go cargo rustc rustup ruby gem bundle perl php dotnet swift R Rscript julia lua
+  conda mamba micromamba 2to3 pydoc pydoc3 idle idle3
+  open xdg-open osascript defaults pbcopy pbpaste say
+  cmd cmd.exe powershell powershell.exe pwsh where where.exe start tasklist taskkill reg setx icacls robocopy xcopy del copy move ren mklink
+  ffmpeg ffprobe convert magick gs pandoc latex pdflatex xelatex lualatex dot sqlite3 psql mysql redis-cli mongo openssl gpg
+  libreoffice soffice tesseract pdftotext pdftoppm pdfinfo inkscape chromium chromium-browser google-chrome firefox xvfb-run Xvfb`.split(/\s+/));
+var judged = /* @__PURE__ */ new WeakMap();
+var reliance = /* @__PURE__ */ new WeakMap();
+var confirming = /* @__PURE__ */ new WeakMap();
+var chains = /* @__PURE__ */ new WeakMap();
+function pathChain(facts, judge) {
+  let chain = chains.get(facts);
+  if (chain === void 0) {
+    const judgedSites = facts.sites.map((s) => ({ s, v: judge(s) })).filter((x) => x.v !== void 0 && x.v.resolution === "path");
+    const installs = judgedSites.some((x) => x.v.tool === "pip" && x.s.argv.some((w) => wordText(w) === "install"));
+    const runs = judgedSites.some((x) => x.v.tool !== "pip");
+    chains.set(facts, chain = installs && runs);
+  }
+  return chain;
+}
+function rangeAt(ranges, at) {
+  return ranges?.find((r) => r.from <= at && at < r.to);
+}
+function inColabOnlyCode(facts, at) {
+  return rangeAt(facts.colabOnly, at) !== void 0 || rangeAt(facts.hostedSetup, at) !== void 0;
+}
+function functionOf(functions, at) {
+  let best;
+  for (const f of functions)
+    if (f.start <= at && at < f.end && (!best || f.start >= best.start))
+      best = f;
+  return best;
+}
+function launchesSysExecutable(s) {
+  return s.argv[0]?.fragments.some((f) => f.kind === "sys-executable" || f.kind === "venv-path") ?? false;
+}
+function environmentProgram(s) {
+  if (!s.searchesPath || s.env.path.kind !== "inherited" || s.env.activeVenv !== void 0)
+    return void 0;
+  const w = s.argv[0];
+  const name = w ? wordText(w) : void 0;
+  if (!name || !/^[A-Za-z0-9][\w.+-]*$/.test(name))
+    return void 0;
+  const base = name.replace(/\.exe$/i, "");
+  if (SYSTEM_COMMANDS.has(name) || SYSTEM_COMMANDS.has(base) || SELF_MANAGED_TOOLS.has(base))
+    return void 0;
+  if (isInterpreterName(name) || isPipName(name) || /^(python|pip|pypy)/i.test(base))
+    return void 0;
+  if (s.env.checkedOnPath?.some((n) => n.replace(/\.exe$/i, "") === base))
+    return void 0;
+  const args = s.argv.slice(1).map((a) => wordText(a));
+  if (args.length === 1 && (args[0] === "--version" || args[0] === "-V" || args[0] === "version"))
+    return void 0;
+  return name;
+}
+function reliantLaunches(facts, judgeOne) {
+  let found = reliance.get(facts);
+  if (!found) {
+    found = [];
+    for (const s of facts.sites) {
+      const name = environmentProgram(s);
+      if (name !== void 0 && judgeOne(s) === void 0) {
+        found.push({ name, line: s.file.location(s.callSpan.start).line });
+        if (found.length >= 50)
+          break;
+      }
+    }
+    reliance.set(facts, found);
+  }
+  return found;
+}
+function knowsVenv(facts) {
+  return facts.sites.some((s) => {
+    if (s.argv.some((w) => w.fragments.some((f) => f.kind === "venv-path")))
+      return true;
+    const words2 = s.argv.map((w) => wordText(w));
+    const base = (words2[0] ?? "").replace(/^.*[\\/]/, "");
+    if (base === "virtualenv" || base === "uv" && words2[1] === "venv")
+      return true;
+    return words2.some((w, i) => w === "-m" && (words2[i + 1] === "venv" || words2[i + 1] === "virtualenv"));
+  });
+}
+function sameTool(module, name) {
+  const norm = (x) => x.replace(/\.exe$/i, "").replace(/_/g, "-").toLowerCase();
+  return norm(module) === norm(name);
+}
+function moduleFallbackAt(facts, at, tool) {
+  return rangeAt(facts?.moduleFallbacks?.filter((f) => sameTool(f.module, tool)), at);
+}
+function projectPath(p) {
+  const rel = path3.relative(process.cwd(), p);
+  return rel && !rel.startsWith("..") && !path3.isAbsolute(rel) ? rel : p;
+}
+var VENDORED = /(?:^|[\\/])(?:(?:_vendor(?:ed)?|vendored|third[-_]?party|3rdparty)[\\/]|vendor[\\/][^\\/]+[\\/])/i;
+var OWN_SCRIPT = /^pyproject \[(?:project\.(?:gui-)?scripts|tool\.poetry\.scripts)\]$/;
+var TEST_DATA = /(?:^|[\\/])(?:tests?[\\/]data|testdata|test[-_]data)[\\/]/i;
+function applyPolicy(site, verdict, judgeOne) {
+  const facts = site.pythonFile;
+  if (facts && verdict.resolution === "sudo" && verdict.tool !== "pip") {
+    const at2 = site.callSpan.start;
+    const chain = rangeAt(facts.sudoInstalls, at2);
+    if (chain)
+      return { ...verdict, held: { signal: "sudo-chain", reason: `this ${chain.to - chain.from < site.file.text.length ? "class" : "file"} installs with pip through sudo (line ${chain.line}), so sudo's secure_path finds the interpreter those packages went to` } };
+  }
+  if (!facts || verdict.resolution !== "path")
+    return verdict;
+  let cache3 = judged.get(facts);
+  if (!cache3)
+    judged.set(facts, cache3 = /* @__PURE__ */ new Map());
+  const judge = (s) => {
+    if (!cache3.has(s))
+      cache3.set(s, judgeOne(s));
+    return cache3.get(s);
+  };
+  const where = projectPath(site.file.path);
+  if (VENDORED.test(where))
+    return { ...verdict, held: { signal: "vendored", reason: "this file is a vendored copy of another project (its folder says so), not code this project runs as its own" } };
+  if (TEST_DATA.test(where))
+    return { ...verdict, held: { signal: "test-data", reason: "this file is test data (its folder says so), input the tests read rather than code the project runs" } };
+  if (facts.hostApp)
+    return { ...verdict, held: { signal: "host-app", reason: `this file runs inside ${facts.hostApp} (its imports say so), whose embedded Python has no venv: a program it starts by name is PATH's on purpose, and sys.executable would start ${facts.hostApp}` } };
+  if (facts.condaWorkflow)
+    return { ...verdict, held: { signal: "conda-workflow", reason: `the project is no installable package and its README activates a conda environment (${facts.condaWorkflow.file}:${facts.condaWorkflow.line}) and names no venv: its scripts run there, where PATH's python is that environment's` } };
+  if (facts.python2Only)
+    return { ...verdict, held: { signal: "python2", reason: `this file is Python 2 code (line ${facts.python2Only}) in a project whose other code is Python 3 only, so no venv of the project runs it` } };
+  const at = site.callSpan.start;
+  const shipped = rangeAt(facts.shipped, at);
+  if (shipped)
+    return { ...verdict, held: { signal: "shipped", reason: `${shipped.why}, whose Python is the one on PATH there: no venv of this project is in it` } };
+  const set = rangeAt(facts.pathSets, at);
+  if (set)
+    return { ...verdict, held: { signal: "path-set", reason: "the program sets PATH itself before this launch" } };
+  if (facts.startedBy?.pathSet)
+    return { ...verdict, held: { signal: "path-set", reason: facts.startedBy.pathSet } };
+  const setup = rangeAt(facts.hostedSetup, at);
+  if (setup) {
+    return { ...verdict, held: { signal: "colab", reason: `cell ${setup.cell} is tagged ${setup.tag}, so the project's own runs of the notebook skip it: it is setup for the hosted runtime the notebook opens in (Google Colab or Kaggle), where the runtime's only Python is the one on PATH` } };
+  }
+  if (inColabOnlyCode(facts, at)) {
+    return { ...verdict, held: { signal: "colab", reason: "this launch runs only in Google Colab or on Kaggle (its `if` tests for it), where the runtime's only Python is the one on PATH" } };
+  }
+  if (rangeAt(facts.mocked, at)) {
+    return { ...verdict, held: { signal: "mocked", reason: "the launch API is replaced by a mock here (a test), so this call starts nothing" } };
+  }
+  const written = wordSourceSpan(site.argv[0]);
+  const absent = written && site.argv[0].fragments.length === 1 ? rangeAt(facts.venvAbsent, written.start) : void 0;
+  if (absent) {
+    return { ...verdict, held: { signal: "venv-absent", reason: `this name is chosen only when the venv the test on line ${absent.line} looks for is not there, where PATH's interpreter is the one meant` } };
+  }
+  const tested = written && site.argv[0].fragments.length === 1 ? rangeAt(facts.executableTested, written.start) : void 0;
+  if (tested) {
+    return { ...verdict, held: { signal: "fallback", reason: `this name is chosen by the test of sys.executable on line ${tested.line} (a frozen program's sys.executable is the program itself), so PATH's is the one meant` } };
+  }
+  const fallback = written && verdict.tool === "console-script" ? moduleFallbackAt(facts, written.start, verdict.name) : void 0;
+  if (fallback) {
+    return { ...verdict, held: { signal: "fallback", reason: `this name is the fallback for when the branch above does not run "${fallback.module}" as a module of this interpreter (line ${fallback.line}), so PATH's is the one meant` } };
+  }
+  const activated = rangeAt(facts.activatedOnly, at);
+  if (activated) {
+    return { ...verdict, held: { signal: "activation-required", reason: `this launch runs only in an activated environment (the test on line ${activated.line}), whose bin is first on PATH` } };
+  }
+  const declared = facts.declaredVenv;
+  if (declared) {
+    return { ...verdict, held: { signal: "declared-venv", reason: `the file says it runs inside an activated virtualenv (line ${declared.line}), where PATH's python, pip and console scripts are that environment's` } };
+  }
+  const says2 = facts.declaredOnPath;
+  if (says2 && (says2.words.includes(verdict.name) || says2.words.includes(verdict.name.replace(/\.exe$/i, "")))) {
+    return { ...verdict, held: { signal: "declared-path", reason: `the file says it expects "${verdict.name}" on PATH (line ${says2.line}), so it means the one PATH has` } };
+  }
+  const lookedUpAt = verdict.tool === "console-script" ? facts.lookedUp?.get(verdict.name) ?? facts.lookedUp?.get(verdict.name.replace(/\.exe$/i, "")) : void 0;
+  if (lookedUpAt !== void 0) {
+    return { ...verdict, held: { signal: "looked-up", reason: `this file looks "${verdict.name}" up on PATH itself (line ${lookedUpAt}), so it means the one PATH has` } };
+  }
+  if (facts.notebook) {
+    if (facts.colab) {
+      const made = facts.colab === "saved" ? "was saved from Google Colab" : "is written for Google Colab (its cells use Colab's form fields, #@title or #@param)";
+      return { ...verdict, held: { signal: "colab", reason: `the notebook ${made}, where the kernel is the runtime's only Python and PATH's pip and python are its own` } };
+    }
+    if (facts.kaggle)
+      return { ...verdict, held: { signal: "kaggle", reason: "the notebook was saved from Kaggle, whose image's Python is the kernel and the one PATH finds" } };
+    if (facts.kernelStdlibOnly && pathChain(facts, judge)) {
+      return { ...verdict, held: { signal: "path-chain", reason: "this notebook's own code imports only the standard library, and its shell lines install with pip from PATH and run Python tools from PATH, so both are the same environment" } };
+    }
+    if (facts.startedBy?.byPath)
+      return { ...verdict, startedBy: facts.startedBy.byPath };
+    const runner = facts.startedBy?.onPath;
+    if (runner)
+      return { ...verdict, held: { signal: "started-on-path", reason: `${runner}, so its kernel is that program's Python and a name a cell starts is found on the same PATH` } };
+    return verdict;
+  }
+  let confirmed = confirming.get(facts);
+  if (!confirmed) {
+    confirmed = /* @__PURE__ */ new Map();
+    for (const s of facts.sites.filter(launchesSysExecutable)) {
+      const fn = functionOf(facts.functions, s.callSpan.start);
+      const held = confirmed.get(fn);
+      if (held)
+        held.push(s);
+      else
+        confirmed.set(fn, [s]);
+    }
+    confirming.set(facts, confirmed);
+  }
+  const byPath = facts.startedBy?.byPath;
+  if (confirmed.size && confirmed.get(functionOf(facts.functions, at))?.some((s) => s !== site))
+    return byPath ? { ...verdict, startedBy: byPath } : verdict;
+  if (verdict.tool === "console-script" && OWN_SCRIPT.test(verdict.source ?? "") && isTestPath(where)) {
+    return { ...verdict, held: { signal: "own-cli-test", reason: `this test runs the project's own command "${verdict.name}" (${verdict.source}) as its users do: a test run has the project installed in the environment on PATH` } };
+  }
+  const testsOnly = facts.startedBy?.testsOnly;
+  if (testsOnly && verdict.tool === "console-script" && OWN_SCRIPT.test(verdict.source ?? "")) {
+    return { ...verdict, held: { signal: "own-cli-test", reason: `${testsOnly}, and it runs the project's own command "${verdict.name}" (${verdict.source}) as its users do: a test run has the project installed in the environment on PATH` } };
+  }
+  const reliant = reliantLaunches(facts, judge)[0];
+  if (reliant) {
+    return { ...verdict, held: { signal: "path-reliant", reason: `this file also starts "${reliant.name}" by name (line ${reliant.line}), which only its environment on PATH provides` } };
+  }
+  const imported = facts.startedBy?.imports;
+  if (imported)
+    return { ...verdict, held: { signal: "path-reliant", reason: `${imported}, which only its environment on PATH provides` } };
+  if (facts.taskRunner && !/\.sudo$/.test(site.api) && !site.wrappers.includes("sudo") && !knowsVenv(facts)) {
+    const command2 = facts.taskRunner === "invoke" ? '"invoke" (or "inv")' : '"fab"';
+    return { ...verdict, held: { signal: "task-runner", reason: `this file defines ${facts.taskRunner} tasks, which run inside ${command2} found on PATH, so a name they start is found on the same PATH as the task runner` } };
+  }
+  if (confirmed.size === 0 && pathChain(facts, judge)) {
+    return { ...verdict, held: { signal: "path-chain", reason: "this file installs with pip from PATH and runs Python tools from PATH, so both are the same environment" } };
+  }
+  if (byPath)
+    return { ...verdict, startedBy: byPath };
+  const onPath = facts.startedBy?.onPath;
+  if (onPath)
+    return { ...verdict, held: { signal: "started-on-path", reason: `${onPath}, so a name it starts is found on the same PATH as its own interpreter` } };
+  return verdict;
+}
+
 // dist/src/rules/bare-pip.js
 var M_PIP_REASON = "`python -m pip` puts the current directory first on sys.path, so a local pip.py or pip/ folder would shadow pip";
 var PIP_EFFECTS = [
@@ -4614,7 +4871,7 @@ var barePip = defineRule({
       return;
     const viaInterpreter = isInterpreterName(verdict.name);
     const written = wordSourceSpan(site.argv[0]);
-    const noPipHere = !!written && !!site.pythonFile?.moduleFallbacks?.some((f) => f.module === "pip" && written.start >= f.from && written.start < f.to);
+    const noPipHere = !!written && !!moduleFallbackAt(site.pythonFile, written.start, "pip");
     const fix2 = verdict.name.endsWith("\u2026") || noPipHere ? void 0 : viaInterpreter ? { title: "Use sys.executable", target: { kind: "interpreter" } } : { title: "Use sys.executable -m pip", target: { kind: "interpreter", module: "pip" }, cap: "unsafe", reason: M_PIP_REASON };
     const instead = noPipHere ? "pip's --python option with sys.executable (this branch runs where the interpreter has no pip module)" : site.language === "python" && /^[!%]/.test(site.api) ? "%pip" : "sys.executable -m pip";
     const data = { name: verdict.name, via: via(site), lookup: lookedUpOn(verdict, site), instead };
@@ -5066,260 +5323,6 @@ var venvNotOnPath = defineRule({
     });
   }
 });
-
-// dist/src/judge/policy.js
-import path3 from "node:path";
-
-// dist/src/kernel/test-paths.js
-function isTestPath(rel) {
-  const parts = rel.split(/[\\/]/);
-  const base = parts[parts.length - 1];
-  return /^test_.*\.py$|_test\.py$|^conftest\.py$/.test(base) || parts.slice(0, -1).some((d) => /^(?:tests?|testing)$|^test_|_tests?$/.test(d));
-}
-
-// dist/src/judge/policy.js
-var SYSTEM_COMMANDS = new Set(`sh bash dash zsh ksh fish csh tcsh busybox env sudo su doas nice nohup timeout time xargs exec eval command
-  set unset export source . alias unalias read readonly declare typeset local shift trap ulimit umask wait return exit
-  getopts hash jobs fg bg builtin let pushd popd dirs shopt history break continue : [ [[ ulimit chdir start-stop-daemon
-  ls cp mv rm rmdir mkdir ln chmod chown chgrp touch cat tac head tail less more tee wc sort uniq cut tr sed awk gawk grep egrep fgrep find
-  which whereis type echo printf test true false sleep date kill pkill pgrep killall ps top uname hostname whoami id groups
-  pwd cd basename dirname realpath readlink stat df du free mount umount sync file diff cmp patch install mktemp yes seq expr
-  tar gzip gunzip zip unzip xz bzip2 zstd 7z curl wget rsync scp ssh ssh-keygen sftp ping nc netstat ss ip ifconfig dig host nslookup lsof
-  git hg svn make cmake ninja meson gcc g++ cc c++ clang clang++ ld ar strip gdb lldb valgrind pkg-config autoreconf autoconf automake libtool
-  apt apt-get apt-cache dpkg yum dnf rpm zypper pacman apk brew port snap flatpak choco winget scoop
-  systemctl service journalctl launchctl crontab at logger chroot unshare ldconfig ldd nproc lscpu lspci lsblk nvidia-smi rocm-smi
-  docker podman docker-compose buildah kubectl helm minikube kind oc aws gcloud az terraform ansible vagrant
-  node npm npx yarn pnpm deno bun java javac mvn gradle go cargo rustc rustup ruby gem bundle perl php dotnet swift R Rscript julia lua
-  conda mamba micromamba 2to3 pydoc pydoc3 idle idle3
-  open xdg-open osascript defaults pbcopy pbpaste say
-  cmd cmd.exe powershell powershell.exe pwsh where where.exe start tasklist taskkill reg setx icacls robocopy xcopy del copy move ren mklink
-  ffmpeg ffprobe convert magick gs pandoc latex pdflatex xelatex lualatex dot sqlite3 psql mysql redis-cli mongo openssl gpg
-  libreoffice soffice tesseract pdftotext pdftoppm pdfinfo inkscape chromium chromium-browser google-chrome firefox xvfb-run Xvfb`.split(/\s+/));
-var judged = /* @__PURE__ */ new WeakMap();
-var reliance = /* @__PURE__ */ new WeakMap();
-var confirming = /* @__PURE__ */ new WeakMap();
-var chains = /* @__PURE__ */ new WeakMap();
-function pathChain(facts, judge) {
-  let chain = chains.get(facts);
-  if (chain === void 0) {
-    const judgedSites = facts.sites.map((s) => ({ s, v: judge(s) })).filter((x) => x.v !== void 0 && x.v.resolution === "path");
-    const installs = judgedSites.some((x) => x.v.tool === "pip" && x.s.argv.some((w) => wordText(w) === "install"));
-    const runs = judgedSites.some((x) => x.v.tool !== "pip");
-    chains.set(facts, chain = installs && runs);
-  }
-  return chain;
-}
-function rangeAt(ranges, at) {
-  return ranges?.find((r) => r.from <= at && at < r.to);
-}
-function inColabOnlyCode(facts, at) {
-  return rangeAt(facts.colabOnly, at) !== void 0 || rangeAt(facts.hostedSetup, at) !== void 0;
-}
-function functionOf(functions, at) {
-  let best;
-  for (const f of functions)
-    if (f.start <= at && at < f.end && (!best || f.start >= best.start))
-      best = f;
-  return best;
-}
-function launchesSysExecutable(s) {
-  return s.argv[0]?.fragments.some((f) => f.kind === "sys-executable" || f.kind === "venv-path") ?? false;
-}
-function environmentProgram(s) {
-  if (!s.searchesPath || s.env.path.kind !== "inherited" || s.env.activeVenv !== void 0)
-    return void 0;
-  const w = s.argv[0];
-  const name = w ? wordText(w) : void 0;
-  if (!name || !/^[A-Za-z0-9][\w.+-]*$/.test(name))
-    return void 0;
-  const base = name.replace(/\.exe$/i, "");
-  if (SYSTEM_COMMANDS.has(name) || SYSTEM_COMMANDS.has(base) || SELF_MANAGED_TOOLS.has(base))
-    return void 0;
-  if (isInterpreterName(name) || isPipName(name) || /^(python|pip|pypy)/i.test(base))
-    return void 0;
-  if (s.env.checkedOnPath?.some((n) => n.replace(/\.exe$/i, "") === base))
-    return void 0;
-  const args = s.argv.slice(1).map((a) => wordText(a));
-  if (args.length === 1 && (args[0] === "--version" || args[0] === "-V" || args[0] === "version"))
-    return void 0;
-  return name;
-}
-function reliantLaunches(facts, judgeOne) {
-  let found = reliance.get(facts);
-  if (!found) {
-    found = [];
-    for (const s of facts.sites) {
-      const name = environmentProgram(s);
-      if (name !== void 0 && judgeOne(s) === void 0) {
-        found.push({ name, line: s.file.location(s.callSpan.start).line });
-        if (found.length >= 50)
-          break;
-      }
-    }
-    reliance.set(facts, found);
-  }
-  return found;
-}
-function knowsVenv(facts) {
-  return facts.sites.some((s) => {
-    if (s.argv.some((w) => w.fragments.some((f) => f.kind === "venv-path")))
-      return true;
-    const words2 = s.argv.map((w) => wordText(w));
-    const base = (words2[0] ?? "").replace(/^.*[\\/]/, "");
-    if (base === "virtualenv" || base === "uv" && words2[1] === "venv")
-      return true;
-    return words2.some((w, i) => w === "-m" && (words2[i + 1] === "venv" || words2[i + 1] === "virtualenv"));
-  });
-}
-function sameTool(module, name) {
-  const norm = (x) => x.replace(/\.exe$/i, "").replace(/_/g, "-").toLowerCase();
-  return norm(module) === norm(name);
-}
-function projectPath(p) {
-  const rel = path3.relative(process.cwd(), p);
-  return rel && !rel.startsWith("..") && !path3.isAbsolute(rel) ? rel : p;
-}
-var VENDORED = /(?:^|[\\/])(?:(?:_vendor(?:ed)?|vendored|third[-_]?party|3rdparty)[\\/]|vendor[\\/][^\\/]+[\\/])/i;
-var OWN_SCRIPT = /^pyproject \[(?:project\.(?:gui-)?scripts|tool\.poetry\.scripts)\]$/;
-var TEST_DATA = /(?:^|[\\/])(?:tests?[\\/]data|testdata|test[-_]data)[\\/]/i;
-function applyPolicy(site, verdict, judgeOne) {
-  const facts = site.pythonFile;
-  if (facts && verdict.resolution === "sudo" && verdict.tool !== "pip") {
-    const at2 = site.callSpan.start;
-    const chain = rangeAt(facts.sudoInstalls, at2);
-    if (chain)
-      return { ...verdict, held: { signal: "sudo-chain", reason: `this ${chain.to - chain.from < site.file.text.length ? "class" : "file"} installs with pip through sudo (line ${chain.line}), so sudo's secure_path finds the interpreter those packages went to` } };
-  }
-  if (!facts || verdict.resolution !== "path")
-    return verdict;
-  let cache3 = judged.get(facts);
-  if (!cache3)
-    judged.set(facts, cache3 = /* @__PURE__ */ new Map());
-  const judge = (s) => {
-    if (!cache3.has(s))
-      cache3.set(s, judgeOne(s));
-    return cache3.get(s);
-  };
-  const where = projectPath(site.file.path);
-  if (VENDORED.test(where))
-    return { ...verdict, held: { signal: "vendored", reason: "this file is a vendored copy of another project (its folder says so), not code this project runs as its own" } };
-  if (TEST_DATA.test(where))
-    return { ...verdict, held: { signal: "test-data", reason: "this file is test data (its folder says so), input the tests read rather than code the project runs" } };
-  if (facts.hostApp)
-    return { ...verdict, held: { signal: "host-app", reason: `this file runs inside ${facts.hostApp} (its imports say so), whose embedded Python has no venv: a program it starts by name is PATH's on purpose, and sys.executable would start ${facts.hostApp}` } };
-  if (facts.condaWorkflow)
-    return { ...verdict, held: { signal: "conda-workflow", reason: `the project is no installable package and its README activates a conda environment (${facts.condaWorkflow.file}:${facts.condaWorkflow.line}) and names no venv: its scripts run there, where PATH's python is that environment's` } };
-  if (facts.python2Only)
-    return { ...verdict, held: { signal: "python2", reason: `this file is Python 2 code (line ${facts.python2Only}) in a project whose other code is Python 3 only, so no venv of the project runs it` } };
-  const at = site.callSpan.start;
-  const shipped = rangeAt(facts.shipped, at);
-  if (shipped)
-    return { ...verdict, held: { signal: "shipped", reason: `${shipped.why}, whose Python is the one on PATH there: no venv of this project is in it` } };
-  const set = rangeAt(facts.pathSets, at);
-  if (set)
-    return { ...verdict, held: { signal: "path-set", reason: "the program sets PATH itself before this launch" } };
-  if (facts.startedBy?.pathSet)
-    return { ...verdict, held: { signal: "path-set", reason: facts.startedBy.pathSet } };
-  const setup = rangeAt(facts.hostedSetup, at);
-  if (setup) {
-    return { ...verdict, held: { signal: "colab", reason: `cell ${setup.cell} is tagged ${setup.tag}, so the project's own runs of the notebook skip it: it is setup for the hosted runtime the notebook opens in (Google Colab or Kaggle), where the runtime's only Python is the one on PATH` } };
-  }
-  if (inColabOnlyCode(facts, at)) {
-    return { ...verdict, held: { signal: "colab", reason: "this launch runs only in Google Colab or on Kaggle (its `if` tests for it), where the runtime's only Python is the one on PATH" } };
-  }
-  if (rangeAt(facts.mocked, at)) {
-    return { ...verdict, held: { signal: "mocked", reason: "the launch API is replaced by a mock here (a test), so this call starts nothing" } };
-  }
-  const written = wordSourceSpan(site.argv[0]);
-  const absent = written && site.argv[0].fragments.length === 1 ? rangeAt(facts.venvAbsent, written.start) : void 0;
-  if (absent) {
-    return { ...verdict, held: { signal: "venv-absent", reason: `this name is chosen only when the venv the test on line ${absent.line} looks for is not there, where PATH's interpreter is the one meant` } };
-  }
-  const tested = written && site.argv[0].fragments.length === 1 ? rangeAt(facts.executableTested, written.start) : void 0;
-  if (tested) {
-    return { ...verdict, held: { signal: "fallback", reason: `this name is chosen by the test of sys.executable on line ${tested.line} (a frozen program's sys.executable is the program itself), so PATH's is the one meant` } };
-  }
-  const fallback = written && verdict.tool === "console-script" ? rangeAt(facts.moduleFallbacks?.filter((f) => sameTool(f.module, verdict.name)), written.start) : void 0;
-  if (fallback) {
-    return { ...verdict, held: { signal: "fallback", reason: `this name is the fallback for when the branch above does not run "${fallback.module}" as a module of this interpreter (line ${fallback.line}), so PATH's is the one meant` } };
-  }
-  const activated = rangeAt(facts.activatedOnly, at);
-  if (activated) {
-    return { ...verdict, held: { signal: "activation-required", reason: `this launch runs only in an activated environment (the test on line ${activated.line}), whose bin is first on PATH` } };
-  }
-  const declared = facts.declaredVenv;
-  if (declared) {
-    return { ...verdict, held: { signal: "declared-venv", reason: `the file says it runs inside an activated virtualenv (line ${declared.line}), where PATH's python, pip and console scripts are that environment's` } };
-  }
-  const says2 = facts.declaredOnPath;
-  if (says2 && (says2.words.includes(verdict.name) || says2.words.includes(verdict.name.replace(/\.exe$/i, "")))) {
-    return { ...verdict, held: { signal: "declared-path", reason: `the file says it expects "${verdict.name}" on PATH (line ${says2.line}), so it means the one PATH has` } };
-  }
-  const lookedUpAt = verdict.tool === "console-script" ? facts.lookedUp?.get(verdict.name) ?? facts.lookedUp?.get(verdict.name.replace(/\.exe$/i, "")) : void 0;
-  if (lookedUpAt !== void 0) {
-    return { ...verdict, held: { signal: "looked-up", reason: `this file looks "${verdict.name}" up on PATH itself (line ${lookedUpAt}), so it means the one PATH has` } };
-  }
-  if (facts.notebook) {
-    if (facts.colab) {
-      const made = facts.colab === "saved" ? "was saved from Google Colab" : "is written for Google Colab (its cells use Colab's form fields, #@title or #@param)";
-      return { ...verdict, held: { signal: "colab", reason: `the notebook ${made}, where the kernel is the runtime's only Python and PATH's pip and python are its own` } };
-    }
-    if (facts.kaggle)
-      return { ...verdict, held: { signal: "kaggle", reason: "the notebook was saved from Kaggle, whose image's Python is the kernel and the one PATH finds" } };
-    if (facts.kernelStdlibOnly && pathChain(facts, judge)) {
-      return { ...verdict, held: { signal: "path-chain", reason: "this notebook's own code imports only the standard library, and its shell lines install with pip from PATH and run Python tools from PATH, so both are the same environment" } };
-    }
-    if (facts.startedBy?.byPath)
-      return { ...verdict, startedBy: facts.startedBy.byPath };
-    const runner = facts.startedBy?.onPath;
-    if (runner)
-      return { ...verdict, held: { signal: "started-on-path", reason: `${runner}, so its kernel is that program's Python and a name a cell starts is found on the same PATH` } };
-    return verdict;
-  }
-  let confirmed = confirming.get(facts);
-  if (!confirmed) {
-    confirmed = /* @__PURE__ */ new Map();
-    for (const s of facts.sites.filter(launchesSysExecutable)) {
-      const fn = functionOf(facts.functions, s.callSpan.start);
-      const held = confirmed.get(fn);
-      if (held)
-        held.push(s);
-      else
-        confirmed.set(fn, [s]);
-    }
-    confirming.set(facts, confirmed);
-  }
-  const byPath = facts.startedBy?.byPath;
-  if (confirmed.size && confirmed.get(functionOf(facts.functions, at))?.some((s) => s !== site))
-    return byPath ? { ...verdict, startedBy: byPath } : verdict;
-  if (verdict.tool === "console-script" && OWN_SCRIPT.test(verdict.source ?? "") && isTestPath(where)) {
-    return { ...verdict, held: { signal: "own-cli-test", reason: `this test runs the project's own command "${verdict.name}" (${verdict.source}) as its users do: a test run has the project installed in the environment on PATH` } };
-  }
-  const testsOnly = facts.startedBy?.testsOnly;
-  if (testsOnly && verdict.tool === "console-script" && OWN_SCRIPT.test(verdict.source ?? "")) {
-    return { ...verdict, held: { signal: "own-cli-test", reason: `${testsOnly}, and it runs the project's own command "${verdict.name}" (${verdict.source}) as its users do: a test run has the project installed in the environment on PATH` } };
-  }
-  const reliant = reliantLaunches(facts, judge)[0];
-  if (reliant) {
-    return { ...verdict, held: { signal: "path-reliant", reason: `this file also starts "${reliant.name}" by name (line ${reliant.line}), which only its environment on PATH provides` } };
-  }
-  const imported = facts.startedBy?.imports;
-  if (imported)
-    return { ...verdict, held: { signal: "path-reliant", reason: `${imported}, which only its environment on PATH provides` } };
-  if (facts.taskRunner && !/\.sudo$/.test(site.api) && !site.wrappers.includes("sudo") && !knowsVenv(facts)) {
-    const command2 = facts.taskRunner === "invoke" ? '"invoke" (or "inv")' : '"fab"';
-    return { ...verdict, held: { signal: "task-runner", reason: `this file defines ${facts.taskRunner} tasks, which run inside ${command2} found on PATH, so a name they start is found on the same PATH as the task runner` } };
-  }
-  if (confirmed.size === 0 && pathChain(facts, judge)) {
-    return { ...verdict, held: { signal: "path-chain", reason: "this file installs with pip from PATH and runs Python tools from PATH, so both are the same environment" } };
-  }
-  if (byPath)
-    return { ...verdict, startedBy: byPath };
-  const onPath = facts.startedBy?.onPath;
-  if (onPath)
-    return { ...verdict, held: { signal: "started-on-path", reason: `${onPath}, so a name it starts is found on the same PATH as its own interpreter` } };
-  return verdict;
-}
 
 // dist/src/rules/system-interpreter-path.js
 var CONFIG_FIX_REASON = "the venv's interpreter replaces the system one: what was installed for the system interpreter is not visible to it, and the venv may hold another Python version";
@@ -16894,9 +16897,7 @@ function indentationLevels(text3) {
           most = stack.length - 1;
       }
     }
-    while (i < n && (c = text3.charCodeAt(i)) !== 10 && c !== 13)
-      i++;
-    i++;
+    i = lineAfter(text3, i);
   }
   return most;
 }

@@ -211,6 +211,15 @@ function sameTool(module: string, name: string): boolean {
   return norm(module) === norm(name);
 }
 
+/**
+ * The `elif`/`else` (PythonFileFacts.moduleFallbacks) that holds a tool's name written at `at`, after
+ * a first branch that runs that tool as a module of the running interpreter: there the interpreter
+ * has no such module.
+ */
+export function moduleFallbackAt(facts: PythonFileFacts | undefined, at: number, tool: string): { line: number; module: string } | undefined {
+  return rangeAt(facts?.moduleFallbacks?.filter((f) => sameTool(f.module, tool)), at);
+}
+
 /** A file's path from the working folder when it is under it (the folders above the project say nothing). */
 function projectPath(p: string): string {
   const rel = path.relative(process.cwd(), p);
@@ -300,7 +309,7 @@ export function applyPolicy(site: LaunchSite, verdict: Verdict, judgeOne: (s: La
   }
   // The name is the fallback where the tool is not a module of the running interpreter (`else:
   // cmd = ["bandit", …]` after `if find_spec("bandit"): cmd = [sys.executable, "-m", "bandit", …]`).
-  const fallback = written && verdict.tool === 'console-script' ? rangeAt(facts.moduleFallbacks?.filter((f) => sameTool(f.module, verdict.name)), written.start) : undefined;
+  const fallback = written && verdict.tool === 'console-script' ? moduleFallbackAt(facts, written.start, verdict.name) : undefined;
   if (fallback) {
     return { ...verdict, held: { signal: 'fallback', reason: `this name is the fallback for when the branch above does not run "${fallback.module}" as a module of this interpreter (line ${fallback.line}), so PATH's is the one meant` } };
   }

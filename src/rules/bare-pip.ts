@@ -6,6 +6,7 @@ import { defineRule } from '../kernel/rule.js';
 import { isInterpreterName } from '../judge/python-tools.js';
 import { wordSourceSpan, wordText } from '../kernel/word.js';
 import { lookedUpOn, via } from './describe.js';
+import { moduleFallbackAt } from '../judge/policy.js';
 
 const M_PIP_REASON =
   '`python -m pip` puts the current directory first on sys.path, so a local pip.py or pip/ folder would shadow pip';
@@ -72,7 +73,7 @@ export const barePip = defineRule({
     // find_spec("pip") is not None: … elif which("pip"): ["pip", …]`): this interpreter has no pip
     // here, so `sys.executable -m pip` would fail; pip's own --python option is the way.
     const written = wordSourceSpan(site.argv[0]);
-    const noPipHere = !!written && !!site.pythonFile?.moduleFallbacks?.some((f) => f.module === 'pip' && written.start >= f.from && written.start < f.to);
+    const noPipHere = !!written && !!moduleFallbackAt(site.pythonFile, written.start, 'pip');
     const fix = verdict.name.endsWith('…') || noPipHere
       ? undefined
       : viaInterpreter

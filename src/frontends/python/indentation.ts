@@ -31,9 +31,7 @@ export function indentationLevels(text: string): number {
         if (stack.length - 1 > most) most = stack.length - 1;
       }
     }
-    // To the next line, whichever of \n, \r\n or a lone \r ends this one.
-    while (i < n && (c = text.charCodeAt(i)) !== 10 && c !== 13) i++;
-    i++;
+    i = lineAfter(text, i);
   }
   return most;
 }
@@ -140,7 +138,7 @@ export function indentationError(s: string, tabs: boolean): IndentationProblem |
   return undefined;
 }
 
-/** The offset after the line break at i (\n, \r\n or a lone \r), or after the line i is in. */
+/** The offset after the line break at i (whichever of \n, \r\n or a lone \r), or after the line i is in. */
 function lineAfter(s: string, i: number): number {
   const n = s.length;
   let c = s.charCodeAt(i);
