@@ -9539,6 +9539,8 @@ function analyzeMakefile(file, opts = {}) {
     if (bin === void 0 || /[\s#\\]/.test(bin) || /\$(?!\()/.test(bin))
       return void 0;
     const dir = bin.slice(0, -"/bin".length);
+    if (namedAsWindowsVenv(file, dir))
+      return void 0;
     const line = `export PATH := ${dir.startsWith("/") ? dir : `$(abspath ${dir})`}/bin:$(PATH)`;
     let after2;
     if (t.at !== "virtual-env")
@@ -24894,6 +24896,38 @@ var PYTEST_VALUE_OPTIONS = /* @__PURE__ */ new Set([
   "--json-report-file",
   "--benchmark-json"
 ]);
+var BEHAVE_VALUE_OPTIONS = /* @__PURE__ */ new Set(["-t", "--tags", "-f", "--format", "-o", "--outfile", "-D", "--define", "-i", "--include", "-e", "--exclude", "-n", "--name", "--junit-directory", "--logging-level", "--logging-format", "--logging-datefmt", "--logging-filter", "--lang", "--stage", "-j", "--jobs", "--parallel-processes"]);
+function behaveTargets(args, where, resolve) {
+  const paths = [];
+  for (let j = 0; j < args.length; j++) {
+    const w = args[j];
+    if (w === void 0)
+      return [];
+    if (w.startsWith("-")) {
+      if (BEHAVE_VALUE_OPTIONS.has(w))
+        j++;
+      continue;
+    }
+    paths.push(w.replace(/:\d+$/, ""));
+  }
+  const out = [];
+  for (const p of paths.length ? paths : ["features"]) {
+    const hit = resolve(p, where.dirs, where.root);
+    if (!hit)
+      continue;
+    let dir = hit.folder ? hit.path : path46.dirname(hit.path);
+    for (let d = dir; d === where.root || d.startsWith(where.root + path46.sep); d = path46.dirname(d)) {
+      if (fs18.existsSync(path46.join(d, "steps"))) {
+        dir = d;
+        break;
+      }
+      if (d === where.root)
+        break;
+    }
+    out.push({ folder: dir, testsOnly: false });
+  }
+  return out;
+}
 var PYTEST = /^(?:py\.test|pytest)(?:-?3)?$/;
 function forwardsToPytest(file) {
   try {
@@ -25704,6 +25738,8 @@ function recordCommand(who, words4, where) {
     sphinxArgs = words4.slice(i + 1);
   else if (base === "stestr" && words4[i + 1] === "run")
     stestrTests(where, targets);
+  else if (base === "behave")
+    targets.push(...behaveTargets(words4.slice(i + 1), where, resolveIn));
   else if (/\.py$/.test(base)) {
     const hit = resolveIn(prog, where.dirs, where.root);
     if (!hit || hit.folder)
@@ -25831,7 +25867,7 @@ async function whoRuns(files, claimed, roots, beforeParsing, wanted) {
   const namesPlain = mentionTest([...names].filter((n) => !n.endsWith(".py") && n.length > 2).concat(wanted.filter(isManagementCommand).map((w) => path51.basename(w, ".py"))));
   const namesAny = mentionTest([...names].filter((n) => n.length > 2));
   const notebooks = wanted.filter((w) => w.endsWith(".ipynb"));
-  const mayStart = (text3) => /py\.?test|stestr|\s-m\s*\w|sphinx-(?:auto)?build/i.test(text3) || MENTIONS_APP_SERVER.test(text3) || [...text3.matchAll(PY_NAME)].some((m) => names.has(m[0])) || namesPlain(text3) || notebooks.length > 0 && NOTEBOOK_MENTION.test(text3);
+  const mayStart = (text3) => /py\.?test|stestr|behave|\s-m\s*\w|sphinx-(?:auto)?build/i.test(text3) || MENTIONS_APP_SERVER.test(text3) || [...text3.matchAll(PY_NAME)].some((m) => names.has(m[0])) || namesPlain(text3) || notebooks.length > 0 && NOTEBOOK_MENTION.test(text3);
   const who = new WhoRuns(root);
   const dirs = /* @__PURE__ */ new Set([root]);
   for (const f of files) {

@@ -14285,6 +14285,8 @@ function analyzeMakefile(file, opts = {}) {
     if (bin === void 0 || /[\s#\\]/.test(bin) || /\$(?!\()/.test(bin))
       return void 0;
     const dir = bin.slice(0, -"/bin".length);
+    if (namedAsWindowsVenv(file, dir))
+      return void 0;
     const line = `export PATH := ${dir.startsWith("/") ? dir : `$(abspath ${dir})`}/bin:$(PATH)`;
     let after2;
     if (t.at !== "virtual-env")

@@ -269,6 +269,19 @@ test('a pytest recipe after activation covers the test file it names; `pytest "$
   assert.deepEqual(codes(await findings({ 'test/integrationtests/messagebus/messagebus_test.py': test, 'start.sh': script })), ['test/integrationtests/messagebus/messagebus_test.py:4 VG101']);
 });
 
+test("behave runs the Python files of its feature folder: steps, environment.py and the helpers under it (backdrop's run_tests.sh: `behave --stop --tags=~@wip`)", async () => {
+  const support = ['import subprocess', '', 'def start_app():', '    return subprocess.Popen(["python", "start.py"])', ''].join('\n');
+  const steps = ['from behave import given', 'from features.support.support import start_app', '', '@given("the app runs")', 'def step(context):', '    context.app = start_app()', ''].join('\n');
+  const files = (script: string) => ({ 'features/support/support.py': support, 'features/steps/app_steps.py': steps, 'features/app.feature': 'Feature: app\n', 'run_tests.sh': script });
+  const run = (line: string) => ['#!/bin/bash', 'set -e', '. venv/bin/activate', line, ''].join('\n');
+  assert.deepEqual(codes(await findings(files(run('behave --stop --tags=~@wip')))), ['features/support/support.py:4 VG106']);
+  // A feature file named: its folder's steps (behave looks up from it for steps/).
+  assert.deepEqual(codes(await findings(files(run('behave -t @smoke features/app.feature')))), ['features/support/support.py:4 VG106']);
+  // Another feature folder, or behave by a venv's path without that venv on PATH: still reported.
+  assert.deepEqual(codes(await findings({ ...files(run('behave acceptance')), 'acceptance/steps/x.py': 'x = 1\n' })), ['features/support/support.py:4 VG101']);
+  assert.deepEqual(codes(await findings(files(['#!/bin/bash', 'venv/bin/behave --stop', ''].join('\n')))), ['features/support/support.py:4 VG101']);
+});
+
 test('a workflow step after the venv was put on $GITHUB_PATH, or through `uv run`, holds it back', async () => {
   const wf = (run: string) =>
     ['on: push', 'jobs:', '  smoke:', '    runs-on: ubuntu-latest', '    steps:', '      - uses: actions/checkout@v4', '      - run: python -m venv venv && echo "$PWD/venv/bin" >> "$GITHUB_PATH"', `      - run: ${run}`, ''].join('\n');

@@ -104,6 +104,43 @@ export const PYTEST_VALUE_OPTIONS = new Set([
   '--splits', '--group', '--splitting-algorithm', '--durations-path', '--cov-fail-under', '--reruns-delay', '--count', '--randomly-seed',
   '--log-cli-level', '--log-file-level', '--alluredir', '--json-report-file', '--benchmark-json',
 ]);
+/** behave's options that take the next word as a value (`behave --help`). */
+const BEHAVE_VALUE_OPTIONS = new Set(['-t', '--tags', '-f', '--format', '-o', '--outfile', '-D', '--define', '-i', '--include', '-e', '--exclude', '-n', '--name', '--junit-directory', '--logging-level', '--logging-format', '--logging-datefmt', '--logging-filter', '--lang', '--stage', '-j', '--jobs', '--parallel-processes']);
+
+/**
+ * `behave [PATHS]`: the Python files of each feature folder it runs (`features` of its working
+ * folder when none is named): its `steps/`, `environment.py`, and the helpers they import. A feature
+ * folder is the named folder, or the folder of a named `.feature` file, or the nearest folder above
+ * either that holds `steps/` (where behave looks for them).
+ */
+export function behaveTargets(args: readonly (string | undefined)[], where: RunnerWhere, resolve: Resolve): RunnerTarget[] {
+  const paths: string[] = [];
+  for (let j = 0; j < args.length; j++) {
+    const w = args[j];
+    if (w === undefined) return []; // decided at run time
+    if (w.startsWith('-')) {
+      if (BEHAVE_VALUE_OPTIONS.has(w)) j++;
+      continue;
+    }
+    paths.push(w.replace(/:\d+$/, ''));
+  }
+  const out: RunnerTarget[] = [];
+  for (const p of paths.length ? paths : ['features']) {
+    const hit = resolve(p, where.dirs, where.root);
+    if (!hit) continue;
+    let dir = hit.folder ? hit.path : path.dirname(hit.path);
+    for (let d = dir; d === where.root || d.startsWith(where.root + path.sep); d = path.dirname(d)) {
+      if (fs.existsSync(path.join(d, 'steps'))) {
+        dir = d;
+        break;
+      }
+      if (d === where.root) break;
+    }
+    out.push({ folder: dir, testsOnly: false });
+  }
+  return out;
+}
+
 /** pytest's own commands. */
 export const PYTEST = /^(?:py\.test|pytest)(?:-?3)?$/;
 

@@ -38,7 +38,7 @@ import { noxCommands, pipenvScripts, pixiTasks, projectScripts, tbumpHooks, toxC
 import { contextFromSettings, type RunSettings } from './context.js';
 import { importIndex, moduleUsers, relianceByImports, startedByUsers } from './imports-reliant.js';
 import { mentionTest } from './mention.js';
-import { forwardsToPytest, unwrapRunner, unwrapStarter, PYTEST, PYTEST_VALUE_OPTIONS, testFileTargets, unittestDiscovers, unittestTargets, type RunnerTarget, type RunnerWhere } from './test-runners.js';
+import { behaveTargets, forwardsToPytest, unwrapRunner, unwrapStarter, PYTEST, PYTEST_VALUE_OPTIONS, testFileTargets, unittestDiscovers, unittestTargets, type RunnerTarget, type RunnerWhere } from './test-runners.js';
 import type { FileCheckResult } from './check-file.js';
 import { findingCodesOf } from './packed.js';
 import { containerRunCommands } from './docker-run.js';
@@ -254,6 +254,7 @@ export function recordCommand(
   } else if (PYTEST.test(base)) pytestArgs = words.slice(i + 1);
   else if (SPHINX.test(base)) sphinxArgs = words.slice(i + 1);
   else if (base === 'stestr' && words[i + 1] === 'run') stestrTests(where, targets);
+  else if (base === 'behave') targets.push(...behaveTargets(words.slice(i + 1), where, resolveIn));
   else if (/\.py$/.test(base)) {
     // The file itself, by its shebang.
     const hit = resolveIn(prog, where.dirs, where.root);
@@ -399,7 +400,7 @@ export async function whoRuns(files: readonly string[], claimed: ReadonlyMap<str
   // Notebooks, by what runs them (docs-builds.ts).
   const notebooks = wanted.filter((w) => w.endsWith('.ipynb'));
   const mayStart = (text: string) =>
-    /py\.?test|stestr|\s-m\s*\w|sphinx-(?:auto)?build/i.test(text) || MENTIONS_APP_SERVER.test(text) || [...text.matchAll(PY_NAME)].some((m) => names.has(m[0])) || namesPlain(text) || (notebooks.length > 0 && NOTEBOOK_MENTION.test(text));
+    /py\.?test|stestr|behave|\s-m\s*\w|sphinx-(?:auto)?build/i.test(text) || MENTIONS_APP_SERVER.test(text) || [...text.matchAll(PY_NAME)].some((m) => names.has(m[0])) || namesPlain(text) || (notebooks.length > 0 && NOTEBOOK_MENTION.test(text));
   const who = new WhoRuns(root);
   // tox and nox: the project folder, and the folders of the files near it (a monorepo's packages).
   const dirs = new Set<string>([root]);

@@ -190,4 +190,9 @@ test('venv-not-on-path (makefile): the rewriter makes no file-wide PATH for a ve
   assert.equal(rw2.title, 'Put the venv on PATH for every recipe: export PATH := $(abspath $(VIRTUAL_ENV))/bin:$(PATH)');
   // The table has the result among VG201's valid cases: the PATH line silences the rule.
   assert.equal(applyEdits(EXPORTED_VIRTUAL_ENV, rw2.edits), EXPORTED_VIRTUAL_ENV_ON_PATH);
+  // The same file also naming that venv by its Windows layout ($(VIRTUAL_ENV)\Scripts\activate.bat
+  // in a test-win recipe): no PATH line naming a bin/ folder that venv does not have.
+  const win = EXPORTED_VIRTUAL_ENV + 'test-win: setup\n\t$(VIRTUAL_ENV)\\Scripts\\activate.bat && pytest\n';
+  const s3 = siteAt((await analyze(win)).sites, 'pytest');
+  assert.equal(s3.rewriter?.rewrite({ kind: 'persist-venv', venv: s3.env.knownVenvs![0], at: 'virtual-env' }), undefined);
 });

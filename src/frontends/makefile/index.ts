@@ -43,7 +43,7 @@ import type { Suppressions } from '../../kernel/suppressions.js';
 import type { Word } from '../../kernel/word.js';
 import { escapeRegExp } from '../../kernel/regexp.js';
 import { writtenBin } from './written-venv.js';
-import { ConfigRun, programRewriter, shownUnder, type ShellDecl } from '../config/driver.js';
+import { ConfigRun, namedAsWindowsVenv, programRewriter, shownUnder, type ShellDecl } from '../config/driver.js';
 import { DEFAULT_PATH, UNKNOWN } from '../config/facts.js';
 import { CONFIG_MAX_BYTES, configMayMatter, shellLineMayMatter, shellLineMayMatterWithoutVenv, type AnalyzeOptions, type FrontEnd } from '../front-end.js';
 import { decodeText, type DecodeResult } from '../../kernel/decode.js';
@@ -294,6 +294,8 @@ export function analyzeMakefile(file: SourceFile, opts: AnalyzeOptions = {}): { 
     const bin = binFor(t.venv, CURDIR);
     if (bin === undefined || /[\s#\\]/.test(bin) || /\$(?!\()/.test(bin)) return undefined;
     const dir = bin.slice(0, -'/bin'.length);
+    // A venv the file also names by its Windows layout has no bin/ where that recipe runs.
+    if (namedAsWindowsVenv(file, dir)) return undefined;
     const line = `export PATH := ${dir.startsWith('/') ? dir : `$(abspath ${dir})`}/bin:$(PATH)`;
     let after: number | undefined;
     // A venv that recipes use by name gets `$(VENV)/bin/…` (the rule's fallback): a file-wide PATH
