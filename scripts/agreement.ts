@@ -4,8 +4,10 @@
  * repository, not the first verdict). Per family (Python files, notebooks, configuration) it prints
  * the 2×2 table, the share of findings both called the same, Cohen's kappa (agreement beyond what
  * the two reviewers' own rates of `true` would give by chance), and each reviewer's precision.
- * A finding either reviewer called `unsure` is counted apart. Not part of `npm test`'s corpus work:
- * it reads only the two JSON files.
+ * A finding either reviewer called `unsure` is counted apart. Where the two disagree, a third
+ * reader who saw both reasons and checked them in the repository may have recorded which verdict the
+ * criteria give (`adjudication`: first, second, or both defensible); those are counted per family
+ * too. Not part of `npm test`'s corpus work: it reads only the two JSON files.
  *
  *   node dist/scripts/agreement.js [FIRST.json SECOND.json]
  */
@@ -13,14 +15,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { repositoryRoot } from '../src/kernel/own-package.js';
+import type { Verdict as CorpusVerdict } from './corpus.js';
 
-export interface Verdict {
-  repo: string;
-  path: string;
-  line: number;
-  code: string;
-  verdict: 'true' | 'false' | 'unsure';
-}
+/** What a review says of one finding (corpus.ts's Verdict, reasons aside). */
+export type Verdict = Pick<CorpusVerdict, 'repo' | 'path' | 'line' | 'code' | 'verdict'>;
+
+/** A second review's verdict, with the third reader's decision where it disagrees with the first. */
+export type SecondVerdict = Verdict & { adjudication?: 'first' | 'second' | 'both' };
 
 export type Family = 'python' | 'notebook' | 'configuration';
 
@@ -34,6 +35,8 @@ export interface Agreement {
   unsure: number;
   /** Second-review findings the first review has no verdict for. */
   unmatched: number;
+  /** Disagreements the third reader gave to the first review, to the second, or found both defensible. */
+  adjudicated: { first: number; second: number; both: number };
   agreement: number;
   kappa: number;
   firstPrecision: number;
@@ -47,18 +50,21 @@ export function familyOf(v: Pick<Verdict, 'code' | 'path'>): Family {
 const key = (v: Pick<Verdict, 'repo' | 'path' | 'line' | 'code'>) => `${v.repo}\0${v.path}\0${v.line}\0${v.code}`;
 
 /** The agreement of `second` with `first`, per family, in the order python, notebook, configuration. */
-export function agreement(first: readonly Verdict[], second: readonly Verdict[]): Agreement[] {
+export function agreement(first: readonly Verdict[], second: readonly SecondVerdict[]): Agreement[] {
   const firstBy = new Map(first.map((v) => [key(v), v.verdict]));
   const out = new Map<Family, Agreement>();
   for (const family of ['python', 'notebook', 'configuration'] as const) {
-    out.set(family, { family, tt: 0, tf: 0, ft: 0, ff: 0, unsure: 0, unmatched: 0, agreement: NaN, kappa: NaN, firstPrecision: NaN, secondPrecision: NaN });
+    out.set(family, { family, tt: 0, tf: 0, ft: 0, ff: 0, unsure: 0, unmatched: 0, adjudicated: { first: 0, second: 0, both: 0 }, agreement: NaN, kappa: NaN, firstPrecision: NaN, secondPrecision: NaN });
   }
   for (const s of second) {
     const a = out.get(familyOf(s))!;
     const f = firstBy.get(key(s));
     if (f === undefined) a.unmatched++;
     else if (f === 'unsure' || s.verdict === 'unsure') a.unsure++;
-    else a[`${f[0]}${s.verdict[0]}` as 'tt' | 'tf' | 'ft' | 'ff']++;
+    else {
+      a[`${f[0]}${s.verdict[0]}` as 'tt' | 'tf' | 'ft' | 'ff']++;
+      if (f !== s.verdict && s.adjudication) a.adjudicated[s.adjudication]++;
+    }
   }
   for (const a of out.values()) {
     const n = a.tt + a.tf + a.ft + a.ff;
@@ -82,11 +88,12 @@ function percent(x: number): string {
 /** A Markdown table of `rows`. */
 export function agreementTable(rows: readonly Agreement[]): string {
   const lines = [
-    '| family | both true | first true, second false | first false, second true | both false | unsure | same verdict | kappa | precision, first | precision, second |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    '| family | both true | first true, second false | first false, second true | both false | unsure | same verdict | kappa | precision, first | precision, second | disagreements given to first / second / both |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
   ];
   for (const a of rows) {
-    lines.push(`| ${a.family} | ${a.tt} | ${a.tf} | ${a.ft} | ${a.ff} | ${a.unsure} | ${percent(a.agreement)} | ${Number.isNaN(a.kappa) ? '-' : a.kappa.toFixed(2)} | ${percent(a.firstPrecision)} | ${percent(a.secondPrecision)} |`);
+    const adj = a.adjudicated;
+    lines.push(`| ${a.family} | ${a.tt} | ${a.tf} | ${a.ft} | ${a.ff} | ${a.unsure} | ${percent(a.agreement)} | ${Number.isNaN(a.kappa) ? '-' : a.kappa.toFixed(2)} | ${percent(a.firstPrecision)} | ${percent(a.secondPrecision)} | ${adj.first} / ${adj.second} / ${adj.both} |`);
   }
   return lines.join('\n');
 }
@@ -94,7 +101,7 @@ export function agreementTable(rows: readonly Agreement[]): string {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const root = repositoryRoot(import.meta.url);
   const [firstFile, secondFile] = process.argv.length >= 4 ? process.argv.slice(2, 4) : [path.join(root, 'corpus/verdicts.json'), path.join(root, 'corpus/second-review.json')];
-  const read = (f: string): Verdict[] => JSON.parse(fs.readFileSync(f, 'utf8'));
+  const read = (f: string): SecondVerdict[] => JSON.parse(fs.readFileSync(f, 'utf8'));
   const rows = agreement(read(firstFile), read(secondFile));
   console.log(agreementTable(rows));
   const unmatched = rows.reduce((n, a) => n + a.unmatched, 0);

@@ -108,10 +108,10 @@ export const PYTEST_VALUE_OPTIONS = new Set([
 const BEHAVE_VALUE_OPTIONS = new Set(['-t', '--tags', '-f', '--format', '-o', '--outfile', '-D', '--define', '-i', '--include', '-e', '--exclude', '-n', '--name', '--junit-directory', '--logging-level', '--logging-format', '--logging-datefmt', '--logging-filter', '--lang', '--stage', '-j', '--jobs', '--parallel-processes']);
 
 /**
- * `behave [PATHS]`: the Python files of each feature folder it runs (`features` of its working
- * folder when none is named): its `steps/`, `environment.py`, and the helpers they import. A feature
+ * `behave [PATHS]`: the Python files under each feature folder it runs (`features` of its working
+ * folder when none is named): its `steps/`, `environment.py` and the helpers beside them. A feature
  * folder is the named folder, or the folder of a named `.feature` file, or the nearest folder above
- * either that holds `steps/` (where behave looks for them).
+ * either that holds `steps/` (where behave looks for them). Arguments decided at run time name nothing.
  */
 export function behaveTargets(args: readonly (string | undefined)[], where: RunnerWhere, resolve: Resolve): RunnerTarget[] {
   const paths: string[] = [];
