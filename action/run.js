@@ -25700,6 +25700,8 @@ function recordCommand(who, words4, where) {
           sphinxArgs = words4.slice(j + 1);
         else if (mod === "stestr" && words4[j + 1] === "run")
           stestrTests(where, targets);
+        else if (mod === "behave")
+          targets.push(...behaveTargets(words4.slice(j + 1), where, resolveIn));
         else if (mod === "unittest")
           targets.push(...unittestTargets(words4.slice(j + 1), where, resolveIn));
         else if (NOTEBOOK_MODULES.has(mod))

@@ -275,8 +275,9 @@ test("behave runs the Python files of its feature folder: steps, environment.py 
   const files = (script: string) => ({ 'features/support/support.py': support, 'features/steps/app_steps.py': steps, 'features/app.feature': 'Feature: app\n', 'run_tests.sh': script });
   const run = (line: string) => ['#!/bin/bash', 'set -e', '. venv/bin/activate', line, ''].join('\n');
   assert.deepEqual(codes(await findings(files(run('behave --stop --tags=~@wip')))), ['features/support/support.py:4 VG106']);
-  // A feature file named: its folder's steps (behave looks up from it for steps/).
+  // A feature file named: its folder's steps (behave looks up from it for steps/); `python -m behave` too.
   assert.deepEqual(codes(await findings(files(run('behave -t @smoke features/app.feature')))), ['features/support/support.py:4 VG106']);
+  assert.deepEqual(codes(await findings(files(run('python -m behave features')))), ['features/support/support.py:4 VG106']);
   // Another feature folder, or behave by a venv's path without that venv on PATH: still reported.
   assert.deepEqual(codes(await findings({ ...files(run('behave acceptance')), 'acceptance/steps/x.py': 'x = 1\n' })), ['features/support/support.py:4 VG101']);
   assert.deepEqual(codes(await findings(files(['#!/bin/bash', 'venv/bin/behave --stop', ''].join('\n')))), ['features/support/support.py:4 VG101']);

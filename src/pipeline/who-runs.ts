@@ -221,6 +221,7 @@ export function recordCommand(
         if (mod === 'pytest' || mod === 'py.test') pytestArgs = words.slice(j + 1);
         else if (mod === 'sphinx' || mod === 'sphinx.cmd.build') sphinxArgs = words.slice(j + 1);
         else if (mod === 'stestr' && words[j + 1] === 'run') stestrTests(where, targets);
+        else if (mod === 'behave') targets.push(...behaveTargets(words.slice(j + 1), where, resolveIn));
         else if (mod === 'unittest') targets.push(...unittestTargets(words.slice(j + 1), where, resolveIn));
         else if (NOTEBOOK_MODULES.has(mod)) targets.push(...notebookRuns([NOTEBOOK_MODULES.get(mod), ...words.slice(j + 1)], undefined, where, where.notebooks ?? []));
         // Python Fire's `python -m fire MODULE|path.py cmd`: the module it is given runs in that interpreter (cc-poetry-minimal's poe task).
