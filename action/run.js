@@ -297,7 +297,7 @@ var BudgetMeter = class {
 
 // dist/src/frontends/actions/index.js
 import fs2 from "node:fs";
-import path8 from "node:path";
+import path9 from "node:path";
 
 // dist/src/frontends/yaml-scalars.js
 import { createRequire } from "node:module";
@@ -836,7 +836,7 @@ function shellWordSpan(source, w) {
 }
 
 // dist/src/frontends/config/driver.js
-import path7 from "node:path";
+import path8 from "node:path";
 
 // dist/src/kernel/suppressions.js
 var VENVGUARD_RE = /venvguard:\s*ignore(?:\[([^\]]*)\])?/i;
@@ -2090,7 +2090,12 @@ function linkedIntoPath(argv, venvs, resolve) {
 }
 
 // dist/src/frontends/config/facts.js
-import path5 from "node:path";
+import path6 from "node:path";
+
+// dist/src/kernel/stand-ins.js
+var ROOTS = String.raw`(?:\/__[a-z_]+__|\/github\/workspace|\/builds\/project)(?=\/|$)`;
+var STAND_IN_ROOT = new RegExp(`^${ROOTS}`);
+var HOLDS_STAND_IN = new RegExp(`(?:^|[=:])${ROOTS}`);
 
 // dist/src/kernel/regexp.js
 function escapeRegExp(s) {
@@ -2209,17 +2214,8 @@ function pipInstallKind(words4) {
   return tools > 0 ? "tools" : packaging > 0 ? "packaging" : void 0;
 }
 var installsOnlyTools = (words4) => pipInstallKind(words4) === "tools";
-var SYSTEM_BIN_DIRS = [
-  "/usr/bin",
-  "/usr/local/bin",
-  "/bin",
-  "/usr/sbin",
-  "/opt/homebrew/bin",
-  "/opt/local/bin",
-  "/usr/local/opt",
-  "/Library/Frameworks/Python.framework",
-  "/System/Library/Frameworks/Python.framework"
-];
+var SYSTEM_BIN_DIRS = ["/usr/bin", "/usr/local/bin", "/bin", "/usr/sbin", "/opt/homebrew/bin", "/opt/local/bin"];
+var SYSTEM_TREES = ["/usr/local/opt", "/Library/Frameworks/Python.framework", "/System/Library/Frameworks/Python.framework"];
 function isInterpreterName(name) {
   return INTERPRETER_RE.test(name);
 }
@@ -2237,7 +2233,7 @@ function isSystemInterpreterPath(p) {
   const dir = norm.slice(0, slash);
   if (/^[A-Za-z]:\/Python\d+$/i.test(dir) || /^[A-Za-z]:\/Program Files( \(x86\))?\/Python\d+$/i.test(dir))
     return true;
-  return SYSTEM_BIN_DIRS.some((d) => dir === d || dir.startsWith(d + "/"));
+  return SYSTEM_BIN_DIRS.includes(dir) || SYSTEM_TREES.some((d) => dir === d || dir.startsWith(d + "/"));
 }
 function toolNamePattern(consoleScripts) {
   const unique = [...new Set(consoleScripts)];
@@ -3083,6 +3079,44 @@ function runModule(args) {
   return t && "module" in t ? t.module : void 0;
 }
 
+// dist/src/frontends/python/script-imports.js
+import path5 from "node:path";
+var MAX_BYTES2 = 64 * 1024;
+var ENVIRONMENT_USE = /\bsys\.(?:executable|prefix|exec_prefix|base_prefix|base_exec_prefix|path)\b/;
+var ENVIRONMENT_MODULES = /* @__PURE__ */ new Set(["site", "sysconfig", "distutils", "ensurepip", "venv", "importlib"]);
+var cache2 = /* @__PURE__ */ new Map();
+function launchedScriptImports(from, argv) {
+  const program = argv[0] ? wordText(argv[0]) : void 0;
+  if (program === void 0 || !isInterpreterName(path5.posix.basename(program)))
+    return void 0;
+  const target = interpreterTarget(argv.slice(1));
+  let files;
+  if (target && "module" in target) {
+    if (!/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(target.module))
+      return void 0;
+    const parts = target.module.split(".");
+    files = [...parts.slice(0, -1).map((_, k) => `${parts.slice(0, k + 1).join("/")}/__init__.py`), `${parts.join("/")}.py`];
+  } else if (target) {
+    const w = target.script;
+    if (!w.endsWith(".py") || path5.isAbsolute(w) || w.startsWith("~") || /[$`*?\u0001]/.test(w))
+      return void 0;
+    files = [w];
+  }
+  if (!files || path5.posix.basename(files[files.length - 1]) === "setup.py")
+    return void 0;
+  const wanted = files;
+  return fromFolderUp(from, (dir) => {
+    const found = wanted.map((f) => fileAnswer(cache2, path5.join(dir, f), MAX_BYTES2, importsIn));
+    if (found[found.length - 1] === void 0)
+      return void 0;
+    return found.some((x) => x === null) ? null : found.flatMap((x) => x ?? []);
+  }) ?? void 0;
+}
+function importsIn(text3) {
+  const imports = text3 === void 0 || ENVIRONMENT_USE.test(text3) ? void 0 : inlineImports(text3, MAX_BYTES2);
+  return imports && !imports.some((m) => ENVIRONMENT_MODULES.has(m)) ? imports : null;
+}
+
 // dist/src/frontends/config/facts.js
 var DEFAULT_PATH = "\0";
 var UNKNOWN = "";
@@ -3111,7 +3145,7 @@ function createdVenv(argv) {
   const t = argv.map((w) => wordText(w));
   if (argv.length === 0)
     return void 0;
-  const prog = t[0] === void 0 ? void 0 : path5.posix.basename(t[0]);
+  const prog = t[0] === void 0 ? void 0 : path6.posix.basename(t[0]);
   let i;
   let dflt;
   if ((prog === void 0 || /^python[\d.]*$/.test(prog)) && t[1] === "-m" && (t[2] === "venv" || t[2] === "virtualenv"))
@@ -3120,7 +3154,7 @@ function createdVenv(argv) {
     return void 0;
   else if (prog === "virtualenv")
     i = 1;
-  else if (/^python[\d.]*$/.test(prog) && t[1] !== void 0 && /^virtualenv\.pyz?$/.test(path5.posix.basename(t[1])))
+  else if (/^python[\d.]*$/.test(prog) && t[1] !== void 0 && /^virtualenv\.pyz?$/.test(path6.posix.basename(t[1])))
     i = 2;
   else if (prog === "uv" && t[1] === "venv") {
     i = 2;
@@ -3144,7 +3178,7 @@ function createdVenv(argv) {
 }
 function createdWithoutPip(argv) {
   const t = argv.map((w) => wordText(w));
-  const prog = t[0] === void 0 ? void 0 : path5.posix.basename(t[0]);
+  const prog = t[0] === void 0 ? void 0 : path6.posix.basename(t[0]);
   return prog === "uv" && t[1] === "venv" && !t.includes("--seed");
 }
 function runsOtherScript(texts) {
@@ -3344,7 +3378,7 @@ function markToolPrep(entries3) {
 }
 function installsForUser(words4) {
   const at2 = pipCommandAt(words4);
-  return at2 > 0 && words4[at2] === "install" && words4.slice(at2 + 1).includes("--user");
+  return at2 > 0 && words4[at2] === "install" && words4.slice(at2 + 1).some((w) => w === "--user" || w === "--break-system-packages");
 }
 function markUserInstalled(entries3) {
   const since = /* @__PURE__ */ new Map();
@@ -3359,6 +3393,22 @@ function markUserInstalled(entries3) {
       site.config.userInstalled = at2;
   }
 }
+function markRepositoryScripts(sites, filePath) {
+  for (const site of sites) {
+    if (site.inlineImports || site.argv.length < 2)
+      continue;
+    const program = wordText(site.argv[0]);
+    if (program === void 0 || !/^python3(?:\.\d+)?$/.test(path6.posix.basename(program)))
+      continue;
+    const argv = site.argv.map((w) => {
+      const t = wordText(w);
+      return t !== void 0 && STAND_IN_ROOT.test(t) ? textWord(t.replace(STAND_IN_ROOT, ".")) : w;
+    });
+    const imports = launchedScriptImports(filePath, argv);
+    if (imports)
+      site.inlineImports = imports;
+  }
+}
 var SDIST_WORDS = /^(?:sdist|egg_info|-[\w-]*(?:=.*)?|)$/;
 var setupImports = /* @__PURE__ */ new Map();
 var SETUP_MAX_BYTES = 64 * 1024;
@@ -3368,14 +3418,14 @@ function markSdistBuilds(sites, filePath) {
       continue;
     const words4 = s.argv.map((w) => wordText(w));
     const script = words4[1];
-    if (!words4[0] || !isInterpreterName(path5.posix.basename(words4[0])) || script === void 0 || path5.posix.basename(script) !== "setup.py")
+    if (!words4[0] || !isInterpreterName(path6.posix.basename(words4[0])) || script === void 0 || path6.posix.basename(script) !== "setup.py")
       continue;
     const rest = words4.slice(2);
     if (!rest.includes("sdist") || rest.some((w) => w === void 0 || !SDIST_WORDS.test(w)))
       continue;
-    if (path5.isAbsolute(script) || script.includes("$"))
+    if (path6.isAbsolute(script) || script.includes("$"))
       continue;
-    const imports = fromFolderUp(filePath, (dir) => fileAnswer(setupImports, path5.join(dir, script), SETUP_MAX_BYTES, (text3) => text3 === void 0 ? null : inlineImports(text3, SETUP_MAX_BYTES) ?? null));
+    const imports = fromFolderUp(filePath, (dir) => fileAnswer(setupImports, path6.join(dir, script), SETUP_MAX_BYTES, (text3) => text3 === void 0 ? null : inlineImports(text3, SETUP_MAX_BYTES) ?? null));
     if (imports && imports.every((m) => STDLIB_MODULES.has(m) || m === "setuptools" || m === "distutils"))
       s.config.sdistBuild = true;
   }
@@ -5598,19 +5648,12 @@ function isVenvGuard(n, text3) {
 }
 
 // dist/src/frontends/shell/state.js
-import path6 from "node:path";
-
-// dist/src/kernel/stand-ins.js
-var ROOTS = String.raw`(?:\/__[a-z_]+__|\/github\/workspace|\/builds\/project)(?=\/|$)`;
-var STAND_IN_ROOT = new RegExp(`^${ROOTS}`);
-var HOLDS_STAND_IN = new RegExp(`(?:^|[=:])${ROOTS}`);
-
-// dist/src/frontends/shell/state.js
+import path7 from "node:path";
 function resolveDir(p, cwd) {
   if (hasUnknown(p))
     return void 0;
   if (p === "~" || p.startsWith("~/"))
-    return p === "~" ? p : `~/${path6.posix.normalize(p.slice(2)).replace(/\/+$/, "")}`;
+    return p === "~" ? p : `~/${path7.posix.normalize(p.slice(2)).replace(/\/+$/, "")}`;
   if (!p.startsWith("/")) {
     if (cwd === void 0 || hasUnknown(cwd))
       return void 0;
@@ -5618,11 +5661,11 @@ function resolveDir(p, cwd) {
   }
   const root = STAND_IN_ROOT.exec(p)?.[0];
   if (root !== void 0) {
-    const rel = path6.posix.normalize(`.${p.slice(root.length)}`).replace(/\/+$/, "");
+    const rel = path7.posix.normalize(`.${p.slice(root.length)}`).replace(/\/+$/, "");
     if (rel === ".." || rel.startsWith("../"))
       return `${root}/${rel}`;
   }
-  const n = path6.posix.normalize(p);
+  const n = path7.posix.normalize(p);
   return n.length > 1 ? n.replace(/\/+$/, "") : n;
 }
 function resolverFrom(norm, cwd) {
@@ -5717,7 +5760,7 @@ function condaActivation(words4) {
   const t = words4.slice(0, 3).map((w) => wordText(w));
   const last = words4[0]?.fragments.at(-1);
   const tail = t[0] ?? (last?.kind === "text" && /[/\\]/.test(last.text) ? last.text : void 0);
-  const tool = tail === void 0 ? void 0 : path6.win32.basename(tail);
+  const tool = tail === void 0 ? void 0 : path7.win32.basename(tail);
   let name;
   if (tool && /^(conda|mamba|micromamba)(\.bat|\.exe)?$/i.test(tool)) {
     if (t[1] === "deactivate")
@@ -6278,6 +6321,7 @@ var ConfigRun = class {
       return e.decl.unitOf ? e.decl.unitOf(e.site) : ids.get(e.decl);
     };
     const shelled = this.entries.map((e) => ({ site: e.site, shell: shellOf(e) }));
+    const byShell = this.entries.map((e) => ({ site: e.site, shell: ids.get(e.decl) }));
     dropSideVenvs(shelled);
     if (this.host.language !== "makefile")
       markRanWithoutVenv(sites);
@@ -6291,9 +6335,10 @@ var ConfigRun = class {
     }
     if (this.host.language !== "makefile")
       markSystemInstalled(groups.values());
-    markToolPrep(shelled);
-    markUserInstalled(shelled);
+    markToolPrep(byShell);
+    markUserInstalled(byShell);
     markSdistBuilds(sites, this.file.path);
+    markRepositoryScripts(sites, this.file.path);
     for (const a of this.activations)
       linkLaterSites([{ site: a.site, order: a.decl.order }], groups.get(a.decl.group) ?? [], this.endVenvs.get(a.decl.group));
     for (const e of this.entries) {
@@ -6399,7 +6444,7 @@ function binSeenFrom(venv, cwd, root) {
     return `${venv}/bin`;
   if (cwd === void 0 || !isUnder(cwd, root))
     return void 0;
-  const rel = path7.posix.relative(cwd, venv);
+  const rel = path8.posix.relative(cwd, venv);
   return rel === "" ? "bin" : `${rel}/bin`;
 }
 function shownUnder(root) {
@@ -6537,7 +6582,7 @@ function scopeOf(node, src, parent, inputs) {
 function dialectOf(shell2, windows) {
   if (shell2 === void 0)
     return windows ? void 0 : "bash";
-  const prog = path8.posix.basename(shell2.trim().split(/\s+/)[0] ?? "");
+  const prog = path9.posix.basename(shell2.trim().split(/\s+/)[0] ?? "");
   if (prog === "bash")
     return "bash";
   if (/^(sh|dash|ash)$/.test(prog))
@@ -6587,11 +6632,11 @@ function repositoryRoot(file) {
   const m = /^(.*?)(?:^|\/)\.github\/workflows\/[^/]+$/.exec(n);
   if (m)
     return m[1] === "" ? "." : m[1];
-  let dir = path8.dirname(file);
+  let dir = path9.dirname(file);
   for (let i = 0; i < 16; i++) {
-    if (fs2.existsSync(path8.join(dir, ".github")))
+    if (fs2.existsSync(path9.join(dir, ".github")))
       return dir;
-    const up = path8.dirname(dir);
+    const up = path9.dirname(dir);
     if (up === dir)
       return void 0;
     dir = up;
@@ -6600,7 +6645,7 @@ function repositoryRoot(file) {
 }
 function readLocalAction(root, uses) {
   for (const name of ["action.yml", "action.yaml"]) {
-    const p = path8.join(root, uses, name);
+    const p = path9.join(root, uses, name);
     try {
       const st = fs2.statSync(p);
       if (!st.isFile() || st.size > YAML_CONFIG_MAX_BYTES)
@@ -6933,7 +6978,7 @@ var actionsFrontEnd = {
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
     const n = p.replace(/\\/g, "/");
-    const base = path8.posix.basename(n);
+    const base = path9.posix.basename(n);
     if (base === "action.yml" || base === "action.yaml")
       return true;
     return /(^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(n);
@@ -6945,7 +6990,7 @@ var actionsFrontEnd = {
 };
 
 // dist/src/frontends/dockerfile/index.js
-import path9 from "node:path";
+import path10 from "node:path";
 
 // dist/src/frontends/dockerfile/reader.js
 var KNOWN = /* @__PURE__ */ new Set(["FROM", "RUN", "CMD", "LABEL", "MAINTAINER", "EXPOSE", "ENV", "ADD", "COPY", "ENTRYPOINT", "VOLUME", "USER", "WORKDIR", "ARG", "ONBUILD", "STOPSIGNAL", "HEALTHCHECK", "SHELL"]);
@@ -7495,7 +7540,7 @@ function analyzeDockerfile(file) {
             continue;
           for (const v of src.state.venvs.keys()) {
             if (v === from2 || v.startsWith(from2 === "/" ? "/" : from2 + "/")) {
-              const to = path9.posix.join(dst, v.slice(from2.length));
+              const to = path10.posix.join(dst, v.slice(from2.length));
               st.venvs.set(to.replace(/\/+$/, "") || "/", { line: inst.firstLine, how: "copied", offset: inst.span.start });
             }
           }
@@ -7532,7 +7577,7 @@ var dockerfileFrontEnd = {
   language: "dockerfile",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path9.posix.basename(p.replace(/\\/g, "/"));
+    const base = path10.posix.basename(p.replace(/\\/g, "/"));
     if (/\.(j2|jinja2?|tpl|tmpl|template|in|erb|mustache|hbs)$/i.test(base))
       return false;
     if (/^Jenkinsfile[._-]/.test(base))
@@ -7558,7 +7603,7 @@ function leadingRedirectionLast(rest) {
 }
 
 // dist/src/frontends/gitlab/index.js
-import path10 from "node:path";
+import path11 from "node:path";
 
 // dist/src/frontends/gitlab/reader.js
 var isMapping = (v) => typeof v === "object" && v !== null && v.kind === "mapping";
@@ -7873,7 +7918,7 @@ function analyzeGitlab(file) {
           if (ref === "CI_PROJECT_DIR")
             return PROJECT_DIR;
           if (ref === "CI_BUILDS_DIR")
-            return path10.posix.dirname(PROJECT_DIR);
+            return path11.posix.dirname(PROJECT_DIR);
           if (!vars.has(ref) || seen.has(ref))
             return UNKNOWN;
           return expand(ref, /* @__PURE__ */ new Set([...seen, ref]));
@@ -8007,7 +8052,7 @@ var gitlabFrontEnd = {
   language: "gitlab-ci",
   maxBytes: YAML_CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path10.posix.basename(p.replace(/\\/g, "/"));
+    const base = path11.posix.basename(p.replace(/\\/g, "/"));
     return base === ".gitlab-ci.yml" || base.endsWith(".gitlab-ci.yml");
   },
   mayMatter: configMayMatter,
@@ -8017,10 +8062,10 @@ var gitlabFrontEnd = {
 };
 
 // dist/src/frontends/makefile/index.js
-import path13 from "node:path";
+import path14 from "node:path";
 
 // dist/src/frontends/makefile/written-venv.js
-import path11 from "node:path";
+import path12 from "node:path";
 function writtenBin(venv, curdir, text3, values, bin) {
   for (const [name, value] of values) {
     if (!value.startsWith("/") || /\s/.test(value))
@@ -8028,7 +8073,7 @@ function writtenBin(venv, curdir, text3, values, bin) {
     const bare = value.replace(/\/+$/, "");
     if (bare === "" || !venv.endsWith(bare))
       continue;
-    const prefix = path11.posix.relative(curdir, venv.slice(0, venv.length - bare.length) || "/");
+    const prefix = path12.posix.relative(curdir, venv.slice(0, venv.length - bare.length) || "/");
     if (prefix.startsWith("..") || !/^[\w./-]*$/.test(prefix))
       continue;
     const written = `${prefix}$(${name})`;
@@ -8041,7 +8086,7 @@ function writtenBin(venv, curdir, text3, values, bin) {
 }
 
 // dist/src/frontends/makefile/expander.js
-import path12 from "node:path";
+import path13 from "node:path";
 
 // dist/src/frontends/makefile/mtext.js
 var EMPTY = { s: "" };
@@ -8649,7 +8694,7 @@ var Expander = class {
       if (name.length === 1)
         return synth(a);
       const ws = words(a);
-      return synth(ws.map((w) => name.endsWith("D") ? path12.posix.dirname(w) : path12.posix.basename(w)).join(" "));
+      return synth(ws.map((w) => name.endsWith("D") ? path13.posix.dirname(w) : path13.posix.basename(w)).join(" "));
     }
     const v = this.vars.get(name);
     const top = this.deps.at(-1);
@@ -9415,7 +9460,7 @@ function analyzeMakefile(file, opts = {}) {
       return void 0;
     if (!cwd.startsWith(CURDIR))
       return void 0;
-    const rel = path13.posix.relative(cwd, venv);
+    const rel = path14.posix.relative(cwd, venv);
     return rel === "" ? BIN : `${rel}/${BIN}`;
   };
   const exported = (name, v) => v.exported ?? (parsed.exportAll || v.origin === "environment" ? /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) : false);
@@ -9423,7 +9468,7 @@ function analyzeMakefile(file, opts = {}) {
     const autoRefs = ex.autoRefs;
     const shellName = valueText(ex.variable("SHELL", 0)).trim();
     const shellProg = shellName.split(/\s+/);
-    const progBase = path13.posix.basename(shellProg[0] === "/usr/bin/env" || shellProg[0] === "env" ? shellProg[1] ?? "" : shellProg[0] ?? "");
+    const progBase = path14.posix.basename(shellProg[0] === "/usr/bin/env" || shellProg[0] === "env" ? shellProg[1] ?? "" : shellProg[0] ?? "");
     const dialect = SHELL_DIALECTS.find(([re]) => re.test(progBase))?.[1];
     const pv = vars.get("PATH");
     let startPath = DEFAULT_PATH;
@@ -9599,9 +9644,10 @@ function analyzeMakefile(file, opts = {}) {
     };
     if (job.virtualEnv)
       facts.virtualEnv = job.virtualEnv;
+    facts.recipe = `by target ${job.rule.targetsText}`;
     parts = {
       facts,
-      originAt: (at2) => ({ line: lineOf2(at2), how: "created", where: `by target ${job.rule.targetsText}`, offset: at2 }),
+      originAt: (at2) => ({ line: lineOf2(at2), how: "created", where: facts.recipe, offset: at2 }),
       rewriter: (program, venv, cwd) => {
         const bin = binFor(venv, cwd);
         return bin === void 0 ? void 0 : venvRewriter2(file, program, bin, (t) => persistPath(t, job));
@@ -9816,7 +9862,7 @@ var makefileFrontEnd = {
   language: "makefile",
   maxBytes: CONFIG_MAX_BYTES,
   claims(p) {
-    const base = path13.posix.basename(p.replace(/\\/g, "/"));
+    const base = path14.posix.basename(p.replace(/\\/g, "/"));
     return base === "Makefile" || base === "makefile" || base === "GNUmakefile" || base.endsWith(".mk") && base.length > 3;
   },
   mayMatter: configMayMatter,
@@ -9946,7 +9992,7 @@ function splitWords(word, shellLike) {
 }
 
 // dist/src/frontends/python/import-lines.js
-import path14 from "node:path";
+import path15 from "node:path";
 var FROM_IMPORT = /^[ \t]*from[ \t]+(\.*)([\w.]*)[ \t]+import[ \t]+(\([^)]*\)|[^\n#;]*(?:\\\r?\n[^\n#;]*)*)/gm;
 var PLAIN_IMPORT = /^[ \t]*import[ \t]+([^\n#;]*(?:\\\r?\n[^\n#;]*)*)/gm;
 function fromImportParts(m) {
@@ -9971,17 +10017,17 @@ function plainImportParts(m) {
 }
 function importBases(dir, isFile2, root, stopAt) {
   let top = dir;
-  while (isFile2(path14.join(top, "__init__.py")) && path14.dirname(top) !== top && (stopAt === void 0 || top.startsWith(stopAt)))
-    top = path14.dirname(top);
+  while (isFile2(path15.join(top, "__init__.py")) && path15.dirname(top) !== top && (stopAt === void 0 || top.startsWith(stopAt)))
+    top = path15.dirname(top);
   const out = [dir, top];
   if (root !== void 0)
-    out.push(root, path14.join(root, "src"));
+    out.push(root, path15.join(root, "src"));
   return [...new Set(out)];
 }
 function findModuleFile(bases, parts, isFile2) {
   for (const b of bases) {
-    const stem = path14.join(b, ...parts);
-    for (const c of parts.length ? [`${stem}.py`, path14.join(stem, "__init__.py")] : [path14.join(stem, "__init__.py")])
+    const stem = path15.join(b, ...parts);
+    for (const c of parts.length ? [`${stem}.py`, path15.join(stem, "__init__.py")] : [path15.join(stem, "__init__.py")])
       if (isFile2(c))
         return c;
   }
@@ -13994,44 +14040,6 @@ function assignedBetween(scope, name, from, to) {
     }
   }
   return false;
-}
-
-// dist/src/frontends/python/script-imports.js
-import path15 from "node:path";
-var MAX_BYTES2 = 64 * 1024;
-var ENVIRONMENT_USE = /\bsys\.(?:executable|prefix|exec_prefix|base_prefix|base_exec_prefix|path)\b/;
-var ENVIRONMENT_MODULES = /* @__PURE__ */ new Set(["site", "sysconfig", "distutils", "ensurepip", "venv", "importlib"]);
-var cache2 = /* @__PURE__ */ new Map();
-function launchedScriptImports(from, argv) {
-  const program = argv[0] ? wordText(argv[0]) : void 0;
-  if (program === void 0 || !isInterpreterName(path15.posix.basename(program)))
-    return void 0;
-  const target = interpreterTarget(argv.slice(1));
-  let files;
-  if (target && "module" in target) {
-    if (!/^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/.test(target.module))
-      return void 0;
-    const parts = target.module.split(".");
-    files = [...parts.slice(0, -1).map((_, k) => `${parts.slice(0, k + 1).join("/")}/__init__.py`), `${parts.join("/")}.py`];
-  } else if (target) {
-    const w = target.script;
-    if (!w.endsWith(".py") || path15.isAbsolute(w) || w.startsWith("~") || /[$`*?\u0001]/.test(w))
-      return void 0;
-    files = [w];
-  }
-  if (!files || path15.posix.basename(files[files.length - 1]) === "setup.py")
-    return void 0;
-  const wanted = files;
-  return fromFolderUp(from, (dir) => {
-    const found = wanted.map((f) => fileAnswer(cache2, path15.join(dir, f), MAX_BYTES2, importsIn));
-    if (found[found.length - 1] === void 0)
-      return void 0;
-    return found.some((x) => x === null) ? null : found.flatMap((x) => x ?? []);
-  }) ?? void 0;
-}
-function importsIn(text3) {
-  const imports = text3 === void 0 || ENVIRONMENT_USE.test(text3) ? void 0 : inlineImports(text3, MAX_BYTES2);
-  return imports && !imports.some((m) => ENVIRONMENT_MODULES.has(m)) ? imports : null;
 }
 
 // dist/src/frontends/python/run-context.js
@@ -19670,7 +19678,7 @@ var activationDoesNotPersist = defineRule({
     example: ["FROM python:3.12-slim", "COPY requirements.txt .", "RUN python3 -m venv /opt/venv", "RUN . /opt/venv/bin/activate", "RUN pip install -r requirements.txt", ""].join("\n"),
     why: "A process cannot change its parent's environment, and an image stores files and ENV, not the state of the shell that ran a RUN. `activate` is a script to be sourced into a shell you keep using.",
     useInstead: ["FROM python:3.12-slim", "COPY requirements.txt .", "RUN python3 -m venv /opt/venv", 'ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"', "RUN pip install -r requirements.txt", ""].join("\n"),
-    inRealSystems: "The pattern comes from shell habits and tutorials: `RUN source venv/bin/activate` on its own line (on Debian-based images /bin/sh is dash, which has no `source` builtin, so that spelling fails the build; `.` succeeds and changes nothing that lasts), followed by `RUN pip install -r requirements.txt` that installs into the system Python. Activating and installing in the same RUN (`RUN . /opt/venv/bin/activate && pip install \u2026`) works, and is not reported. Nor is a CI step that ends with an activation when no later step of the job runs a Python tool by name, make or a script: the activation does nothing, and nothing misses it.",
+    inRealSystems: "The pattern comes from shell habits and tutorials: `RUN source venv/bin/activate` on its own line (on Debian-based images /bin/sh is dash, which has no `source` builtin, so that spelling fails the build; `.` succeeds and changes nothing that lasts), followed by `RUN pip install -r requirements.txt` that installs into the system Python. Activating and installing in the same RUN (`RUN . /opt/venv/bin/activate && pip install \u2026`) works, and is not reported. Nor is a CI step that ends with an activation when no later step of the job runs a Python tool by name, make or a script, nor a Makefile recipe that makes the venv and ends by activating it: the activation does nothing, and nothing misses it (a target that needs the venv is judged on its own commands). A recipe that only activates a venv (`make activate`) is reported: it cannot change the caller's shell.",
     fixSafety: "The fix makes the activation persist the way the format allows, and is unsafe: " + PERSIST_REASON + '. In a Dockerfile a RUN that only activates is replaced by `ENV VIRTUAL_ENV=/opt/venv PATH="/opt/venv/bin:$PATH"`, and one that does more gets that ENV line after it; in a GitHub Actions step, `echo "$GITHUB_WORKSPACE/.venv/bin" >> "$GITHUB_PATH"` is added after the activation. Formats without a persistent PATH (a Makefile recipe line) get no fix: chain the commands that need the venv into the same shell, or call `$(VENV)/bin/python` by path. Nor do Jenkinsfiles, Azure Pipelines, CircleCI, Bitbucket Pipelines and pre-commit hooks: their ways (`withEnv` around a block, `##vso[task.prependpath]`, a `$BASH_ENV` line) change what every later step finds, which venvguard does not decide for them; the message names the way. No fix is offered when a later instruction or step already puts the venv on PATH.',
     keyTakeaway: "A RUN line is its own shell: activate and use the venv in the same RUN, or put it on PATH with ENV.",
     question: "Line 4 sources the venv's `activate`. Is the venv active on line 5?",
@@ -19717,6 +19725,8 @@ var activationDoesNotPersist = defineRule({
     if (!activation.lastInRun && !later)
       return;
     if (!later && CI_LANGUAGES.has(site.language) && !activation.later.runsUnseen())
+      return;
+    if (!later && facts.recipe !== void 0 && origin?.how === "created" && origin.where === facts.recipe && !activation.later.runsUnseen())
       return;
     if (!later && activation.later.venvOnPath())
       return;
@@ -19887,7 +19897,7 @@ var systemInterpreterPath = defineRule({
     example: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', `subprocess.run(["/usr/bin/python3", "-c", "import sys; print('child: ', sys.prefix)"])`, ""].join("\n"),
     why: "The path is taken literally; nothing about the venv applies to it.",
     useInstead: ["import subprocess", "import sys", "", 'print("parent:", sys.prefix, flush=True)', `subprocess.run([sys.executable, "-c", "import sys; print('child: ', sys.prefix)"])`, ""].join("\n"),
-    inRealSystems: 'Code written against a developer machine (`/usr/local/bin/python3`, `/opt/homebrew/bin/python3`) runs elsewhere in a container or venv where that interpreter has none of the dependencies, or a different version. Configuration does the same: a unit with `ExecStartPre=/srv/app/venv/bin/pip install -r requirements.txt` and `ExecStart=/usr/bin/python3 -m app`, a crontab line `/usr/bin/python3 job.py` beside `/srv/app/venv/bin/python other.py`, a Dockerfile that builds `/opt/venv` and ends with `CMD ["/usr/local/bin/python", "app.py"]`: the packages went into the venv, the command starts the interpreter that has none of them. In configuration files the rule needs a venv in scope for that command (created, copied in, activated or named by path in the file, as VG201 does); a system interpreter that makes or manages environments (`-m venv`, `-m virtualenv`, `-m pipx`, `-m tox` \u2026) or runs after `deactivate` is the system\'s on purpose, inline code that imports only the standard library (a `HEALTHCHECK` probe, `python3 -c "import json, urllib.request; \u2026"`) needs no venv, and asking the interpreter only for its version (`/usr/bin/python3 --version`, `-VV`, `-c "import sys; print(sys.version)"`) runs nothing of the project, in Python as in configuration; nor is a pip install told `--break-system-packages` (the system interpreter is its target on purpose).',
+    inRealSystems: 'Code written against a developer machine (`/usr/local/bin/python3`, `/opt/homebrew/bin/python3`; not a venv installed below such a folder, `/usr/local/bin/app/.venv/bin/python`) runs elsewhere in a container or venv where that interpreter has none of the dependencies, or a different version. Configuration does the same: a unit with `ExecStartPre=/srv/app/venv/bin/pip install -r requirements.txt` and `ExecStart=/usr/bin/python3 -m app`, a crontab line `/usr/bin/python3 job.py` beside `/srv/app/venv/bin/python other.py`, a Dockerfile that builds `/opt/venv` and ends with `CMD ["/usr/local/bin/python", "app.py"]`: the packages went into the venv, the command starts the interpreter that has none of them. In configuration files the rule needs a venv in scope for that command (created, copied in, activated or named by path in the file, as VG201 does); a system interpreter that makes or manages environments (`-m venv`, `-m virtualenv`, `-m pipx`, `-m tox` \u2026) or runs after `deactivate` is the system\'s on purpose, inline code that imports only the standard library (a `HEALTHCHECK` probe, `python3 -c "import json, urllib.request; \u2026"`) needs no venv, and asking the interpreter only for its version (`/usr/bin/python3 --version`, `-VV`, `-c "import sys; print(sys.version)"`) runs nothing of the project, in Python as in configuration; nor is a pip install told `--break-system-packages` (the system interpreter is its target on purpose).',
     fixSafety: "Unsafe: the author may have wanted the system interpreter on purpose (for instance to call a distribution tool), and `sys.executable` may be another version. In configuration files the fix writes the venv's own interpreter (`/srv/app/venv/bin/python`, relative to the command's folder where the format keeps venvs relative), also unsafe: " + CONFIG_FIX_REASON + ".",
     keyTakeaway: "A hard-coded system interpreter is outside every venv; use `sys.executable` unless you really mean the system.",
     question: "`broken.py` starts `/usr/bin/python3` by its full path. Does activating the venv first change what the child runs?",

@@ -130,11 +130,13 @@ export function pipInstallKind(words: readonly (string | undefined)[]): 'tools' 
 /** `pip install` of standalone tools and nothing else (pipInstallKind). */
 export const installsOnlyTools = (words: readonly (string | undefined)[]): boolean => pipInstallKind(words) === 'tools';
 
-/** Directories where a hard-coded interpreter is the system's (or a global install), never a venv's. */
-export const SYSTEM_BIN_DIRS: readonly string[] = [
-  '/usr/bin', '/usr/local/bin', '/bin', '/usr/sbin', '/opt/homebrew/bin', '/opt/local/bin', '/usr/local/opt',
-  '/Library/Frameworks/Python.framework', '/System/Library/Frameworks/Python.framework',
-];
+/**
+ * Directories where a hard-coded interpreter is the system's (or a global install), never a venv's:
+ * the bin folders themselves (a folder below one is anybody's: pifire installs its venv as
+ * /usr/local/bin/pifire/.venv), and the install trees of Homebrew and python.org's macOS framework.
+ */
+export const SYSTEM_BIN_DIRS: readonly string[] = ['/usr/bin', '/usr/local/bin', '/bin', '/usr/sbin', '/opt/homebrew/bin', '/opt/local/bin'];
+const SYSTEM_TREES: readonly string[] = ['/usr/local/opt', '/Library/Frameworks/Python.framework', '/System/Library/Frameworks/Python.framework'];
 
 export function isInterpreterName(name: string): boolean {
   return INTERPRETER_RE.test(name);
@@ -153,7 +155,7 @@ export function isSystemInterpreterPath(p: string): boolean {
   if (!INTERPRETER_RE.test(base) || /^(py|ipy)(\.exe)?$/i.test(base)) return false;
   const dir = norm.slice(0, slash);
   if (/^[A-Za-z]:\/Python\d+$/i.test(dir) || /^[A-Za-z]:\/Program Files( \(x86\))?\/Python\d+$/i.test(dir)) return true;
-  return SYSTEM_BIN_DIRS.some((d) => dir === d || dir.startsWith(d + '/'));
+  return SYSTEM_BIN_DIRS.includes(dir) || SYSTEM_TREES.some((d) => dir === d || dir.startsWith(d + '/'));
 }
 
 /**

@@ -319,6 +319,8 @@ export interface VenvOrigin {
 export interface ConfigSiteFacts {
   /** Where each known venv (by absolute path) came from. */
   venvOrigins: ReadonlyMap<string, VenvOrigin>;
+  /** A Makefile recipe's command: its target, as the venvs its recipe makes name it (VenvOrigin.where: `by target venv`). */
+  recipe?: string;
   /** The command creates a venv (`python -m venv X` …): using the system interpreter is the point. */
   createsVenv?: boolean;
   /**
@@ -337,7 +339,7 @@ export interface ConfigSiteFacts {
   systemInstalled?: number;
   /** `python setup.py sdist` whose setup.py imports only the standard library and setuptools (facts.ts markSdistBuilds): no venv needed. */
   sdistBuild?: boolean;
-  /** The line of a `pip install --user` by name earlier in the same shell, or of this one (facts.ts markUserInstalled): PATH's interpreter is meant. */
+  /** The line of a `pip install --user` (or `--break-system-packages`) by name earlier in the same shell, or of this one (facts.ts markUserInstalled): PATH's interpreter is meant. */
   userInstalled?: number;
   /** A pip upgrading its packaging tools right before that pip installs only standalone tools (facts.ts markToolPrep): not meant for a venv. */
   toolPrep?: boolean;

@@ -36,7 +36,7 @@ export const activationDoesNotPersist = defineRule({
     why: "A process cannot change its parent's environment, and an image stores files and ENV, not the state of the shell that ran a RUN. `activate` is a script to be sourced into a shell you keep using.",
     useInstead: ["FROM python:3.12-slim", "COPY requirements.txt .", "RUN python3 -m venv /opt/venv", "ENV VIRTUAL_ENV=/opt/venv PATH=\"/opt/venv/bin:$PATH\"", "RUN pip install -r requirements.txt", ""].join('\n'),
     inRealSystems:
-      "The pattern comes from shell habits and tutorials: `RUN source venv/bin/activate` on its own line (on Debian-based images /bin/sh is dash, which has no `source` builtin, so that spelling fails the build; `.` succeeds and changes nothing that lasts), followed by `RUN pip install -r requirements.txt` that installs into the system Python. Activating and installing in the same RUN (`RUN . /opt/venv/bin/activate && pip install …`) works, and is not reported. Nor is a CI step that ends with an activation when no later step of the job runs a Python tool by name, make or a script: the activation does nothing, and nothing misses it.",
+      "The pattern comes from shell habits and tutorials: `RUN source venv/bin/activate` on its own line (on Debian-based images /bin/sh is dash, which has no `source` builtin, so that spelling fails the build; `.` succeeds and changes nothing that lasts), followed by `RUN pip install -r requirements.txt` that installs into the system Python. Activating and installing in the same RUN (`RUN . /opt/venv/bin/activate && pip install …`) works, and is not reported. Nor is a CI step that ends with an activation when no later step of the job runs a Python tool by name, make or a script, nor a Makefile recipe that makes the venv and ends by activating it: the activation does nothing, and nothing misses it (a target that needs the venv is judged on its own commands). A recipe that only activates a venv (`make activate`) is reported: it cannot change the caller's shell.",
     fixSafety:
       'The fix makes the activation persist the way the format allows, and is unsafe: ' +
       PERSIST_REASON +
@@ -84,6 +84,11 @@ export const activationDoesNotPersist = defineRule({
     // step before dotnet steps). Kept everywhere else: an image runs its CMD later, and `make
     // activate` is a user expecting their own shell to change.
     if (!later && CI_LANGUAGES.has(site.language) && !activation.later.runsUnseen()) return;
+    // So is a Makefile recipe that makes the venv and ends with its activation, nothing after it in
+    // the recipe using it (codechecker's `venv:` targets, uda-capstone's `setup`: 6 findings reviewed
+    // false; the targets that need the venv are judged by VG201 on their own commands). A recipe
+    // that only activates a venv made elsewhere (`make activate`) is still reported.
+    if (!later && facts.recipe !== undefined && origin?.how === 'created' && origin.where === facts.recipe && !activation.later.runsUnseen()) return;
     // Last in its shell but harmless: a later ENV PATH / $GITHUB_PATH puts the venv on PATH anyway,
     // also after a RUN that only activates (bluebutton-web-server's `RUN . /tmp/venv/bin/activate`
     // then `ENV PATH="/tmp/venv/bin:${PATH}"`, reviewed false): a dead line, but nothing runs without the venv.

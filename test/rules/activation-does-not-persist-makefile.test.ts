@@ -16,6 +16,10 @@ testRule(rule, {
     { name: "a later line in ANOTHER recipe is not this shell's business", code: 'a:\n\t. .venv/bin/activate && pytest\nb:\n\tpip install x\n' },
     { name: 'suppressed', code: 'test:\n\t# venvguard: ignore[VG202]\n\t. .venv/bin/activate\n' },
     { name: 'not an activate script', code: 'all:\n\t. ./env.sh\n\tpython x.py\n' },
+    // A recipe that makes the venv and ends with its activation, nothing after it using it: a dead
+    // line (codechecker's `venv:` targets, on one line; uda-capstone's `setup`, on the next).
+    { name: 'the recipe that makes the venv ends with its activation', code: 'venv:\n\tpython3 -m venv venv && . venv/bin/activate\n' },
+    { name: 'the recipe that makes the venv activates it on its last line', code: 'setup:\n\t# Create python virtualenv & source it\n\tpython3 -m venv ~/.venv\n\n\t# source it\n\t. ~/.venv/bin/activate\n' },
   ],
   invalid: [
     {
@@ -36,6 +40,13 @@ testRule(rule, {
       name: 'an activation at the end of a recipe has no effect at all',
       code: 'activate:\n\t. .venv/bin/activate\n',
       errors: [{ line: 2, column: 2, messageId: 'lastCommand', data: { unit: 'this recipe line', advice: ONESHELL_ADVICE('.venv') } }],
+      output: null,
+      unsafeOutput: null,
+    },
+    {
+      name: 'a recipe that only activates a venv another target makes: still reported',
+      code: 'venv:\n\tpython3 -m venv venv\nactivate: venv\n\t. venv/bin/activate\n',
+      errors: [{ line: 4, column: 2, messageId: 'lastCommand', data: { unit: 'this recipe line', advice: ONESHELL_ADVICE('venv') } }],
       output: null,
       unsafeOutput: null,
     },

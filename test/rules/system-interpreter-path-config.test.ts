@@ -18,6 +18,8 @@ const WORKFLOW = (step: string) => `on: push\njobs:\n  t:\n    runs-on: ubuntu-l
 
 testRule(systemInterpreterPath, {
   valid: [
+    // pifire's supervisor program: its venv lives below /usr/local/bin, and that is no system interpreter.
+    { filename: 'auto-install/supervisor/control.conf', code: '[program:control]\ncommand=/usr/local/bin/pifire/.venv/bin/python /usr/local/bin/pifire/control.py\ndirectory=/usr/local/bin/pifire\n' },
     // No venv in scope: the system interpreter is all there is (a plain unit, a Heroku-like crontab).
     { filename: 'app.service', code: '[Service]\nExecStart=/usr/bin/python3 -m app\n' },
     { filename: 'crontab', code: '0 1 * * * /usr/bin/python3 /srv/app/job.py\n' },

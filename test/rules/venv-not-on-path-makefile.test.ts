@@ -8,6 +8,7 @@ import { activationDoesNotPersist } from '../../src/rules/activation-does-not-pe
 import { venvNotOnPath } from '../../src/rules/venv-not-on-path.js';
 import { analyze, applyEdits, siteAt } from '../makefile-lint.js';
 import { testRule, type ValidCase } from '../rule-tester.js';
+import { projectFindings } from '../helpers.js';
 
 /** Silent for VG201 and VG202. */
 const VALID: ValidCase[] = [
@@ -195,4 +196,22 @@ test('venv-not-on-path (makefile): the rewriter makes no file-wide PATH for a ve
   const win = EXPORTED_VIRTUAL_ENV + 'test-win: setup\n\t$(VIRTUAL_ENV)\\Scripts\\activate.bat && pytest\n';
   const s3 = siteAt((await analyze(win)).sites, 'pytest');
   assert.equal(s3.rewriter?.rewrite({ kind: 'persist-venv', venv: s3.env.knownVenvs![0], at: 'virtual-env' }), undefined);
+});
+
+test("a repository script that imports only the standard library needs no venv, in a recipe as in Python code (codechecker's standalone_package: wrap_binary_in_venv.py)", async () => {
+  const makefile = 'venv:\n\tpython3 -m venv venv\n\tvenv/bin/pip install -e .\npackage: venv\n\tpython3 scripts/wrap_binary_in_venv.py -i bin -o out\n';
+  const stdlibOnly = 'import argparse\nimport os\nimport stat\n\nargs = argparse.ArgumentParser().parse_args()\n';
+  const codes = (found: string[]) => found.map((f) => f.split(' ').slice(0, 2).join(' '));
+  assert.deepEqual(codes(await projectFindings({ Makefile: makefile, 'scripts/wrap_binary_in_venv.py': stdlibOnly })), []);
+  // A script that imports a third-party package, or reads the interpreter's own place, or none found: judged.
+  assert.deepEqual(codes(await projectFindings({ Makefile: makefile, 'scripts/wrap_binary_in_venv.py': 'import yaml\n' })), ['Makefile:5 VG201']);
+  assert.deepEqual(codes(await projectFindings({ Makefile: makefile, 'scripts/wrap_binary_in_venv.py': 'import os, sys\nprint(sys.prefix)\n' })), ['Makefile:5 VG201']);
+  assert.deepEqual(codes(await projectFindings({ Makefile: makefile })), ['Makefile:5 VG201']);
+  // Named from $(CURDIR), as codechecker's recipe does through ROOT.
+  const rooted = 'ROOT := $(CURDIR)\nPYTHON_BIN ?= python3\n' + makefile.replace('python3 scripts/', '$' + '{PYTHON_BIN} $(ROOT)/scripts/');
+  assert.deepEqual(codes(await projectFindings({ Makefile: rooted, 'scripts/wrap_binary_in_venv.py': stdlibOnly })), []);
+  // `python` unversioned may be missing or Python 2 where the recipe runs (the documentation
+  // Makefile's `python ./docs/addMetaData.py`, reviewed true): still judged.
+  const bare = makefile.replace('python3 scripts/', 'python ./scripts/');
+  assert.deepEqual(codes(await projectFindings({ Makefile: bare, 'scripts/wrap_binary_in_venv.py': stdlibOnly })), ['Makefile:5 VG201']);
 });

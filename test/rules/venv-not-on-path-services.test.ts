@@ -12,12 +12,19 @@ const SUPERVISOR = 'deploy/supervisor/app.conf';
 const PROCFILE = 'Procfile';
 const CRONTAB = 'deploy/crontab';
 
+const TOGGLE = '#!/bin/bash\ninstall_toggle(){\n    cd /home/debian/toggle\n    pip3 install -r requirements.txt --break-system-packages\n    python3 ./install_data.py\n    cd /home/debian/octoprint_toggle\n    /home/debian/OctoPrint/venv/bin/python setup.py install\n}\ninstall_toggle\n';
+
 /** Silent for VG201 and VG202. */
 const VALID: ValidCase[] = [
   // Shell scripts
   { filename: SCRIPT, name: 'a script that activates before pip', code: '#!/bin/bash\npython3 -m venv .venv\nsource .venv/bin/activate\npip install -r requirements.txt\npytest -q\n' },
   { filename: SCRIPT, name: 'a script with no venv at all', code: '#!/bin/sh\npip install --user -r requirements.txt\npython3 app.py\n' },
   { filename: SCRIPT, name: 'a venv on PATH by export', code: '#!/bin/sh\npython3 -m venv /opt/venv\nexport PATH="/opt/venv/bin:$PATH"\npip install .\n' },
+  // rebuild's toggle.sh: an install told --break-system-packages targets the system Python on
+  // purpose, and the python3 after it runs there too, beside another program's venv named later.
+  { filename: SCRIPT, name: 'pip install --break-system-packages, then python3, before a venv by path', code: TOGGLE },
+  // A whole script is one shell: `pip install --user` holds for the lines after it (cloudify-manager's Jenkins step, as a script).
+  { filename: SCRIPT, name: 'pip install --user, then python -m by name, on later lines', code: '#!/bin/sh\npython3 -m venv .venv\n.venv/bin/pip install -e .\npip install --user flake8\npython3 -m flake8\n' },
   { filename: SCRIPT, name: 'venv programs by path only', code: '#!/bin/sh\npython3 -m venv .venv\n.venv/bin/pip install -e .\n./.venv/bin/python -m pytest\n' },
   { filename: SCRIPT, name: 'tools that manage their own environment, other hosts, git', code: '#!/bin/sh\npython3 -m venv .venv\nuv run pytest\npoetry run pytest\ntox -e py312\ndocker run --rm img python -V\nssh host pip install x\ngit status\n' },
   { filename: SCRIPT, name: 'a side venv made and used on one line, then the system Python', code: '#!/bin/sh\npython3 -m venv /tmp/t && /tmp/t/bin/pip install build\npython3 setup.py sdist\n' },
@@ -74,6 +81,15 @@ testRule(venvNotOnPath, {
   label: 'services',
   valid: VALID,
   invalid: [
+    {
+      filename: SCRIPT,
+      name: 'the same script without --break-system-packages: both reported',
+      code: TOGGLE.replace(' --break-system-packages', ''),
+      errors: [
+        { line: 4, messageId: 'notOnPath', data: { name: 'pip3', venv: '/home/debian/OctoPrint/venv' } },
+        { line: 5, messageId: 'notOnPath', data: { name: 'python3', venv: '/home/debian/OctoPrint/venv' } },
+      ],
+    },
     {
       filename: SCRIPT,
       name: "python3 -m venv then pip without activating → fixed to the venv's pip",

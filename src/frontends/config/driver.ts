@@ -20,7 +20,7 @@ import { shellWordSpan, type Word } from '../../kernel/word.js';
 import { lookupWordSpan } from '../shell/lookups.js';
 import type { ExpandedCommand } from '../command/expand.js';
 import { runExecArgv, runShellSession, type ShellSessionOptions, type ShellSessionResult } from '../shell/session.js';
-import { dropSideVenvs, linkLaterSites, markRanWithoutVenv, markSdistBuilds, markSystemInstalled, markToolPrep, markUserInstalled, syntaxProblemOf, venvProgram } from './facts.js';
+import { dropSideVenvs, linkLaterSites, markRanWithoutVenv, markRepositoryScripts, markSdistBuilds, markSystemInstalled, markToolPrep, markUserInstalled, syntaxProblemOf, venvProgram } from './facts.js';
 
 /** How a format writes comments, for `# venvguard: ignore[…]` / `# noqa` suppressions. */
 export interface CommentSyntax {
@@ -155,6 +155,9 @@ export class ConfigRun {
       return e.decl.unitOf ? e.decl.unitOf(e.site) : ids.get(e.decl)!;
     };
     const shelled = this.entries.map((e) => ({ site: e.site, shell: shellOf(e) }));
+    // What holds for the rest of a shell (an install's intent) follows the shell itself, not the
+    // unit of its side venvs: a whole script is one shell, its lines are units.
+    const byShell = this.entries.map((e) => ({ site: e.site, shell: ids.get(e.decl)! }));
     dropSideVenvs(shelled);
     if (this.host.language !== 'makefile') markRanWithoutVenv(sites);
     const groups = new Map<unknown, { site: LaunchSite; order: number }[]>();
@@ -165,9 +168,10 @@ export class ConfigRun {
       groups.set(e.decl.group, g);
     }
     if (this.host.language !== 'makefile') markSystemInstalled(groups.values());
-    markToolPrep(shelled);
-    markUserInstalled(shelled);
+    markToolPrep(byShell);
+    markUserInstalled(byShell);
     markSdistBuilds(sites, this.file.path);
+    markRepositoryScripts(sites, this.file.path);
     for (const a of this.activations) linkLaterSites([{ site: a.site, order: a.decl.order }], groups.get(a.decl.group) ?? [], this.endVenvs.get(a.decl.group));
     for (const e of this.entries) {
       if (e.decl.anchor) e.site.callSpan = e.decl.anchor(e.site);

@@ -7,11 +7,13 @@ import path from 'node:path';
 import type { LaunchSite, RewriteTarget } from '../../kernel/launch-site.js';
 import type { SourceFile } from '../../kernel/source.js';
 import type { FileProblem } from '../../kernel/diagnostic.js';
-import { wordText, type Word } from '../../kernel/word.js';
+import { textWord, wordText, type Word } from '../../kernel/word.js';
+import { STAND_IN_ROOT } from '../../kernel/stand-ins.js';
 import { pipTargetGiven } from '../../judge/judge.js';
 import { isInterpreterName, pipInstallKind } from '../../judge/python-tools.js';
 import { STDLIB_MODULES } from '../../judge/stdlib-modules.js';
 import { inlineImports } from '../python/inline-imports.js';
+import { launchedScriptImports } from '../python/script-imports.js';
 import { fileAnswer, fromFolderUp } from '../repo-files.js';
 
 /** A PATH value's unknown default part (the image's or runner's PATH): it holds no venv. */
@@ -321,17 +323,24 @@ export function markToolPrep(entries: readonly { site: LaunchSite; shell: number
   }
 }
 
-/** `pip install --user …` by name (pip, pip3, python -m pip): an install into the user site of PATH's interpreter. */
+/**
+ * `pip install --user …` or `pip install --break-system-packages …` by name (pip, pip3, python -m
+ * pip): an install into PATH's interpreter on purpose, its user site or the externally managed
+ * system Python itself.
+ */
 function installsForUser(words: readonly (string | undefined)[]): boolean {
   const at = pipCommandAt(words);
-  return at > 0 && words[at] === 'install' && words.slice(at + 1).includes('--user');
+  return at > 0 && words[at] === 'install' && words.slice(at + 1).some((w) => w === '--user' || w === '--break-system-packages');
 }
 
 /**
  * Marks `userInstalled` on a `pip install --user …` by name and on the Python launches by name after
  * it in the same shell: pip refuses `--user` inside a venv ("User site-packages are not visible in
  * this virtualenv"), so the author installs into PATH's interpreter on purpose, and what that shell
- * then runs by name (`python -m flake8`) is meant from there (cloudify-manager's flake8 stage).
+ * then runs by name (`python -m flake8`) is meant from there (cloudify-manager's flake8 stage). So
+ * does `--break-system-packages`, which only an externally managed system Python asks for
+ * (rebuild's toggle.sh: `pip3 install -r requirements.txt --break-system-packages`, then `python3
+ * ./install_data.py`, beside another program's venv named later).
  * `entries`: each site with its shell, as for markToolPrep.
  */
 export function markUserInstalled(entries: readonly { site: LaunchSite; shell: number }[]): void {
@@ -342,6 +351,31 @@ export function markUserInstalled(entries: readonly { site: LaunchSite; shell: n
     if (!since.has(shell) && installsForUser(words)) since.set(shell, site.file.location(site.callSpan.start).line);
     const at = since.get(shell);
     if (at !== undefined) site.config.userInstalled = at;
+  }
+}
+
+/**
+ * Gives a command that runs a repository script by a Python 3 interpreter's name (`python3
+ * $(ROOT)/scripts/build/wrap_binary_in_venv.py` in a recipe) the modules that script imports, as
+ * Python code's launches get them (python/script-imports.ts): a script that imports only the
+ * standard library runs the same in any Python 3 and needs no venv, as inline code does (the
+ * judge). The script is looked for from the checked file's folder up, a path under a stand-in
+ * folder (make's `$(CURDIR)`, the CI checkout) as relative to it (codechecker's
+ * `standalone_package` recipes, reviewed false: 3 findings). Not for `python` unversioned, which
+ * may be missing or Python 2 where the command runs (pioreactor's pre-commit hook, the
+ * documentation Makefile's `python ./docs/addMetaData.py`: reviewed true).
+ */
+export function markRepositoryScripts(sites: readonly LaunchSite[], filePath: string): void {
+  for (const site of sites) {
+    if (site.inlineImports || site.argv.length < 2) continue;
+    const program = wordText(site.argv[0]);
+    if (program === undefined || !/^python3(?:\.\d+)?$/.test(path.posix.basename(program))) continue;
+    const argv = site.argv.map((w) => {
+      const t = wordText(w);
+      return t !== undefined && STAND_IN_ROOT.test(t) ? textWord(t.replace(STAND_IN_ROOT, '.')) : w;
+    });
+    const imports = launchedScriptImports(filePath, argv);
+    if (imports) site.inlineImports = imports;
   }
 }
 

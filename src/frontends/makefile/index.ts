@@ -354,9 +354,10 @@ export function analyzeMakefile(file: SourceFile, opts: AnalyzeOptions = {}): { 
       },
     };
     if (job.virtualEnv) facts.virtualEnv = job.virtualEnv;
+    facts.recipe = `by target ${job.rule.targetsText}`;
     parts = {
       facts,
-      originAt: (at) => ({ line: lineOf(at), how: 'created', where: `by target ${job.rule.targetsText}`, offset: at }),
+      originAt: (at) => ({ line: lineOf(at), how: 'created', where: facts.recipe, offset: at }),
       rewriter: (program, venv, cwd) => {
         const bin = binFor(venv, cwd);
         return bin === undefined ? undefined : venvRewriter(file, program, bin, (t) => persistPath(t, job));
