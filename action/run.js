@@ -6315,14 +6315,15 @@ var ConfigRun = class {
       coverLines(this.suppressions, line, line, codes);
     const sites = this.entries.map((e) => e.site);
     const ids = /* @__PURE__ */ new Map();
-    const shellOf = (e) => {
-      if (!ids.has(e.decl))
-        ids.set(e.decl, -1 - ids.size);
-      return e.decl.unitOf ? e.decl.unitOf(e.site) : ids.get(e.decl);
+    const shellId = (decl) => {
+      let id = ids.get(decl);
+      if (id === void 0)
+        ids.set(decl, id = -1 - ids.size);
+      return id;
     };
-    const shelled = this.entries.map((e) => ({ site: e.site, shell: shellOf(e) }));
-    const byShell = this.entries.map((e) => ({ site: e.site, shell: ids.get(e.decl) }));
-    dropSideVenvs(shelled);
+    const byShell = this.entries.map((e) => ({ site: e.site, shell: shellId(e.decl) }));
+    const byUnit = this.entries.map((e) => ({ site: e.site, shell: e.decl.unitOf ? e.decl.unitOf(e.site) : shellId(e.decl) }));
+    dropSideVenvs(byUnit);
     if (this.host.language !== "makefile")
       markRanWithoutVenv(sites);
     const groups = /* @__PURE__ */ new Map();

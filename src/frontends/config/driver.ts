@@ -148,17 +148,18 @@ export class ConfigRun {
   finish(extra?: Suppressions): { sites: LaunchSite[]; suppressions: Suppressions; syntaxProblem?: FileProblem } {
     for (const [line, codes] of extra ?? []) coverLines(this.suppressions, line, line, codes);
     const sites = this.entries.map((e) => e.site);
-    // One declaration is one shell: its sites share an identity (or one per unit it names).
+    // One declaration is one shell: its sites share an identity (negative). What holds for the rest
+    // of a shell (an install's intent) follows that. Side venvs follow the units a declaration may
+    // name within its shell instead (a script's lines, by offset): a whole script is one shell.
     const ids = new Map<ShellDecl, number>();
-    const shellOf = (e: Entry) => {
-      if (!ids.has(e.decl)) ids.set(e.decl, -1 - ids.size);
-      return e.decl.unitOf ? e.decl.unitOf(e.site) : ids.get(e.decl)!;
+    const shellId = (decl: ShellDecl) => {
+      let id = ids.get(decl);
+      if (id === undefined) ids.set(decl, (id = -1 - ids.size));
+      return id;
     };
-    const shelled = this.entries.map((e) => ({ site: e.site, shell: shellOf(e) }));
-    // What holds for the rest of a shell (an install's intent) follows the shell itself, not the
-    // unit of its side venvs: a whole script is one shell, its lines are units.
-    const byShell = this.entries.map((e) => ({ site: e.site, shell: ids.get(e.decl)! }));
-    dropSideVenvs(shelled);
+    const byShell = this.entries.map((e) => ({ site: e.site, shell: shellId(e.decl) }));
+    const byUnit = this.entries.map((e) => ({ site: e.site, shell: e.decl.unitOf ? e.decl.unitOf(e.site) : shellId(e.decl) }));
+    dropSideVenvs(byUnit);
     if (this.host.language !== 'makefile') markRanWithoutVenv(sites);
     const groups = new Map<unknown, { site: LaunchSite; order: number }[]>();
     for (const e of this.entries) {
